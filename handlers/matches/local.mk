@@ -1,0 +1,1 @@
+# handlers/matches: added by its own issue

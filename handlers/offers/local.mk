@@ -1,0 +1,1 @@
+# handlers/offers: added by its own issue

@@ -1,0 +1,1 @@
+# handlers/requests: added by its own issue

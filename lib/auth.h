@@ -1,0 +1,132 @@
+/*
+ * auth.h — sessions, CSRF, roles, and the one place that decides who may see
+ * and do what.
+ *
+ * Handlers never compare roles themselves. They describe the object at hand in
+ * a struct auth_object (whose it is, which volunteer is on it, its status) and
+ * ask auth_decide; the rules for every action of the API live in auth.c as one
+ * table-like function, tested per role in tests/unit/auth_test.c.
+ */
+#ifndef BH_AUTH_H
+#define BH_AUTH_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+#include "crypto.h"
+
+struct req;
+
+enum role {
+	ROLE_RESIDENT		= 1u << 0,
+	ROLE_CAREGIVER		= 1u << 1,
+	ROLE_VOLUNTEER		= 1u << 2,
+	ROLE_PROFESSIONAL	= 1u << 3,
+	ROLE_MODERATOR		= 1u << 4,
+	ROLE_ADMIN		= 1u << 5,
+};
+#define ROLE__ALL	0x3fu
+/* Roles one may choose at registration; the others an admin grants. */
+#define ROLE__SELF	(ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_VOLUNTEER)
+/* Admins moderate too. */
+#define ROLE__MODERATION (ROLE_MODERATOR | ROLE_ADMIN)
+
+extern const char *const auth_role_names[];	/* NULL-terminated, bit order */
+
+struct principal {
+	bool		 logged_in;
+	char		 user_id[CRYPTO_ID_LEN + 1];
+	unsigned	 roles;
+	char		 csrf[CRYPTO_TOKEN_LEN + 1];
+	unsigned char	 session_hash[CRYPTO_HASH_LEN];
+};
+
+/* "resident,volunteer" (MySQL SET text) → bits; unknown names are ignored. */
+unsigned auth_roles_parse(const char *set_text);
+/* bits → "resident,volunteer" (arena-owned) and → JSON array of names. */
+char *auth_roles_text(struct arena *a, unsigned roles);
+json_object *auth_roles_json(unsigned roles);
+
+/* Reads the bh_session cookie and loads r->who from the sessions table
+ * (an expired session or a blocked user counts as none). 0, or -1 on a
+ * database failure. Touches last_seen at most once a minute. */
+int auth_session_load(struct req *r);
+/* Creates a session for user_id, sets the cookie header and fills r->who.
+ * 0 or -1. */
+int auth_session_start(struct req *r, const char *user_id, unsigned roles);
+/* Ends the current session (server-side) and clears the cookie. */
+int auth_session_end(struct req *r);
+/* Ends every session of user_id except the current one when keep_current. */
+int auth_sessions_revoke(struct req *r, const char *user_id, bool keep_current);
+/* The X-CSRF-Token header matches the session's token (constant time). */
+bool auth_csrf_ok(const struct req *r);
+
+enum action {
+	/* accounts */
+	ACT_USERS_ADMIN,		/* list, view, block, grant roles */
+	/* requests */
+	ACT_REQUEST_CREATE,
+	ACT_REQUEST_VIEW,
+	ACT_REQUEST_VIEW_PRIVATE,
+	ACT_REQUEST_EDIT,
+	ACT_REQUEST_CANCEL,
+	ACT_REQUEST_SUGGESTIONS,
+	/* offers */
+	ACT_OFFER_LIST,
+	ACT_OFFER_CREATE,
+	ACT_OFFER_VIEW,
+	ACT_OFFER_EDIT,			/* patch, delete, pause, resume */
+	/* matches */
+	ACT_MATCH_RESPOND,		/* obj: the request (owner_id) */
+	ACT_MATCH_INVITE,		/* obj: the request (owner_id) */
+	ACT_MATCH_VIEW,
+	ACT_MATCH_ANSWER,		/* accept / decline: the other party */
+	ACT_MATCH_COMPLETE,
+	ACT_MATCH_CANCEL,
+	ACT_MESSAGE_READ,
+	ACT_MESSAGE_WRITE,
+	ACT_ME_SUGGESTIONS,
+	/* moderation and administration */
+	ACT_MODERATE,			/* review posts, queue, reports */
+	ACT_REPORT_CREATE,
+	ACT_STATS_READ,
+	ACT_AUDIT_READ,
+	ACT_CATEGORY_ADMIN,
+	ACT_ORGANISATION_ADMIN,
+	ACT__MAX
+};
+
+/* What the deciding rule needs to know of the object acted on. Fields that do
+ * not apply stay NULL. For a match: owner_id is the request's owner,
+ * volunteer_id the match's volunteer, status the match's status. For a
+ * request: owner_id its owner, volunteer_id the volunteer of its accepted
+ * match (if any), status the request's status. For an offer: owner_id is the
+ * volunteer. */
+struct auth_object {
+	const char	*owner_id;
+	const char	*volunteer_id;
+	const char	*status;
+};
+
+enum auth_verdict {
+	AUTH_ALLOW = 0,
+	AUTH_UNAUTHENTICATED,	/* 401: log in first */
+	AUTH_FORBIDDEN,		/* 403: you know it exists, but may not */
+	AUTH_NOT_FOUND,		/* 404: you may not even know it exists */
+};
+
+/* The rules. obj may be NULL for actions on no particular object. */
+enum auth_verdict auth_decide(const struct principal *who, enum action act,
+    const struct auth_object *obj);
+/* auth_decide, and on refusal sends the matching problem+json. Returns true
+ * when allowed (nothing sent), false when refused (answer sent). */
+bool auth_require(struct req *r, enum action act, const struct auth_object *obj);
+/* True when the principal is a moderator reading someone else's data, i.e. a
+ * read that must be audited. */
+bool auth_read_is_audited(const struct principal *who, const struct auth_object *obj);
+
+/* Writes an audit row: actor (r->who, or NULL for none), action, target type
+ * and id, a short non-private detail. 0 or -1. */
+int audit_write(struct req *r, const char *action, const char *target_type,
+    const char *target_id, const char *detail);
+
+#endif

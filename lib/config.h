@@ -1,0 +1,25 @@
+/*
+ * config.h — the key = value configuration file every program reads.
+ *
+ * Lines are `key = value`; `#` starts a comment. Unknown keys are kept, so a
+ * handler can read its own settings without lib knowing them. The file never
+ * holds keys themselves, only the paths of key files.
+ */
+#ifndef BH_CONFIG_H
+#define BH_CONFIG_H
+
+#include <stdbool.h>
+
+struct config;
+
+/* Reads path; returns NULL (and logs why) when it cannot be read or parsed.
+ * The caller owns the result and frees it with config_free. */
+struct config *config_load(const char *path);
+void config_free(struct config *c);
+
+/* The value of key, or def when absent. Owned by c. */
+const char *config_str(const struct config *c, const char *key, const char *def);
+long config_long(const struct config *c, const char *key, long def);
+bool config_bool(const struct config *c, const char *key, bool def);
+
+#endif

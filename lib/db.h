@@ -1,0 +1,115 @@
+/*
+ * db.h — the database layer over the MySQL C API (libmariadb).
+ *
+ * One struct db per worker thread: one connection, and one prepared statement
+ * per entry of the program's statement table, prepared on first use and reused
+ * until the connection is lost. Every statement takes only bound parameters.
+ *
+ * Statements are named by index: a program passes its table (kcgi-framework's
+ * `enum stmt` + `const char *const stmts[]`) to db_open; lib's own statements
+ * (sessions, audit, postcodes) live in a second table that lib indexes with
+ * db_exec_lib. Results are copied into the request's arena as text cells.
+ *
+ * A lost connection ("server has gone away") is reopened and the statement
+ * retried once when no transaction is open. Deadlocks and lock-wait timeouts
+ * inside db_txn are retried a few times from the start of the transaction.
+ */
+#ifndef BH_DB_H
+#define BH_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+struct arena;
+struct config;
+struct db;
+
+enum db_type { DB_T_NULL, DB_T_STR, DB_T_INT, DB_T_DOUBLE, DB_T_BLOB };
+
+struct db_param {
+	enum db_type	 type;
+	const void	*p;
+	size_t		 len;
+	long long	 i;
+	double		 d;
+};
+
+#define DB_NULL		((struct db_param){ .type = DB_T_NULL })
+#define DB_STR(s)	((struct db_param){ .type = (s) ? DB_T_STR : DB_T_NULL, \
+			  .p = (s), .len = (s) ? strlen(s) : 0 })
+#define DB_STRN(s, n)	((struct db_param){ .type = (s) ? DB_T_STR : DB_T_NULL, \
+			  .p = (s), .len = (n) })
+#define DB_INT(v)	((struct db_param){ .type = DB_T_INT, .i = (long long)(v) })
+#define DB_DOUBLE(v)	((struct db_param){ .type = DB_T_DOUBLE, .d = (v) })
+#define DB_BLOB(b, n)	((struct db_param){ .type = (b) ? DB_T_BLOB : DB_T_NULL, \
+			  .p = (b), .len = (n) })
+
+/* One cell of a result: v is NULL for SQL NULL, otherwise NUL-terminated
+ * (binary columns too; len tells the real length). Arena-owned. */
+struct db_cell {
+	const char	*v;
+	size_t		 len;
+};
+
+struct db_rows {
+	size_t		 nrows, ncols;
+	struct db_cell	*cells;		/* nrows * ncols, row-major */
+};
+
+enum db_status {
+	DB_OK = 0,
+	DB_ERROR = -1,		/* logged; answer 500 */
+	DB_DUPLICATE = -2,	/* unique key violated */
+	DB_RETRY = -3,		/* deadlock or lock wait timeout */
+	DB_CONSTRAINT = -4,	/* foreign key or check constraint */
+};
+
+/* Connects with the config's db_socket, db_name, db_user, db_password.
+ * stmts is the program's statement table (borrowed for the life of db).
+ * Returns NULL on failure (logged). */
+struct db *db_open(const struct config *cfg, const char *const *stmts, size_t nstmts);
+void db_close(struct db *db);	/* accepts NULL */
+
+/* Runs statement idx of the program's table with the given parameters. When
+ * rows is not NULL the result set is copied into a (arena-owned).
+ * Returns an enum db_status. */
+int db_exec(struct db *db, struct arena *a, int idx,
+    const struct db_param *params, size_t nparams, struct db_rows *rows)
+	__attribute__((warn_unused_result));
+/* The same for lib's own statement table (see db.c). */
+int db_exec_lib(struct db *db, struct arena *a, int idx,
+    const struct db_param *params, size_t nparams, struct db_rows *rows)
+	__attribute__((warn_unused_result));
+
+#define DB_PARAMS(...)	(const struct db_param[]){ __VA_ARGS__ }, \
+	(sizeof((const struct db_param[]){ __VA_ARGS__ }) / sizeof(struct db_param))
+/* db_exec(db, a, STMT_X, DB_PARAMS(DB_STR(id), DB_INT(n)), &rows) */
+
+/* Rows changed by the last statement, and the last AUTO_INCREMENT id. */
+unsigned long long db_affected(const struct db *db);
+unsigned long long db_insert_id(const struct db *db);
+
+/* Cell accessors (row r, column c). */
+const char *db_str(const struct db_rows *rows, size_t r, size_t c);
+size_t db_len(const struct db_rows *rows, size_t r, size_t c);
+long long db_int(const struct db_rows *rows, size_t r, size_t c);	/* NULL → 0 */
+double db_double(const struct db_rows *rows, size_t r, size_t c);
+bool db_is_null(const struct db_rows *rows, size_t r, size_t c);
+
+/* Transactions. db_txn runs fn(ctx) between BEGIN and COMMIT; when fn (or the
+ * commit) returns DB_RETRY it rolls back and runs fn again, at most 4 times.
+ * Any other negative result rolls back and is returned; 0 or positive commits
+ * and is returned. fn must not send the response (results go through ctx). */
+int db_txn(struct db *db, int (*fn)(void *ctx), void *ctx)
+	__attribute__((warn_unused_result));
+bool db_in_txn(const struct db *db);
+
+/* Cheap liveness check (mysql_ping); 0 when the server answers. */
+int db_ping(struct db *db);
+
+/* Per-program initialisation (mysql_library_init) before threads start. */
+int db_global_init(void);
+void db_global_end(void);
+
+#endif

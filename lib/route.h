@@ -1,0 +1,42 @@
+/*
+ * route.h — declarative route tables (nginx's ngx_command_t, kcgi's pages).
+ *
+ * Each handler's main.c holds one static array of struct route, read top to
+ * bottom as the table of contents of that program. Patterns are literal
+ * segments and {name} placeholders: "/api/v1/requests/{id}/cancel".
+ */
+#ifndef BH_ROUTE_H
+#define BH_ROUTE_H
+
+#include <stddef.h>
+#include "auth.h"
+#include "valid.h"
+
+struct req;
+
+/* Who may call a route at all, before any per-object rule. */
+enum route_access {
+	ACCESS_ANYONE,		/* no session needed (one is loaded if present) */
+	ACCESS_SESSION,		/* logged in, otherwise 401 */
+};
+
+struct route {
+	const char		*method;
+	const char		*pattern;
+	void			(*fn)(struct req *);
+	enum route_access	 access;
+	unsigned		 roles;		/* any of these (0: no role needed), else 403 */
+	const struct field	*body;		/* JSON object body checked against this;
+						   NULL: no body expected */
+};
+
+enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD };
+
+/* Finds the route for method and path; on ROUTE_FOUND fills r's path
+ * parameters and *out. On ROUTE_BAD_METHOD *allow is set to the methods the
+ * path does accept ("GET, POST", arena-owned). */
+enum route_result route_match(const struct route *table, size_t n, struct req *r,
+    const char *method, const char *path, const struct route **out,
+    const char **allow);
+
+#endif
