@@ -28,7 +28,12 @@ struct route {
 	unsigned		 roles;		/* any of these (0: no role needed), else 403 */
 	const struct field	*body;		/* JSON object body checked against this;
 						   NULL: no body expected */
+	unsigned		 flags;		/* ROUTE_* below */
 };
+
+/* No CSRF token needed even with a session: registration, login and
+ * password reset (API.md), where the caller may hold a stale session. */
+#define ROUTE_NO_CSRF	0x01u
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD };
 

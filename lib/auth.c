@@ -1,0 +1,372 @@
+/*
+ * auth.c — sessions, CSRF, roles, and who may see and do what.
+ *
+ * auth_decide is the only place in the code base that turns "who is asking"
+ * and "what is it" into allow or deny. Handlers describe the object; they do
+ * not compare roles. The rules follow ../shared/API.md; tests/unit/auth_test.c
+ * walks every action for every role.
+ */
+#include <string.h>
+
+#include <sodium.h>
+
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "http.h"
+#include "log.h"
+#include "problem.h"
+#include "stmts.h"
+
+#define SESSION_COOKIE	"bh_session"
+
+const char *const auth_role_names[] = {
+	"resident", "caregiver", "volunteer", "professional", "moderator", "admin",
+	NULL
+};
+
+unsigned
+auth_roles_parse(const char *text)
+{
+	unsigned roles = 0;
+	const char *p = text, *end;
+	size_t i, n;
+
+	while (p != NULL && *p != '\0') {
+		end = strchr(p, ',');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		for (i = 0; auth_role_names[i] != NULL; i++)
+			if (strlen(auth_role_names[i]) == n &&
+			    memcmp(auth_role_names[i], p, n) == 0)
+				roles |= 1u << i;
+		p = end != NULL ? end + 1 : NULL;
+	}
+	return roles;
+}
+
+char *
+auth_roles_text(struct arena *a, unsigned roles)
+{
+	char buf[128] = "";
+	size_t i;
+
+	for (i = 0; auth_role_names[i] != NULL; i++)
+		if (roles & (1u << i)) {
+			if (buf[0] != '\0')
+				strcat(buf, ",");
+			strcat(buf, auth_role_names[i]);
+		}
+	return arena_strdup(a, buf);
+}
+
+json_object *
+auth_roles_json(unsigned roles)
+{
+	json_object *arr = json_object_new_array();
+	size_t i;
+
+	for (i = 0; auth_role_names[i] != NULL; i++)
+		if (roles & (1u << i))
+			json_object_array_add(arr, json_object_new_string(auth_role_names[i]));
+	return arr;
+}
+
+/* A session token as we hand them out: 43 characters of base64url. */
+static bool
+token_shaped(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != CRYPTO_TOKEN_LEN)
+		return false;
+	for (i = 0; i < CRYPTO_TOKEN_LEN; i++)
+		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z') ||
+		    (t[i] >= '0' && t[i] <= '9') || t[i] == '-' || t[i] == '_'))
+			return false;
+	return true;
+}
+
+int
+auth_session_load(struct req *r)
+{
+	const char *token = http_cookie(r, SESSION_COOKIE);
+	struct db_rows rows;
+	int rc;
+
+	memset(&r->who, 0, sizeof(r->who));
+	if (!token_shaped(token))
+		return 0;
+	crypto_token_hash(r->who.session_hash, token);
+	rc = db_exec_lib(r->db, r->arena, LSTMT_SESSION_GET,
+	    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), &rows);
+	if (rc != DB_OK)
+		return -1;
+	if (rows.nrows != 1)
+		return 0;
+	r->who.logged_in = true;
+	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", db_str(&rows, 0, 0));
+	r->who.roles = auth_roles_parse(db_str(&rows, 0, 1));
+	crypto_csrf_token(r->who.csrf, token);
+	/* last_seen is for the user's own overview; once a minute is plenty. */
+	if (db_int(&rows, 0, 2) >= 60 &&
+	    db_exec_lib(r->db, r->arena, LSTMT_SESSION_TOUCH,
+	    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL) != DB_OK)
+		log_warn("auth: could not touch session");
+	return 0;
+}
+
+static void
+set_cookie(struct req *r, const char *value, long max_age)
+{
+	bool secure = config_bool(r->cfg, "cookie_secure", true);
+
+	http_header(r, "Set-Cookie", arena_printf(r->arena,
+	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
+	    SESSION_COOKIE, value, max_age, secure ? "; Secure" : ""));
+}
+
+int
+auth_session_start(struct req *r, const char *user_id, unsigned roles)
+{
+	char token[CRYPTO_TOKEN_LEN + 1];
+	long lifetime_s = config_long(r->cfg, "session_days", 14) * 86400L;
+	int rc = -1;
+
+	crypto_token_new(token);
+	memset(&r->who, 0, sizeof(r->who));
+	crypto_token_hash(r->who.session_hash, token);
+	if (db_exec_lib(r->db, r->arena, LSTMT_SESSION_INSERT,
+	    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN),
+	    DB_STR(user_id), DB_INT(lifetime_s)), NULL) != DB_OK)
+		goto out;
+	r->who.logged_in = true;
+	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", user_id);
+	r->who.roles = roles;
+	crypto_csrf_token(r->who.csrf, token);
+	set_cookie(r, token, lifetime_s);
+	rc = 0;
+out:
+	sodium_memzero(token, sizeof(token));
+	return rc;
+}
+
+int
+auth_session_end(struct req *r)
+{
+	int rc = 0;
+
+	if (r->who.logged_in &&
+	    db_exec_lib(r->db, r->arena, LSTMT_SESSION_DELETE,
+	    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL) != DB_OK)
+		rc = -1;
+	set_cookie(r, "", 0);
+	memset(&r->who, 0, sizeof(r->who));
+	return rc;
+}
+
+int
+auth_sessions_revoke(struct req *r, const char *user_id, bool keep_current)
+{
+	int rc;
+
+	if (keep_current && r->who.logged_in)
+		rc = db_exec_lib(r->db, r->arena, LSTMT_SESSIONS_DELETE_OTHERS,
+		    DB_PARAMS(DB_STR(user_id),
+		    DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL);
+	else
+		rc = db_exec_lib(r->db, r->arena, LSTMT_SESSIONS_DELETE_USER,
+		    DB_PARAMS(DB_STR(user_id)), NULL);
+	return rc == DB_OK ? 0 : -1;
+}
+
+bool
+auth_csrf_ok(const struct req *r)
+{
+	const char *h = r->csrf_header;
+
+	if (!r->who.logged_in || h == NULL || strlen(h) != CRYPTO_TOKEN_LEN)
+		return false;
+	return sodium_memcmp(h, r->who.csrf, CRYPTO_TOKEN_LEN) == 0;
+}
+
+/* ---- The rules ------------------------------------------------------ */
+
+static bool
+is(const struct principal *who, unsigned roles)
+{
+	return who->logged_in && (who->roles & roles) != 0;
+}
+
+static bool
+same(const struct principal *who, const char *id)
+{
+	return who->logged_in && id != NULL && strcmp(who->user_id, id) == 0;
+}
+
+static bool
+status_is(const struct auth_object *o, const char *status)
+{
+	return o != NULL && o->status != NULL && strcmp(o->status, status) == 0;
+}
+
+/* Refusal for someone who is not allowed: anonymous callers are asked to
+ * log in; others learn nothing about an object they cannot see. */
+static enum auth_verdict
+refuse(const struct principal *who, bool visible)
+{
+	if (!who->logged_in)
+		return AUTH_UNAUTHENTICATED;
+	return visible ? AUTH_FORBIDDEN : AUTH_NOT_FOUND;
+}
+
+static enum auth_verdict
+need_role(const struct principal *who, unsigned roles)
+{
+	if (!who->logged_in)
+		return AUTH_UNAUTHENTICATED;
+	return is(who, roles) ? AUTH_ALLOW : AUTH_FORBIDDEN;
+}
+
+enum auth_verdict
+auth_decide(const struct principal *who, enum action act,
+    const struct auth_object *obj)
+{
+	static const struct auth_object none;
+	const struct auth_object *o = obj != NULL ? obj : &none;
+	bool owner = same(who, o->owner_id);
+	bool volunteer = same(who, o->volunteer_id);
+	bool moderator = is(who, ROLE__MODERATION);
+	bool party = owner || volunteer;
+
+	switch (act) {
+	case ACT_USERS_ADMIN:
+	case ACT_AUDIT_READ:
+	case ACT_CATEGORY_ADMIN:
+	case ACT_ORGANISATION_ADMIN:
+		return need_role(who, ROLE_ADMIN);
+	case ACT_MODERATE:
+	case ACT_STATS_READ:
+		return need_role(who, ROLE__MODERATION);
+	case ACT_REPORT_CREATE:
+	case ACT_OFFER_LIST:
+		return who->logged_in ? AUTH_ALLOW : AUTH_UNAUTHENTICATED;
+
+	case ACT_REQUEST_CREATE:
+		return need_role(who, ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_PROFESSIONAL);
+	case ACT_REQUEST_VIEW:
+		if (status_is(o, "open") || owner || volunteer || moderator)
+			return AUTH_ALLOW;
+		return AUTH_NOT_FOUND;
+	case ACT_REQUEST_VIEW_PRIVATE:
+		/* volunteer_id is set only for the volunteer of an accepted
+		 * (or completed) match: a mere responder sees nothing private. */
+		if (owner || volunteer || moderator)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open"));
+	case ACT_REQUEST_EDIT:
+	case ACT_REQUEST_CANCEL:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || moderator || volunteer);
+	case ACT_REQUEST_SUGGESTIONS:
+		if (owner || moderator || is(who, ROLE_PROFESSIONAL))
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || volunteer);
+
+	case ACT_OFFER_CREATE:
+		return need_role(who, ROLE_VOLUNTEER);
+	case ACT_OFFER_VIEW:
+		if (!who->logged_in)
+			return AUTH_UNAUTHENTICATED;
+		if (status_is(o, "active") || owner || moderator)
+			return AUTH_ALLOW;
+		return AUTH_NOT_FOUND;
+	case ACT_OFFER_EDIT:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "active") || moderator);
+
+	case ACT_MATCH_RESPOND:
+		if (!who->logged_in)
+			return AUTH_UNAUTHENTICATED;
+		/* Nobody responds to their own request. */
+		if (!is(who, ROLE_VOLUNTEER) || owner)
+			return AUTH_FORBIDDEN;
+		return AUTH_ALLOW;
+	case ACT_MATCH_INVITE:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open"));
+	case ACT_MATCH_VIEW:
+		if (party || moderator)
+			return AUTH_ALLOW;
+		return refuse(who, false);
+	case ACT_MATCH_ANSWER:
+		/* Only the party that did not start the match answers it. */
+		if (!party)
+			return refuse(who, false);
+		if (status_is(o, "responded"))
+			return owner ? AUTH_ALLOW : AUTH_FORBIDDEN;
+		if (status_is(o, "invited"))
+			return volunteer ? AUTH_ALLOW : AUTH_FORBIDDEN;
+		return AUTH_ALLOW;	/* the handler answers 409 invalid_transition */
+	case ACT_MATCH_COMPLETE:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, volunteer);
+	case ACT_MATCH_CANCEL:
+		return party ? AUTH_ALLOW : refuse(who, false);
+	case ACT_MESSAGE_READ:
+	case ACT_MESSAGE_WRITE:
+		/* Moderators read messages only through a report (admin). */
+		if (party)
+			return AUTH_ALLOW;
+		return refuse(who, moderator);
+	case ACT_ME_SUGGESTIONS:
+		return need_role(who, ROLE_VOLUNTEER);
+	case ACT__MAX:
+		break;
+	}
+	return AUTH_FORBIDDEN;
+}
+
+bool
+auth_require(struct req *r, enum action act, const struct auth_object *obj)
+{
+	switch (auth_decide(&r->who, act, obj)) {
+	case AUTH_ALLOW:
+		return true;
+	case AUTH_UNAUTHENTICATED:
+		problem_send(r, 401, "unauthenticated", "Log in first.");
+		return false;
+	case AUTH_FORBIDDEN:
+		problem_send(r, 403, "forbidden", "You may not do this.");
+		return false;
+	case AUTH_NOT_FOUND:
+		problem_send(r, 404, "not_found", "No such resource.");
+		return false;
+	}
+	return false;
+}
+
+bool
+auth_read_is_audited(const struct principal *who, const struct auth_object *obj)
+{
+	return is(who, ROLE__MODERATION) && obj != NULL &&
+	    !same(who, obj->owner_id) && !same(who, obj->volunteer_id);
+}
+
+int
+audit_write(struct req *r, const char *action, const char *target_type,
+    const char *target_id, const char *detail)
+{
+	const char *actor = r != NULL && r->who.logged_in ? r->who.user_id : NULL;
+
+	if (db_exec_lib(r->db, r->arena, LSTMT_AUDIT_INSERT,
+	    DB_PARAMS(DB_STR(actor), DB_STR(action), DB_STR(target_type),
+	    DB_STR(target_id), DB_STR(detail)), NULL) != DB_OK) {
+		log_error("audit: could not write %s", action);
+		return -1;
+	}
+	return 0;
+}

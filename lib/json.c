@@ -1,0 +1,148 @@
+/*
+ * json.c — json-c helpers; see json.h.
+ */
+#include <string.h>
+
+#include "json.h"
+
+json_object *
+json_parse(const char *buf, size_t len)
+{
+	struct json_tokener *tok;
+	json_object *o;
+
+	if (len > (size_t)INT32_MAX || (tok = json_tokener_new()) == NULL)
+		return NULL;
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
+	o = json_tokener_parse_ex(tok, buf, (int)len);
+	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
+	    json_tokener_get_parse_end(tok) != len) {
+		/* Trailing bytes after one value (other than white space) make
+		 * the text invalid as a whole. */
+		size_t end = json_tokener_get_parse_end(tok);
+		bool only_space = o != NULL &&
+		    json_tokener_get_error(tok) == json_tokener_success;
+
+		for (; only_space && end < len; end++)
+			if (strchr(" \t\r\n", buf[end]) == NULL)
+				only_space = false;
+		if (!only_space) {
+			json_object_put(o);
+			o = NULL;
+		}
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+void
+json_put(json_object *o, const char *key, json_object *v)
+{
+	json_object_object_add(o, key, v);
+}
+
+void
+json_put_str(json_object *o, const char *key, const char *s)
+{
+	json_put(o, key, s == NULL ? NULL : json_object_new_string(s));
+}
+
+void
+json_put_strn(json_object *o, const char *key, const char *s, size_t n)
+{
+	json_put(o, key, s == NULL ? NULL : json_object_new_string_len(s, (int)n));
+}
+
+void
+json_put_int(json_object *o, const char *key, long long v)
+{
+	json_put(o, key, json_object_new_int64(v));
+}
+
+void
+json_put_double(json_object *o, const char *key, double v)
+{
+	json_put(o, key, json_object_new_double(v));
+}
+
+void
+json_put_bool(json_object *o, const char *key, bool v)
+{
+	json_put(o, key, json_object_new_boolean(v));
+}
+
+const char *
+json_get_str(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+json_object *
+json_get_obj(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_object))
+		return NULL;
+	return v;
+}
+
+json_object *
+json_get_arr(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_array))
+		return NULL;
+	return v;
+}
+
+bool
+json_has(json_object *o, const char *key)
+{
+	return o != NULL && json_object_object_get_ex(o, key, NULL);
+}
+
+bool
+json_get_int(json_object *o, const char *key, long long *out)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_int))
+		return false;
+	*out = json_object_get_int64(v);
+	return true;
+}
+
+bool
+json_get_bool(json_object *o, const char *key, bool *out)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_boolean))
+		return false;
+	*out = json_object_get_boolean(v);
+	return true;
+}
+
+const char *
+json_text(json_object *o, size_t *len)
+{
+	size_t n = 0;
+	const char *s;
+
+	s = json_object_to_json_string_length(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
+	if (len != NULL)
+		*len = n;
+	return s;
+}

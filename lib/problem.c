@@ -1,0 +1,93 @@
+/*
+ * problem.c — RFC 9457 problem+json; see problem.h.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "http.h"
+#include "json.h"
+#include "log.h"
+#include "problem.h"
+
+void
+problem_field(struct req *r, const char *field, const char *code,
+    const char *message)
+{
+	json_object *e = json_object_new_object();
+
+	json_put_str(e, "field", field);
+	json_put_str(e, "code", code);
+	json_put_str(e, "message", message);
+	if (r->errors == NULL)
+		r->errors = json_object_new_array();
+	json_object_array_add(r->errors, e);
+}
+
+int
+problem_count(const struct req *r)
+{
+	return r->errors == NULL ? 0 : (int)json_object_array_length(r->errors);
+}
+
+static const char *
+status_title(int status)
+{
+	switch (status) {
+	case 400: return "Bad request";
+	case 401: return "Unauthenticated";
+	case 403: return "Forbidden";
+	case 404: return "Not found";
+	case 405: return "Method not allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload too large";
+	case 415: return "Unsupported media type";
+	case 422: return "Unprocessable content";
+	case 429: return "Too many requests";
+	case 503: return "Service unavailable";
+	default:  return status >= 500 ? "Internal error" : "Error";
+	}
+}
+
+int
+problem_send(struct req *r, int status, const char *code, const char *detail)
+{
+	json_object *p = json_object_new_object();
+	const char *text;
+	char type[96];
+	size_t len;
+	int rc;
+
+	snprintf(type, sizeof(type), "https://burenhulp.example/problems/%s", code);
+	json_put_str(p, "type", type);
+	json_put_str(p, "title", status_title(status));
+	json_put_int(p, "status", status);
+	json_put_str(p, "code", code);
+	if (detail != NULL)
+		json_put_str(p, "detail", detail);
+	if (r->errors != NULL) {
+		json_put(p, "errors", r->errors);
+		r->errors = NULL;
+	}
+	text = json_text(p, &len);
+	rc = http_send(r, status, "application/problem+json", text, len);
+	json_object_put(p);
+	return rc;
+}
+
+int
+problem_invalid(struct req *r)
+{
+	return problem_send(r, 422, "validation_failed",
+	    "One or more fields are not valid.");
+}
+
+int
+problem_internal(struct req *r, const char *where)
+{
+	log_error("internal error in %s", where);
+	if (r->errors != NULL) {
+		json_object_put(r->errors);
+		r->errors = NULL;
+	}
+	return problem_send(r, 500, "internal", "Something went wrong on our side.");
+}

@@ -1,0 +1,315 @@
+/*
+ * server.c — the FastCGI worker pool and the spine every request runs
+ * through; see server.h.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+#include <mysql.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "log.h"
+#include "problem.h"
+#include "server.h"
+
+#define WORKERS_DEFAULT	4
+#define WORKERS_MAX	64
+
+static const struct handler	*handler;
+static struct config		*cfg;
+static int			 listen_fd;
+static volatile sig_atomic_t	 stopping;
+static pthread_mutex_t		 accept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const struct config *
+server_config(void)
+{
+	return cfg;
+}
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+	/* Wakes every worker blocked in accept(). */
+	shutdown(listen_fd, SHUT_RDWR);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static bool
+unsafe_method(const char *m)
+{
+	return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0 &&
+	    strcmp(m, "OPTIONS") != 0;
+}
+
+static bool
+json_content_type(const char *ct)
+{
+	size_t n = strlen("application/json");
+
+	if (ct == NULL || strncasecmp(ct, "application/json", n) != 0)
+		return false;
+	return ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ';
+}
+
+/* The path as it may appear in a log line: printable, bounded. */
+static const char *
+loggable_path(struct arena *a, const char *path)
+{
+	size_t n = strlen(path), i;
+	char *p;
+
+	if (n > 160)
+		n = 160;
+	p = arena_strndup(a, path, n);
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] <= ' ' || (unsigned char)p[i] >= 0x7f)
+			p[i] = '?';
+	return p;
+}
+
+/* The life of one request. */
+static void
+serve(struct req *r)
+{
+	const struct route *route = NULL;
+	const char *allow = NULL;
+	int status;
+
+	/* Front line of defence: a readable request, a known route, the right
+	 * method, the right content type, a body within limits. */
+	if ((status = http_read(r)) != 0) {
+		if (status == 413)
+			problem_send(r, 413, "payload_too_large", "The body is larger than 64 KiB.");
+		else
+			problem_send(r, 400, "bad_request", "The request could not be read.");
+		return;
+	}
+	switch (route_match(handler->routes, handler->nroutes, r, r->method,
+	    r->path, &route, &allow)) {
+	case ROUTE_NOT_FOUND:
+		problem_send(r, 404, "not_found", "No such resource.");
+		return;
+	case ROUTE_BAD_METHOD:
+		http_header(r, "Allow", allow);
+		problem_send(r, 405, "method_not_allowed", "This method is not allowed here.");
+		return;
+	case ROUTE_FOUND:
+		break;
+	}
+	if (route->body != NULL) {
+		if (!json_content_type(r->content_type)) {
+			problem_send(r, 415, "unsupported_media_type",
+			    "Send the body as application/json.");
+			return;
+		}
+		if ((r->json = json_parse(r->body, r->body_len)) == NULL) {
+			problem_send(r, 400, "malformed_json",
+			    "The body is not valid JSON (UTF-8).");
+			return;
+		}
+		if (!json_object_is_type(r->json, json_type_object)) {
+			problem_send(r, 400, "bad_request", "The body must be a JSON object.");
+			return;
+		}
+	}
+
+	/* Who is asking, and may they ask this at all? */
+	if (auth_session_load(r) != 0) {
+		problem_internal(r, "session");
+		return;
+	}
+	if (route->access == ACCESS_SESSION && !r->who.logged_in) {
+		problem_send(r, 401, "unauthenticated", "Log in first.");
+		return;
+	}
+	if (unsafe_method(r->method) && r->who.logged_in &&
+	    !(route->flags & ROUTE_NO_CSRF) && !auth_csrf_ok(r)) {
+		problem_send(r, 403, "csrf_failed", "The X-CSRF-Token header is missing or wrong.");
+		return;
+	}
+	if (route->roles != 0 && !(r->who.roles & route->roles)) {
+		if (!r->who.logged_in)
+			problem_send(r, 401, "unauthenticated", "Log in first.");
+		else
+			problem_send(r, 403, "forbidden", "Your role may not do this.");
+		return;
+	}
+
+	/* Only input that passed the endpoint's field table reaches it. */
+	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0) {
+		problem_invalid(r);
+		return;
+	}
+	route->fn(r);
+	if (!r->sent)
+		problem_internal(r, "route sent no answer");
+}
+
+static void *
+worker(void *arg)
+{
+	struct db *db;
+	FCGX_Request fr;
+	struct arena arena = { NULL };
+	struct req r;
+	double t0;
+	int rc;
+
+	(void)arg;
+	mysql_thread_init();
+	db = db_open(cfg, handler->stmts, handler->nstmts);
+	if (db == NULL || FCGX_InitRequest(&fr, listen_fd, 0) != 0) {
+		log_error("worker: cannot start");
+		goto out;
+	}
+	while (!stopping) {
+		pthread_mutex_lock(&accept_lock);
+		rc = stopping ? -1 : FCGX_Accept_r(&fr);
+		pthread_mutex_unlock(&accept_lock);
+		if (rc < 0)
+			break;
+		t0 = now_ms();
+		memset(&r, 0, sizeof(r));
+		r.fcgi = &fr;
+		r.arena = &arena;
+		r.db = db;
+		r.cfg = cfg;
+		serve(&r);
+		log_request(r.method != NULL ? r.method : "-",
+		    loggable_path(&arena, r.path != NULL ? r.path : "-"),
+		    r.status, now_ms() - t0, r.who.logged_in ? r.who.user_id : NULL);
+		json_object_put(r.json);
+		json_object_put(r.errors);
+		FCGX_Finish_r(&fr);
+		arena_reset(&arena);
+	}
+	FCGX_Free(&fr, 1);
+out:
+	db_close(db);
+	mysql_thread_end();
+	return NULL;
+}
+
+static int
+open_listener(const char *path)
+{
+	int fd;
+
+	if (path == NULL || *path == '\0')
+		return 0;	/* spawn-fcgi / systemd hand us the socket on fd 0 */
+	(void)unlink(path);
+	if ((fd = FCGX_OpenSocket(path, 256)) < 0) {
+		log_error("cannot listen on %s", path);
+		return -1;
+	}
+	/* Access is guarded by the state folder's permissions; nginx's
+	 * workers may run as another user. */
+	(void)chmod(path, 0666);
+	return fd;
+}
+
+static void
+usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s -c CONFIG\n", prog);
+}
+
+int
+server_main(int argc, char **argv, const struct handler *h)
+{
+	const char *config_path = NULL, *master;
+	pthread_t threads[WORKERS_MAX];
+	struct sigaction sa;
+	long nworkers, i, started = 0;
+	int c, rc = 1;
+
+	handler = h;
+	log_init(h->name);
+	while ((c = getopt(argc, argv, "c:")) != -1) {
+		if (c != 'c') {
+			usage(argv[0]);
+			return 2;
+		}
+		config_path = optarg;
+	}
+	if (config_path == NULL) {
+		usage(argv[0]);
+		return 2;
+	}
+	if ((cfg = config_load(config_path)) == NULL)
+		return 1;
+	master = h->needs_master_key ? config_str(cfg, "master_key", NULL) : NULL;
+	if (h->needs_master_key && master == NULL) {
+		log_error("config: master_key is required by %s", h->name);
+		goto out;
+	}
+	if (crypto_keys_load(master, config_str(cfg, "session_key", NULL)) != 0)
+		goto out;
+	if (config_str(cfg, "pwhash_ops", NULL) != NULL)
+		crypto_password_params((unsigned long long)config_long(cfg, "pwhash_ops", 2),
+		    (size_t)config_long(cfg, "pwhash_mem_kib", 65536) * 1024);
+	if (db_global_init() != 0 || FCGX_Init() != 0) {
+		log_error("cannot initialise libraries");
+		goto out;
+	}
+	if (h->init != NULL && h->init(cfg) != 0)
+		goto out;
+	if ((listen_fd = open_listener(config_str(cfg, "socket", NULL))) < 0)
+		goto out;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	nworkers = config_long(cfg, "workers", WORKERS_DEFAULT);
+	if (nworkers < 1 || nworkers > WORKERS_MAX)
+		nworkers = WORKERS_DEFAULT;
+	for (i = 0; i < nworkers; i++) {
+		if (pthread_create(&threads[i], NULL, worker, NULL) != 0) {
+			log_error("cannot start worker %ld", i);
+			break;
+		}
+		started++;
+	}
+	log_info("listening with %ld workers", started);
+	for (i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+	log_info("stopped");
+	rc = started > 0 ? 0 : 1;
+	if (listen_fd > 0)
+		close(listen_fd);
+	db_global_end();
+out:
+	crypto_keys_free();
+	config_free(cfg);
+	return rc;
+}

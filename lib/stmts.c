@@ -1,0 +1,27 @@
+/*
+ * stmts.c — the SQL of lib's own statements, by enum lib_stmt.
+ */
+#include "stmts.h"
+
+const char *const lib_stmts[LSTMT__MAX] = {
+	/* LSTMT_SESSION_GET: a live session of an active user. */
+	"SELECT u.id, u.roles, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)) "
+	"FROM sessions s JOIN users u ON u.id = s.user_id "
+	"WHERE s.token_hash = ? AND s.expires_at > NOW(3) AND u.status = 'active'",
+	/* LSTMT_SESSION_TOUCH */
+	"UPDATE sessions SET last_seen_at = NOW(3) WHERE token_hash = ?",
+	/* LSTMT_SESSION_INSERT: token hash, user id, lifetime in seconds. */
+	"INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
+	"VALUES (?, ?, NOW(3), NOW(3), NOW(3) + INTERVAL ? SECOND)",
+	/* LSTMT_SESSION_DELETE */
+	"DELETE FROM sessions WHERE token_hash = ?",
+	/* LSTMT_SESSIONS_DELETE_USER */
+	"DELETE FROM sessions WHERE user_id = ?",
+	/* LSTMT_SESSIONS_DELETE_OTHERS: user id, the session to keep. */
+	"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
+	/* LSTMT_AUDIT_INSERT: actor, action, target type, target id, detail. */
+	"INSERT INTO audit_log (at, actor_id, action, target_type, target_id, detail) "
+	"VALUES (NOW(3), ?, ?, ?, ?, ?)",
+	/* LSTMT_POSTCODE_GET */
+	"SELECT pc4, place, municipality, lat, lon FROM postcodes WHERE pc4 = ?",
+};
