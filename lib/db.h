@@ -35,15 +35,34 @@ struct db_param {
 	double		 d;
 };
 
+static inline size_t
+db_strlen(const char *s)
+{
+	return s != NULL ? strlen(s) : 0;
+}
+
+static inline struct db_param
+db_param_str(const char *s, size_t n)
+{
+	struct db_param p = { .type = s != NULL ? DB_T_STR : DB_T_NULL, .p = s, .len = n };
+
+	return p;
+}
+
+static inline struct db_param
+db_param_blob(const void *b, size_t n)
+{
+	struct db_param p = { .type = b != NULL ? DB_T_BLOB : DB_T_NULL, .p = b, .len = n };
+
+	return p;
+}
+
 #define DB_NULL		((struct db_param){ .type = DB_T_NULL })
-#define DB_STR(s)	((struct db_param){ .type = (s) ? DB_T_STR : DB_T_NULL, \
-			  .p = (s), .len = (s) ? strlen(s) : 0 })
-#define DB_STRN(s, n)	((struct db_param){ .type = (s) ? DB_T_STR : DB_T_NULL, \
-			  .p = (s), .len = (n) })
+#define DB_STR(s)	db_param_str((s), db_strlen(s))
+#define DB_STRN(s, n)	db_param_str((s), (n))
 #define DB_INT(v)	((struct db_param){ .type = DB_T_INT, .i = (long long)(v) })
 #define DB_DOUBLE(v)	((struct db_param){ .type = DB_T_DOUBLE, .d = (v) })
-#define DB_BLOB(b, n)	((struct db_param){ .type = (b) ? DB_T_BLOB : DB_T_NULL, \
-			  .p = (b), .len = (n) })
+#define DB_BLOB(b, n)	db_param_blob((b), (n))
 
 /* One cell of a result: v is NULL for SQL NULL, otherwise NUL-terminated
  * (binary columns too; len tells the real length). Arena-owned. */
@@ -85,6 +104,10 @@ int db_exec_lib(struct db *db, struct arena *a, int idx,
 #define DB_PARAMS(...)	(const struct db_param[]){ __VA_ARGS__ }, \
 	(sizeof((const struct db_param[]){ __VA_ARGS__ }) / sizeof(struct db_param))
 /* db_exec(db, a, STMT_X, DB_PARAMS(DB_STR(id), DB_INT(n)), &rows) */
+
+/* SQL text that renders a DATETIME column as RFC 3339 UTC (connections run
+ * with time_zone +00:00): "SELECT " DB_RFC3339("r.created_at") " FROM ..." */
+#define DB_RFC3339(col)	"DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
 /* Rows changed by the last statement, and the last AUTO_INCREMENT id. */
 unsigned long long db_affected(const struct db *db);

@@ -26,13 +26,13 @@ stamp(char *buf, size_t n)
 	gmtime_r(&ts.tv_sec, &tm);
 	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-	    tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, (long)(ts.tv_nsec / 1000000) % 1000);
 }
 
 static void
 vlog(const char *level, const char *fmt, va_list ap)
 {
-	char ts[32], msg[1024];
+	char ts[64], msg[1024];
 
 	stamp(ts, sizeof(ts));
 	vsnprintf(msg, sizeof(msg), fmt, ap);
@@ -74,7 +74,7 @@ void
 log_request(const char *method, const char *path, int status,
     double duration_ms, const char *user_id)
 {
-	char ts[32];
+	char ts[64];
 
 	stamp(ts, sizeof(ts));
 	fprintf(stderr, "%s %s request method=%s path=%s status=%d ms=%.2f user=%s\n",

@@ -1,0 +1,1 @@
+# ctl: burenhulpctl (infra engineer fills this in)

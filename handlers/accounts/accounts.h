@@ -1,0 +1,91 @@
+/*
+ * accounts.h — what the files of the accounts handler share: the statement
+ * table, the user view, bounded password hashing, and the GDPR parts.
+ */
+#ifndef BH_ACCOUNTS_H
+#define BH_ACCOUNTS_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+
+#include "crypto.h"
+
+struct req;
+
+enum stmt {
+	STMT_USER_INSERT,
+	STMT_CREDENTIALS_INSERT,
+	STMT_USER_BY_ID,
+	STMT_USER_BY_EMAIL,
+	STMT_CREDENTIALS_GET,
+	STMT_CREDENTIALS_SET,
+	STMT_USER_UPDATE_PROFILE,
+	STMT_USER_SET_PHONE,
+	STMT_ATTEMPTS_COUNT,
+	STMT_ATTEMPT_INSERT,
+	STMT_ATTEMPTS_CLEAR,
+	STMT_ATTEMPTS_PRUNE,
+	STMT_RESET_INSERT,
+	STMT_RESET_GET,
+	STMT_RESET_USE,
+	STMT_OUTBOX_INSERT,
+	STMT_USER_ERASE,
+	STMT_CREDENTIALS_DELETE,
+	STMT_RESETS_DELETE,
+	STMT_USERS_LIST,
+	STMT_USER_ADMIN_SET,
+	STMT__MAX
+};
+
+extern const char *const accounts_stmts[STMT__MAX];
+
+/* The row of STMT_USER_BY_ID / STMT_USER_BY_EMAIL, columns in this order. */
+enum user_col {
+	UC_ID, UC_EMAIL_CT, UC_DISPLAY_NAME, UC_PC4, UC_PLACE, UC_MUNICIPALITY,
+	UC_ROLES, UC_LOCALE, UC_CREATED, UC_PHONE_CT, UC_STATUS,
+};
+
+struct db_rows;
+
+/* The user as its owner (or an admin) sees it, from row r of rows; decrypts
+ * e-mail and phone. NULL on a decryption failure (logged). */
+json_object *user_own_json(struct req *req, const struct db_rows *rows, size_t r);
+/* Loads the user by id into rows: 0 found, 1 none, -1 failure. */
+int user_load(struct req *req, const char *id, struct db_rows *rows);
+
+/* Argon2id with a bounded number of hashes in flight per process. */
+void pw_init(long concurrency);
+int pw_hash(char *out, const char *pw);
+int pw_verify(const char *hash, const char *pw);
+/* Verifies against a fixed dummy hash, so that an unknown e-mail costs as
+ * much time as a wrong password. Always fails. */
+void pw_verify_dummy(const char *pw);
+
+/* Route functions. */
+void accounts_register(struct req *r);
+void session_login(struct req *r);
+void session_get(struct req *r);
+void session_logout(struct req *r);
+void me_get(struct req *r);
+void me_patch(struct req *r);
+void me_password(struct req *r);
+void me_export(struct req *r);
+void me_delete(struct req *r);
+void reset_request(struct req *r);
+void reset_confirm(struct req *r);
+void users_list(struct req *r);
+void users_get(struct req *r);
+void users_patch(struct req *r);
+
+/* GDPR: each part adds its data to the export document, or destroys and
+ * withdraws it on erasure (inside the erasure transaction). Other issues add
+ * their parts to the tables in gdpr.c. Each returns 0 or -1. */
+struct gdpr_part {
+	const char	*name;
+	int		(*export_fn)(struct req *r, const char *user_id, json_object *doc);
+	int		(*erase_fn)(struct req *r, const char *user_id);
+};
+extern const struct gdpr_part gdpr_parts[];
+extern const size_t gdpr_nparts;
+
+#endif

@@ -1,0 +1,9 @@
+# handlers/accounts: registration, sessions, profile, reset, GDPR, users.
+bin_PROGRAMS += handlers/accounts/burenhulp-accounts
+handlers_accounts_burenhulp_accounts_SOURCES = \
+	handlers/accounts/main.c handlers/accounts/accounts.h \
+	handlers/accounts/stmts.c handlers/accounts/user.c \
+	handlers/accounts/register.c handlers/accounts/session.c \
+	handlers/accounts/me.c handlers/accounts/gdpr.c \
+	handlers/accounts/reset.c handlers/accounts/users.c
+handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS)

@@ -1,0 +1,115 @@
+/*
+ * main.c — the accounts handler: registration, sessions, the own profile,
+ * password reset, export and erasure, and user management by admins.
+ *
+ * Read the route table as the table of contents; each action lives in the
+ * file named after its group. Everything before the action (method, content
+ * type, session, CSRF, role, field validation) is done by lib/server.c.
+ */
+#include <stdlib.h>
+
+#include "accounts.h"
+#include "auth.h"
+#include "config.h"
+#include "server.h"
+
+static const char *const self_roles[] = { "resident", "caregiver", "volunteer", NULL };
+static const char *const all_roles[] = {
+	"resident", "caregiver", "volunteer", "professional", "moderator", "admin", NULL
+};
+static const char *const locales[] = { "nl", "en", NULL };
+static const char *const statuses[] = { "active", "blocked", NULL };
+
+static const struct field register_fields[] = {
+	{ "email",		F_EMAIL,	FIELD_REQUIRED, 3, 254, NULL, NULL },
+	{ "password",		F_PASSWORD,	FIELD_REQUIRED, 10, 1024, NULL, NULL },
+	{ "display_name",	F_STRING,	FIELD_REQUIRED, 1, 80, NULL, NULL },
+	{ "postcode",		F_POSTCODE,	FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "roles",		F_STRING_ARRAY,	FIELD_REQUIRED, 1, 3, self_roles, NULL },
+	{ "locale",		F_ENUM,		0, 0, 0, locales, NULL },
+	{ "accept_terms",	F_BOOL,		FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field login_fields[] = {
+	{ "email",		F_STRING,	FIELD_REQUIRED, 1, 254, NULL, NULL },
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field me_fields[] = {
+	{ "display_name",	F_STRING,	0, 1, 80, NULL, NULL },
+	{ "postcode",		F_POSTCODE,	0, 0, 0, NULL, NULL },
+	{ "locale",		F_ENUM,		0, 0, 0, locales, NULL },
+	{ "phone",		F_STRING,	FIELD_NULLABLE, 6, 40, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field password_fields[] = {
+	{ "current_password",	F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ "new_password",	F_PASSWORD,	FIELD_REQUIRED, 10, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field delete_fields[] = {
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field reset_fields[] = {
+	{ "email",		F_EMAIL,	FIELD_REQUIRED, 3, 254, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field reset_confirm_fields[] = {
+	{ "token",		F_STRING,	FIELD_REQUIRED, 1, 100, NULL, NULL },
+	{ "password",		F_PASSWORD,	FIELD_REQUIRED, 10, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field user_admin_fields[] = {
+	{ "status",		F_ENUM,		0, 0, 0, statuses, NULL },
+	{ "roles",		F_STRING_ARRAY,	0, 0, 6, all_roles, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct route routes[] = {
+	/* method   path                                  action             access          roles       body fields            flags */
+	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/session",                    session_login,     ACCESS_ANYONE,  0,          login_fields,          ROUTE_NO_CSRF },
+	{ "GET",    "/api/v1/session",                    session_get,       ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "DELETE", "/api/v1/session",                    session_logout,    ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "GET",    "/api/v1/me",                         me_get,            ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "PATCH",  "/api/v1/me",                         me_patch,          ACCESS_SESSION, 0,          me_fields,             0 },
+	{ "DELETE", "/api/v1/me",                         me_delete,         ACCESS_SESSION, 0,          delete_fields,         0 },
+	{ "POST",   "/api/v1/me/password",                me_password,       ACCESS_SESSION, 0,          password_fields,       0 },
+	{ "GET",    "/api/v1/me/export",                  me_export,         ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/password-reset",             reset_request,     ACCESS_ANYONE,  0,          reset_fields,          ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/password-reset/confirm",     reset_confirm,     ACCESS_ANYONE,  0,          reset_confirm_fields,  ROUTE_NO_CSRF },
+	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
+	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
+	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
+};
+
+static int
+accounts_init(const struct config *cfg)
+{
+	pw_init(config_long(cfg, "pwhash_concurrency", 2));
+	return 0;
+}
+
+static const struct handler accounts = {
+	.name = "accounts",
+	.routes = routes,
+	.nroutes = sizeof(routes) / sizeof(routes[0]),
+	.stmts = accounts_stmts,
+	.nstmts = STMT__MAX,
+	.needs_master_key = 1,
+	.init = accounts_init,
+};
+
+int
+main(int argc, char **argv)
+{
+	return server_main(argc, argv, &accounts);
+}

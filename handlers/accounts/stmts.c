@@ -1,0 +1,76 @@
+/*
+ * stmts.c — every SQL statement of the accounts handler, by enum stmt.
+ * Only ? placeholders; prepared once per worker connection.
+ */
+#include "accounts.h"
+#include "db.h"
+
+#define USER_COLUMNS \
+	"u.id, u.email_ct, u.display_name, u.pc4, p.place, p.municipality, " \
+	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status "
+
+const char *const accounts_stmts[STMT__MAX] = {
+	/* STMT_USER_INSERT: id, email_ct, email_bidx, display_name, pc4, roles, locale */
+	"INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, locale, "
+	"status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'active', NOW(3), NOW(3))",
+	/* STMT_CREDENTIALS_INSERT: user id, hash */
+	"INSERT INTO credentials (user_id, password_hash, changed_at) VALUES (?, ?, NOW(3))",
+	/* STMT_USER_BY_ID */
+	"SELECT " USER_COLUMNS "FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
+	"WHERE u.id = ? AND u.status <> 'erased'",
+	/* STMT_USER_BY_EMAIL: blind index */
+	"SELECT " USER_COLUMNS "FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
+	"WHERE u.email_bidx = ? AND u.status <> 'erased'",
+	/* STMT_CREDENTIALS_GET */
+	"SELECT password_hash FROM credentials WHERE user_id = ?",
+	/* STMT_CREDENTIALS_SET: hash, user id */
+	"UPDATE credentials SET password_hash = ?, changed_at = NOW(3) WHERE user_id = ?",
+	/* STMT_USER_UPDATE_PROFILE: display_name, pc4, locale (NULL keeps), id */
+	"UPDATE users SET display_name = COALESCE(?, display_name), pc4 = COALESCE(?, pc4), "
+	"locale = COALESCE(?, locale), updated_at = NOW(3) WHERE id = ?",
+	/* STMT_USER_SET_PHONE: phone_ct (NULL clears), id */
+	"UPDATE users SET phone_ct = ?, updated_at = NOW(3) WHERE id = ?",
+	/* STMT_ATTEMPTS_COUNT: bucket, window seconds → failures, seconds since the oldest */
+	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(at), NOW(3)), 0) "
+	"FROM login_attempts WHERE bucket = ? AND at > NOW(3) - INTERVAL ? SECOND",
+	/* STMT_ATTEMPT_INSERT: bucket */
+	"INSERT INTO login_attempts (bucket, at) VALUES (?, NOW(3))",
+	/* STMT_ATTEMPTS_CLEAR: bucket */
+	"DELETE FROM login_attempts WHERE bucket = ?",
+	/* STMT_ATTEMPTS_PRUNE: older than seconds */
+	"DELETE FROM login_attempts WHERE at < NOW(3) - INTERVAL ? SECOND LIMIT 1000",
+	/* STMT_RESET_INSERT: token hash, user id */
+	"INSERT INTO password_resets (token_hash, user_id, created_at, expires_at) "
+	"VALUES (?, ?, NOW(3), NOW(3) + INTERVAL 1 HOUR)",
+	/* STMT_RESET_GET: token hash → user id of a live, unused token */
+	"SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id "
+	"WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > NOW(3) "
+	"AND u.status = 'active' FOR UPDATE",
+	/* STMT_RESET_USE: token hash */
+	"UPDATE password_resets SET used_at = NOW(3) WHERE token_hash = ?",
+	/* STMT_OUTBOX_INSERT: user id, kind, to_ct, subject, body_ct */
+	"INSERT INTO outbox (user_id, kind, to_ct, subject, body_ct, created_at) "
+	"VALUES (?, ?, ?, ?, ?, NOW(3))",
+	/* STMT_USER_ERASE: random blind index, id. The row stays (posts refer
+	 * to it) but says nothing about the person any more. */
+	"UPDATE users SET status = 'erased', email_ct = '', email_bidx = ?, "
+	"display_name = 'Verwijderd', phone_ct = NULL, updated_at = NOW(3) WHERE id = ?",
+	/* STMT_CREDENTIALS_DELETE */
+	"DELETE FROM credentials WHERE user_id = ?",
+	/* STMT_RESETS_DELETE */
+	"DELETE FROM password_resets WHERE user_id = ?",
+	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any), role
+	 * (NULL: any), status (NULL: any but erased), cursor created, cursor id,
+	 * limit. Newest first, keyset on (created_at, id). */
+	"SELECT " USER_COLUMNS ", DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
+	"WHERE (? IS NULL OR u.email_bidx = ?) "
+	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%')) "
+	"AND (? IS NULL OR FIND_IN_SET(?, u.roles) > 0) "
+	"AND ((? IS NULL AND u.status <> 'erased') OR u.status = ?) "
+	"AND (? IS NULL OR (u.created_at, u.id) < (?, ?)) "
+	"ORDER BY u.created_at DESC, u.id DESC LIMIT ?",
+	/* STMT_USER_ADMIN_SET: status (NULL keeps), roles (NULL keeps), id */
+	"UPDATE users SET status = COALESCE(?, status), roles = COALESCE(?, roles), "
+	"updated_at = NOW(3) WHERE id = ? AND status <> 'erased'",
+};

@@ -1,0 +1,6 @@
+# handlers/admin: health, categories, moderation, reports, directory, figures, audit.
+bin_PROGRAMS += handlers/admin/burenhulp-admin
+handlers_admin_burenhulp_admin_SOURCES = \
+	handlers/admin/main.c handlers/admin/admin.h handlers/admin/stmts.c \
+	handlers/admin/health.c handlers/admin/categories.c
+handlers_admin_burenhulp_admin_LDADD = $(BH_LIBS)
