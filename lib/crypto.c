@@ -53,7 +53,6 @@ struct keyring {
 	unsigned char	blind[KEY_LEN];
 	int		seal_id;	/* highest id; 0 when no master key */
 	unsigned char	session[KEY_LEN];
-	bool		has_session;
 };
 
 static struct keyring *ring;
@@ -257,7 +256,6 @@ load_session(const char *path)
 		log_error("crypto: %s holds no key", path);
 		goto out;
 	}
-	ring->has_session = true;
 	rc = 0;
 out:
 	sodium_free(buf);
@@ -279,7 +277,12 @@ crypto_keys_load(const char *master_path, const char *session_path)
 	sodium_memzero(ring, sizeof(*ring));
 	if (master_path != NULL && load_master(master_path) == -1)
 		goto fail;
-	if (session_path != NULL && load_session(session_path) == -1)
+	/* Every program keys session hashes and CSRF tokens. */
+	if (session_path == NULL) {
+		log_error("crypto: no session key file given");
+		goto fail;
+	}
+	if (load_session(session_path) == -1)
 		goto fail;
 	if (sodium_mprotect_readonly(ring) != 0) {
 		log_error("crypto: cannot protect key memory");
@@ -405,7 +408,7 @@ crypto_id_new(char *out)
 void
 crypto_token_hash(unsigned char *out, const char *token)
 {
-	need(ring != NULL && ring->has_session, "crypto_token_hash");
+	need(ring != NULL, "crypto_token_hash");
 	if (crypto_generichash(out, CRYPTO_HASH_LEN,
 	    (const unsigned char *)token, strlen(token),
 	    ring->session, KEY_LEN) != 0)
@@ -418,7 +421,7 @@ crypto_csrf_token(char *out, const char *session_token)
 	crypto_generichash_state	 st;
 	unsigned char			 h[32];
 
-	need(ring != NULL && ring->has_session, "crypto_csrf_token");
+	need(ring != NULL, "crypto_csrf_token");
 	if (crypto_generichash_init(&st, ring->session, KEY_LEN,
 	    sizeof(h)) != 0 ||
 	    crypto_generichash_update(&st, (const unsigned char *)"csrf:", 5) != 0 ||

@@ -18,6 +18,7 @@
 
 #define CURSOR_VERSION	"1"
 #define CURSOR_MAX	512	/* characters of a cursor in a query string */
+#define B64URL_ALPHABET	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 #define CURSOR_RAW_MAX	(CURSOR_MAX / 4 * 3)
 
 char *
@@ -54,6 +55,10 @@ cursor_decode(struct arena *a, const char *s, char **parts, size_t n)
 	for (i = 0; i < n; i++)
 		parts[i] = NULL;
 	if (s == NULL || (slen = strlen(s)) == 0 || slen > CURSOR_MAX)
+		return -1;
+	/* libsodium 1.0.18 decodes some bytes >= 0x80 as if they were base64
+	 * characters, so the alphabet is checked here first. */
+	if (strspn(s, B64URL_ALPHABET) != slen)
 		return -1;
 	if (sodium_base642bin(raw, sizeof(raw) - 1, s, slen, NULL, &rawlen,
 	    NULL, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)

@@ -14,6 +14,9 @@
 #define EARTH_RADIUS_KM	6371.0088
 #define DEG_TO_RAD	(M_PI / 180.0)
 #define RAD_TO_DEG	(180.0 / M_PI)
+/* Added on every side so that rounding never leaves a point that lies
+ * exactly on the circle outside the box: 1e-7 degrees is about 1 cm. */
+#define BOX_MARGIN_DEG	1e-7
 
 double
 geo_distance_km(double lat1, double lon1, double lat2, double lon2)
@@ -44,11 +47,11 @@ geo_box_around(double lat, double lon, double radius_km)
 	struct geo_box	 b;
 	double		 d, dlon, s;
 
-	if (!(radius_km > 0.0))
+	if (!(radius_km > 0.0))	/* also NaN */
 		radius_km = 0.0;
 	d = radius_km / EARTH_RADIUS_KM;	/* angular radius, radians */
-	b.lat_min = lat - d * RAD_TO_DEG;
-	b.lat_max = lat + d * RAD_TO_DEG;
+	b.lat_min = lat - d * RAD_TO_DEG - BOX_MARGIN_DEG;
+	b.lat_max = lat + d * RAD_TO_DEG + BOX_MARGIN_DEG;
 	b.lon_min = -180.0;
 	b.lon_max = 180.0;
 	if (b.lat_min <= -90.0 || b.lat_max >= 90.0 || d >= M_PI / 2) {
@@ -59,7 +62,7 @@ geo_box_around(double lat, double lon, double radius_km)
 	s = sin(d) / cos(lat * DEG_TO_RAD);
 	if (s >= 1.0)
 		return b;
-	dlon = asin(s) * RAD_TO_DEG;
+	dlon = asin(s) * RAD_TO_DEG + BOX_MARGIN_DEG;
 	if (lon - dlon < -180.0 || lon + dlon > 180.0)
 		return b;
 	b.lon_min = lon - dlon;

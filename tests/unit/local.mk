@@ -1,0 +1,21 @@
+# tests/unit: C unit tests of lib, run by `make check` (automake TESTS).
+# Each test is one program that prints TAP-ish lines and exits non-zero on
+# failure; tests/unit/tap.h holds the few helpers they share.
+UNIT_TESTS = \
+	tests/unit/crypto_test \
+	tests/unit/valid_test \
+	tests/unit/geo_test \
+	tests/unit/cursor_test
+
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+EXTRA_DIST += tests/unit/tap.h
+
+tests_unit_crypto_test_SOURCES = tests/unit/crypto_test.c tests/unit/tap.h
+tests_unit_crypto_test_LDADD = $(BH_LIBS)
+tests_unit_valid_test_SOURCES = tests/unit/valid_test.c tests/unit/tap.h
+tests_unit_valid_test_LDADD = $(BH_LIBS)
+tests_unit_geo_test_SOURCES = tests/unit/geo_test.c tests/unit/tap.h
+tests_unit_geo_test_LDADD = $(BH_LIBS)
+tests_unit_cursor_test_SOURCES = tests/unit/cursor_test.c tests/unit/tap.h
+tests_unit_cursor_test_LDADD = $(BH_LIBS)
