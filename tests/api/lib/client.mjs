@@ -206,9 +206,11 @@ export function assertProblem(res, status, code, field, fieldCode) {
   if (field !== undefined) assertFieldError(res, field, fieldCode);
 }
 
+// field names the offending field; its items count too ("roles" matches
+// "roles[0]", as valid.h names them).
 export function assertFieldError(res, field, fieldCode) {
   const errors = Array.isArray(res.body?.errors) ? res.body.errors : [];
-  const hit = errors.find((e) => e.field === field);
+  const hit = errors.find((e) => e.field === field || (typeof e.field === 'string' && e.field.startsWith(field + '[')));
   assert.ok(hit, `expected errors[] to name field "${field}", got ${describe(res)}`);
   if (fieldCode !== undefined) {
     const codes = Array.isArray(fieldCode) ? fieldCode : [fieldCode];
@@ -220,8 +222,9 @@ export function assertFieldError(res, field, fieldCode) {
 // ------------------------------------------------------------------- people
 
 // POST /accounts with unique e-mail and password; fields override the
-// defaults. Returns {res, email, password, fields}.
-export async function register(roles = ['resident'], fields = {}, client = new Client('register')) {
+// defaults (a field set to undefined is left out). opts go to the request.
+// Returns {res, email, password, fields}.
+export async function register(roles = ['resident'], fields = {}, client = new Client('register'), opts = {}) {
   const email = fields.email ?? uniqueEmail(Array.isArray(roles) ? roles.join('-') : String(roles));
   const password = fields.password ?? uniquePassword();
   const body = {
@@ -233,7 +236,7 @@ export async function register(roles = ['resident'], fields = {}, client = new C
     accept_terms: true,
     ...fields,
   };
-  const res = await client.post('/accounts', body);
+  const res = await client.post('/accounts', body, opts);
   return { res, email, password, fields: body };
 }
 

@@ -15,7 +15,8 @@ import YAML from 'yaml';
 
 export const REPO = resolve(process.env.BURENHULP_REPO ||
     join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..'));
-export const SPEC_PATH = join(REPO, 'docs', 'openapi.yaml');
+// BURENHULP_SPEC: another copy of the document (to try a change out).
+export const SPEC_PATH = resolve(process.env.BURENHULP_SPEC || join(REPO, 'docs', 'openapi.yaml'));
 export const BASE_PATH = '/api/v1';
 const SPEC_ID = 'urn:burenhulp:openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
