@@ -14,6 +14,7 @@
 #include <json-c/json.h>
 #include "crypto.h"
 
+struct arena;
 struct req;
 
 enum role {

@@ -5,13 +5,59 @@
 
 #include "json.h"
 
+/*
+ * json-c accepts a few things JSON does not, even in strict mode: strings in
+ * single quotes and the bare words NaN and Infinity. This lexical pass
+ * refuses them (and any other bare word but true, false, null) before
+ * json-c parses; it does not check the grammar, json-c does that.
+ */
+static bool
+lexically_json(const char *buf, size_t len)
+{
+	bool in_string = false;
+	size_t i, start;
+
+	for (i = 0; i < len; i++) {
+		char c = buf[i];
+
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"')
+			in_string = true;
+		else if (c == '\'')
+			return false;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			/* An exponent belongs to the number before it. */
+			if ((c == 'e' || c == 'E') && i > 0 &&
+			    buf[i - 1] >= '0' && buf[i - 1] <= '9')
+				continue;
+			start = i;
+			while (i < len && ((buf[i] >= 'a' && buf[i] <= 'z') ||
+			    (buf[i] >= 'A' && buf[i] <= 'Z')))
+				i++;
+			if (!((i - start == 4 && memcmp(buf + start, "true", 4) == 0) ||
+			    (i - start == 5 && memcmp(buf + start, "false", 5) == 0) ||
+			    (i - start == 4 && memcmp(buf + start, "null", 4) == 0)))
+				return false;
+			i--;
+		}
+	}
+	return true;
+}
+
 json_object *
 json_parse(const char *buf, size_t len)
 {
 	struct json_tokener *tok;
 	json_object *o;
 
-	if (len > (size_t)INT32_MAX || (tok = json_tokener_new()) == NULL)
+	if (len > (size_t)INT32_MAX || !lexically_json(buf, len) ||
+	    (tok = json_tokener_new()) == NULL)
 		return NULL;
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	o = json_tokener_parse_ex(tok, buf, (int)len);

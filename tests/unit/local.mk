@@ -5,7 +5,10 @@ UNIT_TESTS = \
 	tests/unit/crypto_test \
 	tests/unit/valid_test \
 	tests/unit/geo_test \
-	tests/unit/cursor_test
+	tests/unit/cursor_test \
+	tests/unit/auth_test \
+	tests/unit/route_test \
+	tests/unit/json_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -26,3 +29,9 @@ tests_unit_crypto_test_CPPFLAGS = -I$(top_srcdir)/lib
 tests_unit_valid_test_CPPFLAGS = -I$(top_srcdir)/lib
 tests_unit_geo_test_CPPFLAGS = -I$(top_srcdir)/lib
 tests_unit_cursor_test_CPPFLAGS = -I$(top_srcdir)/lib
+tests_unit_auth_test_SOURCES = tests/unit/auth_test.c tests/unit/tap.h
+tests_unit_auth_test_LDADD = $(BH_LIBS)
+tests_unit_route_test_SOURCES = tests/unit/route_test.c tests/unit/tap.h
+tests_unit_route_test_LDADD = $(BH_LIBS)
+tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h
+tests_unit_json_test_LDADD = $(BH_LIBS)

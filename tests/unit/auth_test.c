@@ -1,0 +1,190 @@
+/*
+ * auth_test.c — the authorisation rules of lib/auth.c, per action and role.
+ *
+ * Each row says: this caller, this action, this object → this verdict. The
+ * rows that matter most are the refusals: who may NOT see or do what.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "auth.h"
+#include "tap.h"
+
+#define ME	"AAAAAAAAAAAAAAAAAAAAAA"
+#define OTHER	"BBBBBBBBBBBBBBBBBBBBBB"
+#define THIRD	"CCCCCCCCCCCCCCCCCCCCCC"
+
+enum who { ANON, RESIDENT, CAREGIVER, VOLUNTEER, PROFESSIONAL, MODERATOR, ADMIN };
+
+static const char *const who_names[] = {
+	"anonymous", "resident", "caregiver", "volunteer", "professional",
+	"moderator", "admin"
+};
+
+static struct principal
+principal(enum who w)
+{
+	struct principal p;
+	static const unsigned roles[] = { 0, ROLE_RESIDENT, ROLE_CAREGIVER,
+	    ROLE_VOLUNTEER, ROLE_PROFESSIONAL, ROLE_MODERATOR, ROLE_ADMIN };
+
+	memset(&p, 0, sizeof(p));
+	if (w != ANON) {
+		p.logged_in = true;
+		strcpy(p.user_id, ME);
+		p.roles = roles[w];
+	}
+	return p;
+}
+
+struct rule_case {
+	const char		*name;
+	enum who		 who;
+	enum action		 act;
+	struct auth_object	 obj;
+	enum auth_verdict	 want;
+};
+
+static const struct rule_case cases[] = {
+	/* Account administration: admins only. */
+	{ "users admin", ANON, ACT_USERS_ADMIN, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "users admin", RESIDENT, ACT_USERS_ADMIN, { 0 }, AUTH_FORBIDDEN },
+	{ "users admin", MODERATOR, ACT_USERS_ADMIN, { 0 }, AUTH_FORBIDDEN },
+	{ "users admin", ADMIN, ACT_USERS_ADMIN, { 0 }, AUTH_ALLOW },
+	{ "audit", MODERATOR, ACT_AUDIT_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "audit", ADMIN, ACT_AUDIT_READ, { 0 }, AUTH_ALLOW },
+	{ "moderate", VOLUNTEER, ACT_MODERATE, { 0 }, AUTH_FORBIDDEN },
+	{ "moderate", MODERATOR, ACT_MODERATE, { 0 }, AUTH_ALLOW },
+	{ "moderate", ADMIN, ACT_MODERATE, { 0 }, AUTH_ALLOW },
+	{ "stats", PROFESSIONAL, ACT_STATS_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "categories", MODERATOR, ACT_CATEGORY_ADMIN, { 0 }, AUTH_FORBIDDEN },
+	{ "organisations", ADMIN, ACT_ORGANISATION_ADMIN, { 0 }, AUTH_ALLOW },
+	{ "report", ANON, ACT_REPORT_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "report", RESIDENT, ACT_REPORT_CREATE, { 0 }, AUTH_ALLOW },
+
+	/* Requests. */
+	{ "post request", ANON, ACT_REQUEST_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "post request", VOLUNTEER, ACT_REQUEST_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "post request", RESIDENT, ACT_REQUEST_CREATE, { 0 }, AUTH_ALLOW },
+	{ "post request", CAREGIVER, ACT_REQUEST_CREATE, { 0 }, AUTH_ALLOW },
+	{ "post request", PROFESSIONAL, ACT_REQUEST_CREATE, { 0 }, AUTH_ALLOW },
+	{ "view open request", ANON, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, AUTH_ALLOW },
+	{ "view pending request", ANON, ACT_REQUEST_VIEW, { OTHER, NULL, "pending" }, AUTH_NOT_FOUND },
+	{ "view others' pending request", VOLUNTEER, ACT_REQUEST_VIEW, { OTHER, NULL, "pending" }, AUTH_NOT_FOUND },
+	{ "view hidden request", RESIDENT, ACT_REQUEST_VIEW, { OTHER, NULL, "hidden" }, AUTH_NOT_FOUND },
+	{ "view own pending request", RESIDENT, ACT_REQUEST_VIEW, { ME, NULL, "pending" }, AUTH_ALLOW },
+	{ "view matched request as its volunteer", VOLUNTEER, ACT_REQUEST_VIEW, { OTHER, ME, "matched" }, AUTH_ALLOW },
+	{ "view pending request as moderator", MODERATOR, ACT_REQUEST_VIEW, { OTHER, NULL, "pending" }, AUTH_ALLOW },
+	{ "private part, public", ANON, ACT_REQUEST_VIEW_PRIVATE, { OTHER, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "private part, other volunteer", VOLUNTEER, ACT_REQUEST_VIEW_PRIVATE, { OTHER, THIRD, "matched" }, AUTH_NOT_FOUND },
+	{ "private part, volunteer without accepted match", VOLUNTEER, ACT_REQUEST_VIEW_PRIVATE, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "private part, accepted volunteer", VOLUNTEER, ACT_REQUEST_VIEW_PRIVATE, { OTHER, ME, "matched" }, AUTH_ALLOW },
+	{ "private part, owner", CAREGIVER, ACT_REQUEST_VIEW_PRIVATE, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "private part, moderator", MODERATOR, ACT_REQUEST_VIEW_PRIVATE, { OTHER, NULL, "pending" }, AUTH_ALLOW },
+	{ "private part, professional not owner", PROFESSIONAL, ACT_REQUEST_VIEW_PRIVATE, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "edit others' open request", RESIDENT, ACT_REQUEST_EDIT, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "edit others' pending request", RESIDENT, ACT_REQUEST_EDIT, { OTHER, NULL, "pending" }, AUTH_NOT_FOUND },
+	{ "edit own request", RESIDENT, ACT_REQUEST_EDIT, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "moderator edits a request", MODERATOR, ACT_REQUEST_EDIT, { OTHER, NULL, "pending" }, AUTH_FORBIDDEN },
+	{ "cancel others' request", VOLUNTEER, ACT_REQUEST_CANCEL, { OTHER, ME, "matched" }, AUTH_FORBIDDEN },
+	{ "cancel anonymously", ANON, ACT_REQUEST_CANCEL, { OTHER, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "suggestions, owner", RESIDENT, ACT_REQUEST_SUGGESTIONS, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "suggestions, professional", PROFESSIONAL, ACT_REQUEST_SUGGESTIONS, { OTHER, NULL, "open" }, AUTH_ALLOW },
+	{ "suggestions, volunteer", VOLUNTEER, ACT_REQUEST_SUGGESTIONS, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "suggestions, other resident, pending", RESIDENT, ACT_REQUEST_SUGGESTIONS, { OTHER, NULL, "pending" }, AUTH_NOT_FOUND },
+
+	/* Offers: never to the whole internet. */
+	{ "list offers", ANON, ACT_OFFER_LIST, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "list offers", RESIDENT, ACT_OFFER_LIST, { 0 }, AUTH_ALLOW },
+	{ "post offer", RESIDENT, ACT_OFFER_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "post offer", VOLUNTEER, ACT_OFFER_CREATE, { 0 }, AUTH_ALLOW },
+	{ "view active offer", ANON, ACT_OFFER_VIEW, { OTHER, NULL, "active" }, AUTH_UNAUTHENTICATED },
+	{ "view active offer", RESIDENT, ACT_OFFER_VIEW, { OTHER, NULL, "active" }, AUTH_ALLOW },
+	{ "view paused offer", RESIDENT, ACT_OFFER_VIEW, { OTHER, NULL, "paused" }, AUTH_NOT_FOUND },
+	{ "view own pending offer", VOLUNTEER, ACT_OFFER_VIEW, { ME, NULL, "pending" }, AUTH_ALLOW },
+	{ "edit others' active offer", VOLUNTEER, ACT_OFFER_EDIT, { OTHER, NULL, "active" }, AUTH_FORBIDDEN },
+	{ "edit others' pending offer", VOLUNTEER, ACT_OFFER_EDIT, { OTHER, NULL, "pending" }, AUTH_NOT_FOUND },
+	{ "edit own offer", VOLUNTEER, ACT_OFFER_EDIT, { ME, NULL, "paused" }, AUTH_ALLOW },
+
+	/* Matches: owner_id = request owner, volunteer_id = the match's volunteer. */
+	{ "respond as resident", RESIDENT, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "respond to own request", VOLUNTEER, ACT_MATCH_RESPOND, { ME, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "respond", VOLUNTEER, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, AUTH_ALLOW },
+	{ "respond anonymously", ANON, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "invite to own request", RESIDENT, ACT_MATCH_INVITE, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "invite to others' request", RESIDENT, ACT_MATCH_INVITE, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "view match, outsider", VOLUNTEER, ACT_MATCH_VIEW, { OTHER, THIRD, "accepted" }, AUTH_NOT_FOUND },
+	{ "view match, volunteer", VOLUNTEER, ACT_MATCH_VIEW, { OTHER, ME, "accepted" }, AUTH_ALLOW },
+	{ "view match, moderator", MODERATOR, ACT_MATCH_VIEW, { OTHER, THIRD, "accepted" }, AUTH_ALLOW },
+	{ "accept own response", VOLUNTEER, ACT_MATCH_ANSWER, { OTHER, ME, "responded" }, AUTH_FORBIDDEN },
+	{ "accept a response", RESIDENT, ACT_MATCH_ANSWER, { ME, OTHER, "responded" }, AUTH_ALLOW },
+	{ "accept an invitation", VOLUNTEER, ACT_MATCH_ANSWER, { OTHER, ME, "invited" }, AUTH_ALLOW },
+	{ "accept own invitation", RESIDENT, ACT_MATCH_ANSWER, { ME, OTHER, "invited" }, AUTH_FORBIDDEN },
+	{ "accept, outsider", VOLUNTEER, ACT_MATCH_ANSWER, { OTHER, THIRD, "responded" }, AUTH_NOT_FOUND },
+	{ "accept, moderator", MODERATOR, ACT_MATCH_ANSWER, { OTHER, THIRD, "responded" }, AUTH_NOT_FOUND },
+	{ "complete, volunteer", VOLUNTEER, ACT_MATCH_COMPLETE, { OTHER, ME, "accepted" }, AUTH_FORBIDDEN },
+	{ "complete, owner", RESIDENT, ACT_MATCH_COMPLETE, { ME, OTHER, "accepted" }, AUTH_ALLOW },
+	{ "complete, outsider", RESIDENT, ACT_MATCH_COMPLETE, { OTHER, THIRD, "accepted" }, AUTH_NOT_FOUND },
+	{ "cancel, volunteer", VOLUNTEER, ACT_MATCH_CANCEL, { OTHER, ME, "accepted" }, AUTH_ALLOW },
+	{ "cancel, outsider", VOLUNTEER, ACT_MATCH_CANCEL, { OTHER, THIRD, "accepted" }, AUTH_NOT_FOUND },
+	{ "messages, party", RESIDENT, ACT_MESSAGE_READ, { ME, OTHER, "accepted" }, AUTH_ALLOW },
+	{ "messages, outsider", VOLUNTEER, ACT_MESSAGE_READ, { OTHER, THIRD, "accepted" }, AUTH_NOT_FOUND },
+	{ "messages, moderator", MODERATOR, ACT_MESSAGE_READ, { OTHER, THIRD, "accepted" }, AUTH_FORBIDDEN },
+	{ "messages, anonymous", ANON, ACT_MESSAGE_WRITE, { OTHER, THIRD, "accepted" }, AUTH_UNAUTHENTICATED },
+	{ "my suggestions, resident", RESIDENT, ACT_ME_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
+	{ "my suggestions, volunteer", VOLUNTEER, ACT_ME_SUGGESTIONS, { 0 }, AUTH_ALLOW },
+};
+
+static void
+test_rules(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct principal p = principal(cases[i].who);
+		enum auth_verdict got = auth_decide(&p, cases[i].act, &cases[i].obj);
+
+		ok(got == cases[i].want, "%s as %s: verdict %d (want %d)",
+		    cases[i].name, who_names[cases[i].who], got, cases[i].want);
+	}
+}
+
+static void
+test_audited_reads(void)
+{
+	struct principal mod = principal(MODERATOR), vol = principal(VOLUNTEER);
+	struct auth_object others = { OTHER, NULL, "open" }, own = { ME, NULL, "open" };
+
+	ok(auth_read_is_audited(&mod, &others), "a moderator reading another's private data is audited");
+	ok(!auth_read_is_audited(&mod, &own), "a moderator reading their own data is not");
+	ok(!auth_read_is_audited(&vol, &others), "a non-moderator read is not a moderator read");
+}
+
+static void
+test_roles(void)
+{
+	struct arena a = { NULL };
+	json_object *arr;
+
+	ok(auth_roles_parse("resident,volunteer") == (ROLE_RESIDENT | ROLE_VOLUNTEER),
+	    "roles parse from SET text");
+	ok(auth_roles_parse("") == 0, "empty SET is no role");
+	ok(auth_roles_parse("root,admin") == ROLE_ADMIN, "unknown role names are ignored");
+	ok(strcmp(auth_roles_text(&a, ROLE_CAREGIVER | ROLE_ADMIN), "caregiver,admin") == 0,
+	    "roles render in bit order");
+	arr = auth_roles_json(ROLE_MODERATOR);
+	ok(json_object_array_length(arr) == 1 &&
+	    strcmp(json_object_get_string(json_object_array_get_idx(arr, 0)), "moderator") == 0,
+	    "roles render as a JSON array");
+	json_object_put(arr);
+	arena_reset(&a);
+}
+
+int
+main(void)
+{
+	test_rules();
+	test_audited_reads();
+	test_roles();
+	return tap_done();
+}
