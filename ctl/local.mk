@@ -1,1 +1,7 @@
-# ctl: burenhulpctl (infra engineer fills this in)
+# ctl/: burenhulpctl, the operator's command line (migrate, user add,
+# import-postcodes, seed-demo, purge, rotate-key). Included by Makefile.am.
+bin_PROGRAMS += ctl/burenhulpctl
+ctl_burenhulpctl_SOURCES = \
+	ctl/burenhulpctl.c ctl/ctl.h ctl/stmts.c ctl/sqlfile.c \
+	ctl/migrate.c ctl/users.c ctl/postcodes.c ctl/purge.c ctl/rotate.c
+ctl_burenhulpctl_LDADD = $(BH_LIBS)

@@ -1,0 +1,107 @@
+/*
+ * stmts.c — every statement burenhulpctl runs with values, by enum
+ * ctl_stmt. Only ? placeholders; the SQL files it runs (migrations, grants,
+ * demo data) are the project's own and live in sql/.
+ */
+#include "ctl.h"
+
+const char *const ctl_stmts[STMT__MAX] = {
+	/* STMT_MIGRATIONS_CREATE: one row per applied sql/migrations file. */
+	"CREATE TABLE IF NOT EXISTS schema_migrations ("
+	" version INT UNSIGNED NOT NULL PRIMARY KEY,"
+	" name VARCHAR(200) NOT NULL,"
+	" checksum CHAR(64) CHARACTER SET ascii NOT NULL,"
+	" applied_at DATETIME(3) NOT NULL"
+	") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci",
+	/* STMT_MIGRATIONS_LIST */
+	"SELECT version, name, checksum FROM schema_migrations ORDER BY version",
+	/* STMT_MIGRATION_RECORD: version, file name, SHA-256 of the file. */
+	"INSERT INTO schema_migrations (version, name, checksum, applied_at) "
+	"VALUES (?, ?, ?, NOW(3))",
+	/* STMT_USER_BY_BIDX: e-mail blind index. */
+	"SELECT id FROM users WHERE email_bidx = ?",
+	/* STMT_USER_INSERT: id, e-mail ciphertext, blind index, name, pc4, roles. */
+	"INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, "
+	"locale, status, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, 'nl', 'active', NOW(3), NOW(3))",
+	/* STMT_CREDENTIAL_INSERT: user id, Argon2id hash string. */
+	"INSERT INTO credentials (user_id, password_hash, changed_at) "
+	"VALUES (?, ?, NOW(3))",
+	/* STMT_POSTCODE_UPSERT: pc4, place, municipality, lat, lon. */
+	"INSERT INTO postcodes (pc4, place, municipality, lat, lon) "
+	"VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE place = VALUES(place), "
+	"municipality = VALUES(municipality), lat = VALUES(lat), lon = VALUES(lon)",
+	/* STMT_POSTCODE_UPSERT_KEEP_MUNICIPALITY: the same for a file without a
+	 * municipality column: a new row takes the place name, a known row
+	 * keeps the municipality it has (set by demo data or an earlier file). */
+	"INSERT INTO postcodes (pc4, place, municipality, lat, lon) "
+	"VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE place = VALUES(place), "
+	"lat = VALUES(lat), lon = VALUES(lon)",
+	/* STMT_POSTCODE_EXISTS: pc4. */
+	"SELECT 1 FROM postcodes WHERE pc4 = ?",
+	/* STMT_PURGE_REQUEST_PRIVATE: retention in days. The private part of a
+	 * request that closed longer ago than that is destroyed. */
+	"UPDATE requests SET care_situation_ct = NULL, address_ct = NULL, "
+	"phone_ct = NULL WHERE status IN "
+	"('completed','cancelled','rejected','hidden','expired') "
+	"AND COALESCE(closed_at, updated_at) < NOW(3) - INTERVAL ? DAY "
+	"AND (care_situation_ct IS NOT NULL OR address_ct IS NOT NULL "
+	"OR phone_ct IS NOT NULL)",
+	/* STMT_PURGE_MESSAGES: retention in days; messages about a request that
+	 * closed longer ago. */
+	"DELETE m FROM messages m JOIN matches x ON x.id = m.match_id "
+	"JOIN requests r ON r.id = x.request_id WHERE r.status IN "
+	"('completed','cancelled','rejected','hidden','expired') "
+	"AND COALESCE(r.closed_at, r.updated_at) < NOW(3) - INTERVAL ? DAY",
+	/* STMT_PURGE_SESSIONS */
+	"DELETE FROM sessions WHERE expires_at < NOW(3)",
+	/* STMT_PURGE_LOGIN_ATTEMPTS: older than any throttling window. */
+	"DELETE FROM login_attempts WHERE at < NOW(3) - INTERVAL 1 DAY",
+	/* STMT_PURGE_PASSWORD_RESETS */
+	"DELETE FROM password_resets WHERE expires_at < NOW(3)",
+	/* STMT_PURGE_OUTBOX: retention in days; sent or not, old mail goes. */
+	"DELETE FROM outbox WHERE created_at < NOW(3) - INTERVAL ? DAY",
+	/* STMT_ROTATE_*_GET: the last id seen (keyset); a page of sealed values.
+	 * STMT_ROTATE_*_SET: new ciphertext, id, the ciphertext read (so that a
+	 * value changed meanwhile is left alone). */
+	/* STMT_ROTATE_USERS_EMAIL_GET */
+	"SELECT id, email_ct FROM users WHERE email_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_USERS_EMAIL_SET */
+	"UPDATE users SET email_ct = ? WHERE id = ? AND email_ct = ?",
+	/* STMT_ROTATE_USERS_PHONE_GET */
+	"SELECT id, phone_ct FROM users WHERE phone_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_USERS_PHONE_SET */
+	"UPDATE users SET phone_ct = ? WHERE id = ? AND phone_ct = ?",
+	/* STMT_ROTATE_REQUESTS_CARE_GET */
+	"SELECT id, care_situation_ct FROM requests WHERE care_situation_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_REQUESTS_CARE_SET */
+	"UPDATE requests SET care_situation_ct = ? WHERE id = ? AND care_situation_ct = ?",
+	/* STMT_ROTATE_REQUESTS_ADDRESS_GET */
+	"SELECT id, address_ct FROM requests WHERE address_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_REQUESTS_ADDRESS_SET */
+	"UPDATE requests SET address_ct = ? WHERE id = ? AND address_ct = ?",
+	/* STMT_ROTATE_REQUESTS_PHONE_GET */
+	"SELECT id, phone_ct FROM requests WHERE phone_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_REQUESTS_PHONE_SET */
+	"UPDATE requests SET phone_ct = ? WHERE id = ? AND phone_ct = ?",
+	/* STMT_ROTATE_MESSAGES_BODY_GET */
+	"SELECT id, body_ct FROM messages WHERE body_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_MESSAGES_BODY_SET */
+	"UPDATE messages SET body_ct = ? WHERE id = ? AND body_ct = ?",
+	/* STMT_ROTATE_OUTBOX_TO_GET */
+	"SELECT id, to_ct FROM outbox WHERE to_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_OUTBOX_TO_SET */
+	"UPDATE outbox SET to_ct = ? WHERE id = ? AND to_ct = ?",
+	/* STMT_ROTATE_OUTBOX_BODY_GET */
+	"SELECT id, body_ct FROM outbox WHERE body_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_OUTBOX_BODY_SET */
+	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
+};

@@ -1,0 +1,36 @@
+-- Grants of bh_accounts, the accounts handler (registration, sessions,
+-- profile, password reset, admin user management, export and erasure).
+-- Applied by `burenhulpctl migrate` after the migrations, connected to the
+-- Burenhulp database: table names are unqualified on purpose (db_name may
+-- differ). GRANT is idempotent; scripts/up revokes everything first whenever
+-- a grants file changed, so each file is the whole truth for its user.
+-- The only user that reads password hashes.
+
+-- What every handler needs (TEAM.md).
+GRANT SELECT ON postcodes TO 'bh_accounts'@'localhost';
+GRANT SELECT ON categories TO 'bh_accounts'@'localhost';
+GRANT INSERT ON audit_log TO 'bh_accounts'@'localhost';
+
+-- Own tables.
+GRANT SELECT, INSERT, UPDATE ON users TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON credentials TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON login_attempts TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON password_resets TO 'bh_accounts'@'localhost';
+GRANT INSERT ON outbox TO 'bh_accounts'@'localhost';
+
+-- GET /me/export reads the account's posts, matches, messages and reports.
+GRANT SELECT ON requests TO 'bh_accounts'@'localhost';
+GRANT SELECT ON offers TO 'bh_accounts'@'localhost';
+GRANT SELECT ON offer_categories TO 'bh_accounts'@'localhost';
+GRANT SELECT ON offer_slots TO 'bh_accounts'@'localhost';
+GRANT SELECT ON matches TO 'bh_accounts'@'localhost';
+GRANT SELECT ON messages TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, reporter_id, target_type, target_id, reason, status, created_at, resolved_at)
+  ON reports TO 'bh_accounts'@'localhost';
+
+-- DELETE /me withdraws public posts and destroys private parts.
+GRANT UPDATE (status, care_situation_ct, address_ct, phone_ct, updated_at, closed_at)
+  ON requests TO 'bh_accounts'@'localhost';
+GRANT UPDATE (status, updated_at) ON offers TO 'bh_accounts'@'localhost';
+GRANT DELETE ON messages TO 'bh_accounts'@'localhost';

@@ -1,0 +1,27 @@
+-- Grants of bh_matches, the matches handler (responses, invitations, the
+-- match life cycle, messages, suggestions). Applied by `burenhulpctl
+-- migrate`; see accounts.sql for how.
+
+-- What every handler needs (TEAM.md).
+GRANT SELECT ON postcodes TO 'bh_matches'@'localhost';
+GRANT SELECT ON categories TO 'bh_matches'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_matches'@'localhost';
+GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_matches'@'localhost';
+GRANT INSERT ON audit_log TO 'bh_matches'@'localhost';
+
+-- Own tables.
+GRANT SELECT, INSERT, UPDATE ON matches TO 'bh_matches'@'localhost';
+GRANT SELECT, INSERT ON messages TO 'bh_matches'@'localhost';
+
+-- A match moves its request: accepted → matched, completed, cancelled →
+-- open again; responses are counted. The private part is not read here.
+GRANT SELECT (id, owner_id, posted_as, title, description, category_id, pc4, lat, lon,
+              when_start, when_end, status, response_count, created_at, updated_at,
+              expires_at, closed_at)
+  ON requests TO 'bh_matches'@'localhost';
+GRANT UPDATE (status, response_count, updated_at, closed_at) ON requests TO 'bh_matches'@'localhost';
+
+-- Suggestions rank offers against requests.
+GRANT SELECT ON offers TO 'bh_matches'@'localhost';
+GRANT SELECT ON offer_categories TO 'bh_matches'@'localhost';
+GRANT SELECT ON offer_slots TO 'bh_matches'@'localhost';

@@ -1,0 +1,19 @@
+-- Grants of bh_offers, the offers handler (volunteers' offers, their
+-- categories and weekly availability, review of offers). Applied by
+-- `burenhulpctl migrate`; see accounts.sql for how. This handler holds no
+-- master key and reads no private column.
+
+-- What every handler needs (TEAM.md).
+GRANT SELECT ON postcodes TO 'bh_offers'@'localhost';
+GRANT SELECT ON categories TO 'bh_offers'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_offers'@'localhost';
+GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_offers'@'localhost';
+GRANT INSERT ON audit_log TO 'bh_offers'@'localhost';
+
+-- Own tables. An offer is "deleted" by status; its categories and slots are
+-- replaced wholesale on PATCH.
+GRANT SELECT, INSERT, UPDATE ON offers TO 'bh_offers'@'localhost';
+GRANT SELECT, INSERT, DELETE ON offer_categories TO 'bh_offers'@'localhost';
+GRANT SELECT, INSERT, DELETE ON offer_slots TO 'bh_offers'@'localhost';
+-- POST /offers/{id}/review
+GRANT INSERT ON moderation_actions TO 'bh_offers'@'localhost';

@@ -1,0 +1,17 @@
+-- Grants of bh_requests, the requests handler (help requests, their private
+-- parts, moderation review of requests). Applied by `burenhulpctl migrate`;
+-- see accounts.sql for how. Never reads credentials.
+
+-- What every handler needs (TEAM.md).
+GRANT SELECT ON postcodes TO 'bh_requests'@'localhost';
+GRANT SELECT ON categories TO 'bh_requests'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_requests'@'localhost';
+GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_requests'@'localhost';
+GRANT INSERT ON audit_log TO 'bh_requests'@'localhost';
+
+-- Own table: no DELETE, requests end in a status.
+GRANT SELECT, INSERT, UPDATE ON requests TO 'bh_requests'@'localhost';
+-- Who is the accepted volunteer (may read the private part)?
+GRANT SELECT (id, request_id, volunteer_id, status) ON matches TO 'bh_requests'@'localhost';
+-- POST /requests/{id}/review
+GRANT INSERT ON moderation_actions TO 'bh_requests'@'localhost';
