@@ -1,1 +1,8 @@
-# handlers/offers: added by its own issue
+# handlers/offers: volunteers' offers, browsing them, pausing, moderation.
+bin_PROGRAMS += handlers/offers/burenhulp-offers
+handlers_offers_burenhulp_offers_SOURCES = \
+	handlers/offers/main.c handlers/offers/offers.h \
+	handlers/offers/stmts.c handlers/offers/offer.c \
+	handlers/offers/write.c handlers/offers/list.c \
+	handlers/offers/review.c
+handlers_offers_burenhulp_offers_LDADD = $(BH_LIBS)

@@ -1,0 +1,116 @@
+/*
+ * offers.h — what the files of the offers handler share: the statement
+ * table, the offer as loaded from the database, its JSON view, and the
+ * checks of an offer body that need more than the field table.
+ *
+ * This handler holds no master key: nothing of an offer is private. What it
+ * shows of a volunteer is {id, display_name} and the PC4 area of the offer.
+ */
+#ifndef BH_OFFERS_H
+#define BH_OFFERS_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+
+#include "auth.h"
+
+struct req;
+struct db_rows;
+
+enum stmt {
+	STMT_OFFER_INSERT,
+	STMT_OFFER_CATEGORY_INSERT,
+	STMT_OFFER_SLOT_INSERT,
+	STMT_OFFER_CATEGORIES_DELETE,
+	STMT_OFFER_SLOTS_DELETE,
+	STMT_OFFER_GET,
+	STMT_OFFER_UPDATE,
+	STMT_OFFER_SET_STATUS,
+	STMT_OFFER_REVIEW,
+	STMT_MODERATION_INSERT,
+	STMT_CATEGORIES_KNOWN,
+	STMT_OFFERS_NEAR,
+	STMT_OFFERS_RECENT,
+	STMT_OFFERS_MINE,
+	STMT__MAX
+};
+
+extern const char *const offers_stmts[STMT__MAX];
+
+/* Most categories and slots one offer may hold. */
+#define OFFER_CATEGORIES_MAX	10
+#define OFFER_SLOTS_MAX		50
+/* Largest travel radius of an offer, and so the widest useful search. */
+#define OFFER_RADIUS_MAX_KM	50
+
+/* The columns every offer query returns, in this order (see stmts.c). */
+enum offer_col {
+	OC_ID, OC_VOLUNTEER_ID, OC_DISPLAY_NAME, OC_TITLE, OC_DESCRIPTION,
+	OC_PC4, OC_PLACE, OC_MUNICIPALITY, OC_RADIUS_KM, OC_STATUS,
+	OC_MODERATION_REASON, OC_CREATED, OC_LAT, OC_LON, OC_CATEGORIES,
+	OC_SLOTS, OC_VOLUNTEER_STATUS, OC_SORT_KEY,
+	OC__COUNT
+};
+
+/* One weekly slot: day 0 = Monday .. 6 = Sunday, minutes since midnight. */
+struct slot {
+	int	day, from_min, to_min;
+};
+
+/* An offer body after the checks: what POST has and PATCH may have. */
+struct offer_input {
+	const char	*title, *description;
+	bool		 has_pc4;
+	char		 pc4[5];
+	double		 lat, lon;
+	bool		 has_radius;
+	long		 radius_km;
+	bool		 has_categories;
+	const char	*categories[OFFER_CATEGORIES_MAX];
+	size_t		 ncategories;
+	bool		 has_slots;
+	struct slot	 slots[OFFER_SLOTS_MAX];
+	size_t		 nslots;
+};
+
+/* Day names "mon".."sun", NULL-terminated; index = day number. */
+extern const char *const offer_days[];
+/* "mon" → 0 .. "sun" → 6; -1 otherwise. */
+int offer_day_parse(const char *s);
+
+/* Reads r->json (already checked against the route's field table) into in:
+ * availability (end after start, no overlaps on one day), categories (known
+ * and active), postcode (known). Field problems go on r. Returns 0 when in
+ * is good, 1 when problems were added, -1 on a database failure. */
+int offer_input_read(struct req *r, struct offer_input *in);
+/* Inserts in's categories and slots for offer id (inside a transaction).
+ * Returns an enum db_status. */
+int offer_links_insert(struct req *r, const char *id, const struct offer_input *in);
+
+/* Loads offer id (any status but deleted): 0 found, 1 none, -1 failure. */
+int offer_load(struct req *r, const char *id, struct db_rows *rows);
+/* The status the authorisation rule should see: the offer's own, except
+ * that the offer of a volunteer who is no longer active is not "active". */
+const char *offer_visible_status(const struct db_rows *rows, size_t row);
+/* The offer of row as r's caller may see it; with distance_km when
+ * with_distance (from lat, lon). */
+json_object *offer_json(struct req *r, const struct db_rows *rows, size_t row,
+    bool with_distance, double lat, double lon);
+/* Loads offer id and sends {offer} with status. */
+void offer_send(struct req *r, const char *id, int status);
+/* Path id → loaded offer row, authorised for act; on refusal or absence the
+ * answer is sent and false returned. */
+bool offer_fetch(struct req *r, enum action act, struct db_rows *rows);
+
+/* Route functions. */
+void offers_list(struct req *r);
+void offers_mine(struct req *r);
+void offer_create(struct req *r);
+void offer_get(struct req *r);
+void offer_patch(struct req *r);
+void offer_delete(struct req *r);
+void offer_pause(struct req *r);
+void offer_resume(struct req *r);
+void offer_review(struct req *r);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * stmts.c — every SQL statement of the offers handler, by enum stmt.
+ * Only ? placeholders; prepared once per worker connection.
+ *
+ * Lists are index-served and keyset-paged (tests/api/offers.test.mjs
+ * EXPLAINs them): near a postcode on offers_geo (status, lat, lon) with a
+ * bounding box, then the exact distance; otherwise on offers_recent
+ * (status, created_at, id) or offers_volunteer (volunteer_id, created_at,
+ * id). A first page passes a cursor beyond every row (distance -1, or
+ * created_at 9999-12-31 and id ""), so one statement serves every page and
+ * the range on the index is always usable. Categories and slots come along
+ * as GROUP_CONCAT text of their primary keys (offer.c parses them).
+ */
+#include "db.h"
+#include "offers.h"
+
+/* enum offer_col, up to OC_VOLUNTEER_STATUS; each statement adds the sort
+ * key. */
+#define OFFER_COLUMNS \
+	"o.id, o.volunteer_id, u.display_name, o.title, o.description, " \
+	"o.pc4, p.place, p.municipality, o.radius_km, o.status, " \
+	"o.moderation_reason, " DB_RFC3339("o.created_at") ", o.lat, o.lon, " \
+	"(SELECT GROUP_CONCAT(oc.category_id ORDER BY oc.category_id SEPARATOR ',') " \
+	"FROM offer_categories oc WHERE oc.offer_id = o.id), " \
+	"(SELECT GROUP_CONCAT(CONCAT(os.day, ' ', os.from_min, ' ', os.to_min) " \
+	"ORDER BY os.day, os.from_min SEPARATOR ',') " \
+	"FROM offer_slots os WHERE os.offer_id = o.id), u.status, "
+
+#define OFFER_FROM \
+	"FROM offers o JOIN users u ON u.id = o.volunteer_id " \
+	"JOIN postcodes p ON p.pc4 = o.pc4 "
+
+/* The sort key of the recent lists: created_at to the microsecond. */
+#define CREATED_KEY	"DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+
+/* Filters of the public lists: category (NULL: any), category; day (NULL:
+ * any), day. Both probe a primary key per offer. */
+#define LIST_FILTERS \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM offer_categories fc " \
+	"WHERE fc.offer_id = o.id AND fc.category_id = ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM offer_slots fs " \
+	"WHERE fs.offer_id = o.id AND fs.day = ?)) "
+
+/* Great-circle distance in metres from (?, ?) — lat, lat, lon — as
+ * geo_distance_km computes it (haversine, mean Earth radius). */
+#define DISTANCE_M \
+	"CAST(ROUND(2000 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"POW(SIN(RADIANS(o.lat - ?) / 2), 2) + COS(RADIANS(?)) * " \
+	"COS(RADIANS(o.lat)) * POW(SIN(RADIANS(o.lon - ?) / 2), 2))))) AS SIGNED) "
+
+const char *const offers_stmts[STMT__MAX] = {
+	/* STMT_OFFER_INSERT: id, volunteer id, title, description, pc4, lat,
+	 * lon, radius_km, status */
+	"INSERT INTO offers (id, volunteer_id, title, description, pc4, lat, lon, "
+	"radius_km, status, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3), NOW(3))",
+	/* STMT_OFFER_CATEGORY_INSERT: offer id, category id */
+	"INSERT INTO offer_categories (offer_id, category_id) VALUES (?, ?)",
+	/* STMT_OFFER_SLOT_INSERT: offer id, day, from_min, to_min */
+	"INSERT INTO offer_slots (offer_id, day, from_min, to_min) VALUES (?, ?, ?, ?)",
+	/* STMT_OFFER_CATEGORIES_DELETE: offer id */
+	"DELETE FROM offer_categories WHERE offer_id = ?",
+	/* STMT_OFFER_SLOTS_DELETE: offer id */
+	"DELETE FROM offer_slots WHERE offer_id = ?",
+	/* STMT_OFFER_GET: id. Any status but deleted; the sort key is created_at. */
+	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"WHERE o.id = ? AND o.status <> 'deleted'",
+	/* STMT_OFFER_UPDATE: title, description, pc4, lat, lon, radius_km,
+	 * status (each NULL keeps), clear the moderation reason (0/1), id,
+	 * the status it was loaded with (a concurrent change makes it miss). */
+	"UPDATE offers SET title = COALESCE(?, title), "
+	"description = COALESCE(?, description), pc4 = COALESCE(?, pc4), "
+	"lat = COALESCE(?, lat), lon = COALESCE(?, lon), "
+	"radius_km = COALESCE(?, radius_km), status = COALESCE(?, status), "
+	"moderation_reason = IF(? = 1, NULL, moderation_reason), updated_at = NOW(3) "
+	"WHERE id = ? AND status = ?",
+	/* STMT_OFFER_SET_STATUS: new status, id, expected status */
+	"UPDATE offers SET status = ?, updated_at = NOW(3) WHERE id = ? AND status = ?",
+	/* STMT_OFFER_REVIEW: new status, moderation reason (NULL clears), id,
+	 * expected status */
+	"UPDATE offers SET status = ?, moderation_reason = ?, updated_at = NOW(3) "
+	"WHERE id = ? AND status = ?",
+	/* STMT_MODERATION_INSERT: moderator id, offer id, action, reason */
+	"INSERT INTO moderation_actions (at, moderator_id, target_type, target_id, "
+	"action, reason) VALUES (NOW(3), ?, 'offer', ?, ?, ?)",
+	/* STMT_CATEGORIES_KNOWN: up to OFFER_CATEGORIES_MAX ids (NULL pads) →
+	 * those that exist and are active */
+	"SELECT id FROM categories WHERE active = 1 AND id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_OFFERS_NEAR: lat, lat, lon (centre, for the distance); box
+	 * lat_min, lat_max, lon_min, lon_max; category, category; day, day;
+	 * search radius in metres; cursor distance in metres (-1: first
+	 * page), the same again, cursor id; limit. Nearest first; an offer is
+	 * listed only within the volunteer's own travel radius too. Active
+	 * offers of active volunteers only. */
+	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m " OFFER_FROM
+	"WHERE o.status = 'active' AND u.status = 'active' "
+	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
+	LIST_FILTERS
+	"HAVING dist_m <= LEAST(?, o.radius_km * 1000) "
+	"AND (dist_m > ? OR (dist_m = ? AND o.id > ?)) "
+	"ORDER BY dist_m, o.id LIMIT ?",
+	/* STMT_OFFERS_RECENT: category, category; day, day; cursor created_at,
+	 * the same again, cursor id; limit. Newest first. */
+	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"WHERE o.status = 'active' AND u.status = 'active' "
+	LIST_FILTERS
+	"AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)) "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	/* STMT_OFFERS_MINE: volunteer id; cursor created_at, the same again,
+	 * cursor id; limit. Every status but deleted, newest first. */
+	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"WHERE o.volunteer_id = ? AND o.status <> 'deleted' "
+	"AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)) "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+};
