@@ -22,13 +22,6 @@ tests_unit_geo_test_SOURCES = tests/unit/geo_test.c tests/unit/tap.h
 tests_unit_geo_test_LDADD = $(BH_LIBS)
 tests_unit_cursor_test_SOURCES = tests/unit/cursor_test.c tests/unit/tap.h
 tests_unit_cursor_test_LDADD = $(BH_LIBS)
-
-# lib/ first: json-c's include directory also holds a "json.h", and a test
-# that includes lib's json.h must get lib's.
-tests_unit_crypto_test_CPPFLAGS = -I$(top_srcdir)/lib
-tests_unit_valid_test_CPPFLAGS = -I$(top_srcdir)/lib
-tests_unit_geo_test_CPPFLAGS = -I$(top_srcdir)/lib
-tests_unit_cursor_test_CPPFLAGS = -I$(top_srcdir)/lib
 tests_unit_auth_test_SOURCES = tests/unit/auth_test.c tests/unit/tap.h
 tests_unit_auth_test_LDADD = $(BH_LIBS)
 tests_unit_route_test_SOURCES = tests/unit/route_test.c tests/unit/tap.h
