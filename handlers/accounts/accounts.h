@@ -34,6 +34,10 @@ enum stmt {
 	STMT_RESETS_DELETE,
 	STMT_USERS_LIST,
 	STMT_USER_ADMIN_SET,
+	/* GDPR part of the help requests (gdpr_requests.c, issue 3) */
+	STMT_GDPR_REQUESTS_EXPORT,
+	STMT_GDPR_REQUESTS_WITHDRAW,
+	STMT_GDPR_REQUESTS_DESTROY,
 	STMT__MAX
 };
 
@@ -87,5 +91,9 @@ struct gdpr_part {
 };
 extern const struct gdpr_part gdpr_parts[];
 extern const size_t gdpr_nparts;
+
+/* The parts, one file each. */
+int gdpr_requests_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_requests_erase(struct req *r, const char *user_id);
 
 #endif

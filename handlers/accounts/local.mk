@@ -5,5 +5,7 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/stmts.c handlers/accounts/user.c \
 	handlers/accounts/register.c handlers/accounts/session.c \
 	handlers/accounts/me.c handlers/accounts/gdpr.c \
-	handlers/accounts/reset.c handlers/accounts/users.c
+	handlers/accounts/reset.c handlers/accounts/users.c \
+	handlers/accounts/gdpr_requests.c \
+	handlers/requests/render.c handlers/requests/render.h
 handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS)

@@ -4,6 +4,7 @@
  */
 #include "accounts.h"
 #include "db.h"
+#include "../requests/render.h"
 
 #define USER_COLUMNS \
 	"u.id, u.email_ct, u.display_name, u.pc4, p.place, p.municipality, " \
@@ -73,4 +74,15 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_USER_ADMIN_SET: status (NULL keeps), roles (NULL keeps), id */
 	"UPDATE users SET status = COALESCE(?, status), roles = COALESCE(?, roles), "
 	"updated_at = NOW(3) WHERE id = ? AND status <> 'erased'",
+	/* STMT_GDPR_REQUESTS_EXPORT: owner → every own request, newest first,
+	 * in the columns of handlers/requests/render.h */
+	"SELECT " REQUEST_COLUMNS_PUBLIC REQUEST_COLUMNS_PRIVATE REQUEST_COLUMNS_STATE
+	"NULL, NULL" REQUEST_FROM "WHERE r.owner_id = ? ORDER BY r.created_at DESC, r.id DESC",
+	/* STMT_GDPR_REQUESTS_WITHDRAW: owner. What is still live is withdrawn. */
+	"UPDATE requests SET status = 'cancelled', closed_at = NOW(3), updated_at = NOW(3) "
+	"WHERE owner_id = ? AND status IN ('pending', 'open', 'matched')",
+	/* STMT_GDPR_REQUESTS_DESTROY: owner. The private part and the name of
+	 * the person cared for go, on every request. */
+	"UPDATE requests SET care_situation_ct = NULL, address_ct = NULL, phone_ct = NULL, "
+	"on_behalf_of = NULL, updated_at = NOW(3) WHERE owner_id = ?",
 };

@@ -30,7 +30,10 @@ GRANT SELECT (id, reporter_id, target_type, target_id, reason, status, created_a
   ON reports TO 'bh_accounts'@'localhost';
 
 -- DELETE /me withdraws public posts and destroys private parts.
-GRANT UPDATE (status, care_situation_ct, address_ct, phone_ct, updated_at, closed_at)
+-- (requests: gdpr_requests.c also clears on_behalf_of, the first name of
+-- the person cared for.)
+GRANT UPDATE (status, care_situation_ct, address_ct, phone_ct, on_behalf_of,
+              updated_at, closed_at)
   ON requests TO 'bh_accounts'@'localhost';
 GRANT UPDATE (status, updated_at) ON offers TO 'bh_accounts'@'localhost';
 GRANT DELETE ON messages TO 'bh_accounts'@'localhost';

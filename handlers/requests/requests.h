@@ -1,0 +1,73 @@
+/*
+ * requests.h — what the files of the requests handler share: the statement
+ * table, the handler's settings, loading one request, and the route
+ * functions.
+ */
+#ifndef BH_REQUESTS_H
+#define BH_REQUESTS_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "render.h"
+
+struct req;
+struct db_rows;
+
+enum stmt {
+	STMT_CATEGORY_GET,
+	STMT_REQUEST_INSERT,
+	STMT_REQUEST_GET,
+	STMT_REQUEST_UPDATE,
+	STMT_REQUEST_CANCEL,
+	STMT_REQUEST_REVIEW,
+	STMT_ACCEPTED_MATCH,
+	STMT_MODERATION_INSERT,
+	STMT_LIST_NEAR,
+	STMT_LIST_NEAR_CAT,
+	STMT_LIST_NEAR_Q,
+	STMT_LIST_NEAR_CAT_Q,
+	STMT_LIST_RECENT,
+	STMT_LIST_RECENT_CAT,
+	STMT_LIST_RECENT_Q,
+	STMT_LIST_RECENT_CAT_Q,
+	STMT_LIST_OWN,
+	STMT_EXPIRE_SWEEP,
+	STMT__MAX
+};
+
+extern const char *const requests_stmts[STMT__MAX];
+
+/* Settings from the config, read once at start-up (main.c). */
+struct requests_settings {
+	bool	post_moderation;	/* moderation = post: open at once */
+	long	expiry_days;		/* request_expiry_days */
+};
+extern struct requests_settings requests_settings;
+
+/* Loads request id with everything (private columns, accepted volunteer)
+ * into rows: 0 found, 1 none (or not an id), -1 failure. */
+int request_load(struct req *r, const char *id, struct db_rows *rows);
+/* Sends row 0 of rows as {request}, as the caller may see it: the private
+ * part when may_show_private and auth_decide allow it (every read of it by
+ * someone other than the owner audited first; a moderator's review answer
+ * passes false and needs no audit). Status 200 or 201. */
+void request_send(struct req *r, const struct db_rows *rows, int status,
+    bool may_show_private);
+/* Loads id again and sends it (after a change). */
+void request_send_fresh(struct req *r, const char *id, int status,
+    bool may_show_private);
+
+/* "2026-11-23 10:00:00" (UTC) for a DATETIME parameter. out: 20 bytes. */
+void request_datetime(char *out, size_t size, time_t t);
+
+/* Route functions. */
+void requests_list(struct req *r);
+void requests_own(struct req *r);
+void requests_create(struct req *r);
+void requests_get(struct req *r);
+void requests_patch(struct req *r);
+void requests_cancel(struct req *r);
+void requests_review(struct req *r);
+
+#endif

@@ -1,0 +1,131 @@
+/*
+ * stmts.c — every SQL statement of the requests handler, by enum stmt.
+ * Only ? placeholders; prepared once per worker connection.
+ *
+ * The public lists come in eight fixed variants (near or newest first, with
+ * or without category, with or without text) rather than one statement full
+ * of "? IS NULL OR ...", so that each is a plain query the optimizer serves
+ * from its index, and tests/api/requests_explain.test.mjs can EXPLAIN each.
+ * Keyset paging needs no NULL case either: the first page starts after a
+ * key that sorts before everything (distance -1, created_at in year 9999).
+ */
+#include "requests.h"
+#include "db.h"
+
+/* Public lists never select the sealed columns, nor the volunteer. */
+#define PUBLIC_LIST_COLUMNS \
+	"SELECT " REQUEST_COLUMNS_PUBLIC REQUEST_COLUMNS_NO_PRIVATE \
+	REQUEST_COLUMNS_STATE "NULL, "
+
+/* Only open, unexpired requests of active owners are public. */
+#define PUBLIC_WHERE \
+	"WHERE r.status = 'open' AND r.expires_at > NOW(3) AND u.status = 'active' "
+
+/* Haversine in SQL, in whole metres (exact keys for the cursor), from the
+ * centre (lat, lat, lon); the same Earth radius as lib/geo.c. */
+#define DISTANCE_M \
+	"ROUND(2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"POW(SIN(RADIANS(r.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(r.lat)) * " \
+	"POW(SIN(RADIANS(r.lon - ?) / 2), 2)))) * 1000)"
+
+#define AND_CATEGORY	"AND r.category_id = ? "
+/* Boolean mode; the words come from list.c, each "+word*". */
+#define AND_TEXT	"AND MATCH (r.title, r.description) AGAINST (? IN BOOLEAN MODE) "
+
+/* Params: lat, lat, lon (centre); lat min, lat max, lon min, lon max (box);
+ * [category]; [text]; radius in metres; after distance, after distance,
+ * after id; limit. The box runs on requests_geo / requests_cat_geo
+ * (status, [category_id,] lat, lon); the exact distance filters what it
+ * lets through. */
+#define LIST_NEAR(category, text) \
+	PUBLIC_LIST_COLUMNS DISTANCE_M " AS dist_m" REQUEST_FROM PUBLIC_WHERE \
+	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? " category text \
+	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND r.id > ?)) " \
+	"ORDER BY dist_m, r.id LIMIT ?"
+
+/* Params: [category]; [text]; after created_at, after created_at, after
+ * id; limit. Newest first on requests_recent / requests_cat_recent
+ * (status, [category_id,] created_at, id), or the FULLTEXT index. */
+#define LIST_RECENT(category, text) \
+	PUBLIC_LIST_COLUMNS "NULL" REQUEST_FROM PUBLIC_WHERE category text \
+	"AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?)) " \
+	"ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
+
+const char *const requests_stmts[STMT__MAX] = {
+	/* STMT_CATEGORY_GET: id → active */
+	"SELECT active FROM categories WHERE id = ?",
+	/* STMT_REQUEST_INSERT: id, owner, posted_as, title, description,
+	 * category, pc4, lat, lon, when start, when end, on_behalf_of,
+	 * care_situation_ct, address_ct, phone_ct, status, expiry days */
+	"INSERT INTO requests (id, owner_id, posted_as, title, description, "
+	"category_id, pc4, lat, lon, when_start, when_end, on_behalf_of, "
+	"care_situation_ct, address_ct, phone_ct, status, response_count, "
+	"created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	"?, ?, ?, ?, ?, ?, 0, NOW(3), NOW(3), NOW(3) + INTERVAL ? DAY)",
+	/* STMT_REQUEST_GET: id → everything, with the accepted volunteer */
+	"SELECT " REQUEST_COLUMNS_PUBLIC REQUEST_COLUMNS_PRIVATE REQUEST_COLUMNS_STATE
+	REQUEST_COLUMN_VOLUNTEER ", NULL" REQUEST_FROM "WHERE r.id = ?",
+	/* STMT_REQUEST_UPDATE: title, description, category, pc4, lat, lon
+	 * (NULL keeps each); change when?, start, change when?, end; change
+	 * on_behalf_of?, on_behalf_of; posted_as (NULL keeps); change care?,
+	 * care_situation_ct; change address?, address_ct; change phone?,
+	 * phone_ct; new status; id; the stored status it was read in (a
+	 * concurrent change makes this touch no row). */
+	"UPDATE requests SET title = COALESCE(?, title), "
+	"description = COALESCE(?, description), category_id = COALESCE(?, category_id), "
+	"pc4 = COALESCE(?, pc4), lat = COALESCE(?, lat), lon = COALESCE(?, lon), "
+	"when_start = IF(?, ?, when_start), when_end = IF(?, ?, when_end), "
+	"on_behalf_of = IF(?, ?, on_behalf_of), posted_as = COALESCE(?, posted_as), "
+	"care_situation_ct = IF(?, ?, care_situation_ct), "
+	"address_ct = IF(?, ?, address_ct), phone_ct = IF(?, ?, phone_ct), "
+	"status = ?, updated_at = NOW(3) WHERE id = ? AND status = ?",
+	/* STMT_REQUEST_CANCEL: id */
+	"UPDATE requests SET status = 'cancelled', closed_at = NOW(3), "
+	"updated_at = NOW(3) WHERE id = ? "
+	"AND status IN ('pending', 'open', 'matched', 'expired')",
+	/* STMT_REQUEST_REVIEW: new status, decision, reason, new status, new
+	 * status, expiry days, id, the stored status it was read in. An
+	 * approved request is open for at least the expiry period from now. */
+	"UPDATE requests SET status = ?, moderation_decision = ?, "
+	"moderation_reason = ?, closed_at = IF(? IN ('open', 'matched'), NULL, NOW(3)), "
+	"expires_at = IF(? = 'open', GREATEST(expires_at, NOW(3) + INTERVAL ? DAY), "
+	"expires_at), updated_at = NOW(3) WHERE id = ? AND status = ?",
+	/* STMT_ACCEPTED_MATCH: request id → statuses of its accepted or
+	 * completed matches (what an unhidden request returns to) */
+	"SELECT status FROM matches WHERE request_id = ? "
+	"AND status IN ('accepted', 'completed')",
+	/* STMT_MODERATION_INSERT: moderator, request id, action, reason */
+	"INSERT INTO moderation_actions (at, moderator_id, target_type, target_id, "
+	"action, reason) VALUES (NOW(3), ?, 'request', ?, ?, ?)",
+	/* STMT_LIST_NEAR */
+	LIST_NEAR("", ""),
+	/* STMT_LIST_NEAR_CAT */
+	LIST_NEAR(AND_CATEGORY, ""),
+	/* STMT_LIST_NEAR_Q */
+	LIST_NEAR("", AND_TEXT),
+	/* STMT_LIST_NEAR_CAT_Q */
+	LIST_NEAR(AND_CATEGORY, AND_TEXT),
+	/* STMT_LIST_RECENT */
+	LIST_RECENT("", ""),
+	/* STMT_LIST_RECENT_CAT */
+	LIST_RECENT(AND_CATEGORY, ""),
+	/* STMT_LIST_RECENT_Q */
+	LIST_RECENT("", AND_TEXT),
+	/* STMT_LIST_RECENT_CAT_Q */
+	LIST_RECENT(AND_CATEGORY, AND_TEXT),
+	/* STMT_LIST_OWN: owner, status (NULL: any), status, after created_at,
+	 * after created_at, after id, limit. Newest first on requests_owner
+	 * (owner_id, created_at, id); the status filter reads only the
+	 * owner's own rows. */
+	"SELECT " REQUEST_COLUMNS_PUBLIC REQUEST_COLUMNS_PRIVATE REQUEST_COLUMNS_STATE
+	"NULL, NULL" REQUEST_FROM "WHERE r.owner_id = ? "
+	"AND (? IS NULL OR " REQUEST_EFFECTIVE_STATUS " = ?) "
+	"AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?)) "
+	"ORDER BY r.created_at DESC, r.id DESC LIMIT ?",
+	/* STMT_EXPIRE_SWEEP: at most n rows. Reads show a passed request as
+	 * expired anyway; storing it keeps the public indexes free of dead
+	 * rows and lets `burenhulpctl purge` find it (requests_expiry). */
+	"UPDATE requests SET status = 'expired', closed_at = expires_at, "
+	"updated_at = NOW(3) WHERE status = 'open' AND expires_at <= NOW(3) "
+	"ORDER BY expires_at LIMIT ?",
+};
