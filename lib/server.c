@@ -33,7 +33,6 @@ static const struct handler	*handler;
 static struct config		*cfg;
 static int			 listen_fd;
 static volatile sig_atomic_t	 stopping;
-static pthread_mutex_t		 accept_lock = PTHREAD_MUTEX_INITIALIZER;
 
 const struct config *
 server_config(void)
@@ -189,9 +188,11 @@ worker(void *arg)
 		goto out;
 	}
 	while (!stopping) {
-		pthread_mutex_lock(&accept_lock);
-		rc = stopping ? -1 : FCGX_Accept_r(&fr);
-		pthread_mutex_unlock(&accept_lock);
+		/* No lock around accept: Linux serialises accept() itself, and
+		 * with nginx's fastcgi_keep_conn FCGX_Accept_r waits for the next
+		 * request on the kept connection, which must not stop the other
+		 * workers from accepting new connections. */
+		rc = FCGX_Accept_r(&fr);
 		if (rc < 0)
 			break;
 		t0 = now_ms();
