@@ -1,0 +1,148 @@
+/*
+ * create.c — POST /matches: a volunteer responds to a request, or the
+ * request's owner invites a volunteer. The accompanying message becomes the
+ * first message of the match, sealed like every other.
+ *
+ * The new match, its first message and the request's response count are
+ * written in one transaction that holds the request's row lock, so a
+ * response cannot slip in after an accept has matched the request. A second
+ * match of the same pair is refused by the unique key matches_pair.
+ */
+#include <string.h>
+
+#include "auth.h"
+#include "crypto.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "log.h"
+#include "matches.h"
+#include "problem.h"
+
+enum create_outcome {
+	CREATED = 0,
+	NOT_OPEN,	/* the request is not (or no longer) open */
+	PAIR_EXISTS,	/* this volunteer is on this request already */
+};
+
+struct creation {
+	struct req		*r;
+	const char		*request_id, *volunteer_id, *sender_id;
+	const char		*initiated_by, *status;
+	char			 match_id[CRYPTO_ID_LEN + 1];
+	char			 message_id[CRYPTO_ID_LEN + 1];
+	const unsigned char	*body_ct;
+	size_t			 body_ctlen;
+};
+
+static int
+create_txn(void *ctx)
+{
+	struct creation *c = ctx;
+	struct req *r = c->r;
+	struct db_rows lock;
+	int rc;
+
+	if ((rc = db_exec(r->db, r->arena, STMT_REQUEST_LOCK,
+	    DB_PARAMS(DB_STR(c->request_id)), &lock)) != DB_OK)
+		return rc;
+	if (lock.nrows != 1 || strcmp(db_str(&lock, 0, 0), "open") != 0 ||
+	    db_int(&lock, 0, 1) != 0)
+		return NOT_OPEN;
+	rc = db_exec(r->db, r->arena, STMT_MATCH_INSERT, DB_PARAMS(
+	    DB_STR(c->match_id), DB_STR(c->request_id), DB_STR(c->volunteer_id),
+	    DB_STR(c->initiated_by), DB_STR(c->status)), NULL);
+	if (rc == DB_DUPLICATE)
+		return PAIR_EXISTS;
+	if (rc != DB_OK)
+		return rc;
+	if ((rc = db_exec(r->db, r->arena, STMT_MESSAGE_INSERT, DB_PARAMS(
+	    DB_STR(c->message_id), DB_STR(c->match_id), DB_STR(c->sender_id),
+	    DB_BLOB(c->body_ct, c->body_ctlen)), NULL)) != DB_OK)
+		return rc;
+	/* The count is of responses; an invitation is not one. */
+	if (strcmp(c->status, "responded") == 0 &&
+	    (rc = db_exec(r->db, r->arena, STMT_REQUEST_RESPONSES_ADD,
+	    DB_PARAMS(DB_INT(1), DB_STR(c->request_id)), NULL)) != DB_OK)
+		return rc;
+	return CREATED;
+}
+
+void
+matches_create(struct req *r)
+{
+	const char *volunteer_id = json_get_str(r->json, "volunteer_id");
+	const char *message = json_get_str(r->json, "message");
+	struct creation c = { .r = r, .sender_id = r->who.user_id };
+	struct auth_object obj;
+	struct db_rows rq, vol;
+	unsigned char *ct;
+	size_t ctlen;
+	int rc;
+
+	c.request_id = json_get_str(r->json, "request_id");
+	if ((rc = request_load(r, c.request_id, &rq)) != 0) {
+		if (rc < 0)
+			goto internal;
+		problem_send(r, 404, "not_found", "No such request.");
+		return;
+	}
+	/* A request the caller may not see does not exist for them. */
+	obj = request_auth(&rq);
+	if (auth_decide(&r->who, ACT_REQUEST_VIEW, &obj) != AUTH_ALLOW) {
+		problem_send(r, 404, "not_found", "No such request.");
+		return;
+	}
+	if (volunteer_id == NULL) {
+		if (!auth_require(r, ACT_MATCH_RESPOND, &obj))
+			return;
+		c.volunteer_id = r->who.user_id;
+		c.initiated_by = "volunteer";
+		c.status = "responded";
+	} else {
+		if (!auth_require(r, ACT_MATCH_INVITE, &obj))
+			return;
+		if (strcmp(volunteer_id, r->who.user_id) == 0) {
+			problem_field(r, "volunteer_id", "not_allowed",
+			    "You cannot invite yourself.");
+			problem_invalid(r);
+			return;
+		}
+		if (db_exec(r->db, r->arena, STMT_USER_VOLUNTEER,
+		    DB_PARAMS(DB_STR(volunteer_id)), &vol) != DB_OK)
+			goto internal;
+		if (vol.nrows != 1) {
+			problem_field(r, "volunteer_id", "unknown", "No such volunteer.");
+			problem_invalid(r);
+			return;
+		}
+		c.volunteer_id = volunteer_id;
+		c.initiated_by = "requester";
+		c.status = "invited";
+	}
+
+	crypto_id_new(c.match_id);
+	crypto_id_new(c.message_id);
+	if (crypto_field_seal(r->arena, &ct, &ctlen, "messages", "body",
+	    c.message_id, message, strlen(message)) != 0)
+		goto internal;
+	c.body_ct = ct;
+	c.body_ctlen = ctlen;
+	switch ((rc = db_txn(r->db, create_txn, &c))) {
+	case CREATED:
+		break;
+	case NOT_OPEN:
+		problem_send(r, 409, "conflict", "The request is not open.");
+		return;
+	case PAIR_EXISTS:
+		problem_send(r, 409, "conflict",
+		    "This volunteer is already on this request.");
+		return;
+	default:
+		goto internal;
+	}
+	match_send(r, c.match_id, 201);
+	return;
+internal:
+	problem_internal(r, "match create");
+}

@@ -1,0 +1,120 @@
+/*
+ * matches.h — what the files of the matches handler share: the statement
+ * table, the columns of its rows, loading a match or a request for the
+ * authorisation rules, and the match view.
+ *
+ * The life cycle of a match (see transition.c for why each step locks what):
+ *
+ *   responded ──accept (owner)────> accepted ──complete (owner)──> completed
+ *   invited ───accept (volunteer)─┘    │
+ *      │  └─decline (other party)─> declined
+ *      └──cancel (own initiator: a withdrawal)─> cancelled <─cancel (either)─┘
+ *
+ * Everything else is 409 invalid_transition.
+ */
+#ifndef BH_MATCHES_H
+#define BH_MATCHES_H
+
+#include <stdbool.h>
+#include <json-c/json.h>
+
+#include "auth.h"
+#include "crypto.h"
+
+struct req;
+struct db_rows;
+
+enum stmt {
+	STMT_REQUEST_GET,
+	STMT_REQUEST_LOCK,
+	STMT_REQUEST_RESPONSES_ADD,
+	STMT_REQUEST_MATCHED,
+	STMT_REQUEST_COMPLETED,
+	STMT_REQUEST_REOPEN,
+	STMT_USER_VOLUNTEER,
+	STMT_USER_LOCALE,
+	STMT_MATCH_INSERT,
+	STMT_MATCH_GET,
+	STMT_MATCH_LOCK,
+	STMT_MATCH_ACCEPT,
+	STMT_MATCHES_DECLINE_OTHERS,
+	STMT_MATCH_DECLINE,
+	STMT_MATCH_COMPLETE,
+	STMT_MATCH_CANCEL,
+	STMT_MATCHES_AS_VOLUNTEER,
+	STMT_MATCHES_AS_REQUESTER,
+	STMT_MATCHES_MINE,
+	STMT_MESSAGE_INSERT,
+	STMT_MESSAGE_GET,
+	STMT_MESSAGES_LIST,
+	STMT_SUGGEST_OFFERS,
+	STMT_MY_OFFERS,
+	STMT_SUGGEST_REQUESTS,
+	STMT__MAX
+};
+
+extern const char *const matches_stmts[STMT__MAX];
+
+/* Columns of STMT_REQUEST_GET. */
+enum request_col {
+	RQ_ID, RQ_OWNER, RQ_TITLE, RQ_STATUS, RQ_EXPIRED, RQ_VOLUNTEER,
+	RQ_CATEGORY, RQ_LAT, RQ_LON, RQ_WHEN_START, RQ_WHEN_END,
+	RQ_CAT_NL, RQ_CAT_EN,
+};
+
+/* Columns of STMT_MATCH_GET and the three list statements. */
+enum match_col {
+	MC_ID, MC_REQUEST_ID, MC_REQUEST_TITLE, MC_REQUEST_STATUS,
+	MC_VOLUNTEER_ID, MC_VOLUNTEER_NAME, MC_STATUS, MC_CREATED,
+	MC_ACCEPTED, MC_COMPLETED, MC_HOURS, MC_THANKS, MC_OWNER_ID,
+	MC_OWNER_NAME, MC_INITIATED_BY, MC_SORT_KEY,
+};
+
+/* Columns of STMT_MESSAGE_GET and STMT_MESSAGES_LIST. */
+enum message_col {
+	MS_ID, MS_SENDER_ID, MS_SENDER_NAME, MS_BODY_CT, MS_CREATED, MS_SORT_KEY,
+};
+
+/* Loads a request by id into rows (STMT_REQUEST_GET): 0 found, 1 none
+ * (also for an id that is not an id), -1 failure. */
+int request_load(struct req *r, const char *id, struct db_rows *rows);
+/* The request of row 0 as auth_decide sees it (owner, accepted volunteer,
+ * status); pointers into rows. */
+struct auth_object request_auth(const struct db_rows *rows);
+
+/* Loads a match by id into rows (STMT_MATCH_GET): 0, 1 none, -1 failure. */
+int match_load(struct req *r, const char *id, struct db_rows *rows);
+/* The match of row i as auth_decide sees it: owner = the request's owner,
+ * volunteer = the match's volunteer, status = the match's status. */
+struct auth_object match_auth(const struct db_rows *rows, size_t i);
+/* The match object of API.md from row i. */
+json_object *match_json(const struct db_rows *rows, size_t i);
+/* Loads match id and answers status {match}; 500 when it is gone. */
+void match_send(struct req *r, const char *id, int status);
+
+/* A message row rendered {id, sender, body, created_at}, the body opened
+ * with AD (messages, body, id). NULL when it cannot be opened (logged). */
+json_object *message_json(struct req *r, const struct db_rows *rows, size_t i);
+
+/* A JSON number written with the given decimals (no 2.1000000000000001). */
+json_object *json_decimal(double v, int decimals);
+/* Checks a ?limit= value (NULL: def) within 1..max; adds a field problem
+ * and returns -1 when it is not. */
+int query_limit(struct req *r, long def, long max, long *out);
+/* True when s is a sort key we make: "YYYY-MM-DD HH:MM:SS.ffffff". */
+bool sort_key_ok(const char *s);
+
+/* Route functions. */
+void matches_create(struct req *r);
+void matches_list(struct req *r);
+void matches_get(struct req *r);
+void matches_accept(struct req *r);
+void matches_decline(struct req *r);
+void matches_complete(struct req *r);
+void matches_cancel(struct req *r);
+void messages_list(struct req *r);
+void messages_create(struct req *r);
+void suggestions_for_request(struct req *r);
+void suggestions_for_me(struct req *r);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * stmts.c — every SQL statement of the matches handler, by enum stmt.
+ * Only ? placeholders; prepared once per worker connection.
+ *
+ * The private columns of requests (*_ct) are never read here: the grants of
+ * bh_matches do not even allow it. Message bodies are sealed and opened in C.
+ */
+#include "db.h"
+#include "matches.h"
+
+/* enum match_col, in this order. The sort key keeps microseconds so that a
+ * keyset cursor never skips a row created in the same second. */
+#define MATCH_COLUMNS \
+	"m.id, m.request_id, r.title, r.status, m.volunteer_id, v.display_name, " \
+	"m.status, " DB_RFC3339("m.created_at") ", " DB_RFC3339("m.accepted_at") ", " \
+	DB_RFC3339("m.completed_at") ", m.hours, m.thanks, r.owner_id, " \
+	"o.display_name, m.initiated_by, " \
+	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+#define MATCH_JOINS \
+	"JOIN requests r ON r.id = m.request_id " \
+	"JOIN users v ON v.id = m.volunteer_id " \
+	"JOIN users o ON o.id = r.owner_id "
+/* Filters every list takes: status (NULL: any), then the cursor's created
+ * and id (NULL: first page); newest first. */
+#define MATCH_PAGE \
+	"AND (? IS NULL OR m.status = ?) " \
+	"AND (? IS NULL OR (m.created_at, m.id) < (?, ?)) "
+#define MATCH_ORDER "ORDER BY m.created_at DESC, m.id DESC LIMIT ?"
+
+/* enum message_col, in this order. */
+#define MESSAGE_COLUMNS \
+	"g.id, g.sender_id, s.display_name, g.body_ct, " DB_RFC3339("g.created_at") ", " \
+	"DATE_FORMAT(g.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+
+/* An offer's weekly slots as "day:from-to,..." (parsed by rank_slots_parse). */
+#define OFFER_SLOTS \
+	"(SELECT GROUP_CONCAT(s.day, ':', s.from_min, '-', s.to_min SEPARATOR ',') " \
+	"FROM offer_slots s WHERE s.offer_id = o.id) "
+
+const char *const matches_stmts[STMT__MAX] = {
+	/* STMT_REQUEST_GET: id → enum request_col. The volunteer is the one of
+	 * the accepted (or completed) match, for the rules in lib/auth.c. */
+	"SELECT r.id, r.owner_id, r.title, r.status, r.expires_at <= NOW(3), "
+	"(SELECT a.volunteer_id FROM matches a WHERE a.request_id = r.id "
+	"AND a.status IN ('accepted', 'completed') ORDER BY a.accepted_at DESC LIMIT 1), "
+	"r.category_id, r.lat, r.lon, UNIX_TIMESTAMP(r.when_start), "
+	"UNIX_TIMESTAMP(r.when_end), c.name_nl, c.name_en "
+	"FROM requests r JOIN categories c ON c.id = r.category_id WHERE r.id = ?",
+	/* STMT_REQUEST_LOCK: id → status, expired. Every transaction that moves
+	 * a request takes this row lock first, so they run one after another. */
+	"SELECT status, expires_at <= NOW(3) FROM requests WHERE id = ? FOR UPDATE",
+	/* STMT_REQUEST_RESPONSES_ADD: +1 or -1, id */
+	"UPDATE requests SET response_count = GREATEST(response_count + ?, 0), "
+	"updated_at = NOW(3) WHERE id = ?",
+	/* STMT_REQUEST_MATCHED: id */
+	"UPDATE requests SET status = 'matched', updated_at = NOW(3) "
+	"WHERE id = ? AND status = 'open'",
+	/* STMT_REQUEST_COMPLETED: id */
+	"UPDATE requests SET status = 'completed', updated_at = NOW(3), "
+	"closed_at = NOW(3) WHERE id = ? AND status = 'matched'",
+	/* STMT_REQUEST_REOPEN: id. Open again, unless its time ran out
+	 * meanwhile: then it is expired (and closed) like any other. */
+	"UPDATE requests SET status = IF(expires_at > NOW(3), 'open', 'expired'), "
+	"closed_at = IF(expires_at > NOW(3), NULL, NOW(3)), updated_at = NOW(3) "
+	"WHERE id = ? AND status = 'matched'",
+	/* STMT_USER_VOLUNTEER: id → the id of an active volunteer */
+	"SELECT id FROM users WHERE id = ? AND status = 'active' "
+	"AND FIND_IN_SET('volunteer', roles) > 0",
+	/* STMT_USER_LOCALE: id → locale */
+	"SELECT locale FROM users WHERE id = ?",
+	/* STMT_MATCH_INSERT: id, request id, volunteer id, initiated_by, status */
+	"INSERT INTO matches (id, request_id, volunteer_id, initiated_by, status, "
+	"created_at, updated_at) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3))",
+	/* STMT_MATCH_GET: id → enum match_col */
+	"SELECT " MATCH_COLUMNS "FROM matches m " MATCH_JOINS "WHERE m.id = ?",
+	/* STMT_MATCH_LOCK: id → status, initiated_by. Taken after the request's
+	 * lock, never before (one lock order: no deadlock between us). */
+	"SELECT status, initiated_by FROM matches WHERE id = ? FOR UPDATE",
+	/* STMT_MATCH_ACCEPT: id */
+	"UPDATE matches SET status = 'accepted', accepted_at = NOW(3), "
+	"updated_at = NOW(3) WHERE id = ?",
+	/* STMT_MATCHES_DECLINE_OTHERS: request id, the accepted match's id */
+	"UPDATE matches SET status = 'declined', updated_at = NOW(3) "
+	"WHERE request_id = ? AND id <> ? AND status IN ('responded', 'invited')",
+	/* STMT_MATCH_DECLINE: id */
+	"UPDATE matches SET status = 'declined', updated_at = NOW(3) WHERE id = ?",
+	/* STMT_MATCH_COMPLETE: hours, thanks (NULL: none), id */
+	"UPDATE matches SET status = 'completed', hours = ?, thanks = ?, "
+	"completed_at = NOW(3), updated_at = NOW(3) WHERE id = ?",
+	/* STMT_MATCH_CANCEL: reason, id */
+	"UPDATE matches SET status = 'cancelled', cancel_reason = ?, "
+	"updated_at = NOW(3) WHERE id = ?",
+	/* STMT_MATCHES_AS_VOLUNTEER: me, status, status, created, created, id,
+	 * limit. Served by matches_volunteer (volunteer_id, created_at, id). */
+	"SELECT " MATCH_COLUMNS "FROM matches m " MATCH_JOINS
+	"WHERE m.volunteer_id = ? " MATCH_PAGE MATCH_ORDER,
+	/* STMT_MATCHES_AS_REQUESTER: me, status, status, created, created, id,
+	 * limit. requests_owner finds the requests, matches_request their
+	 * matches. */
+	"SELECT " MATCH_COLUMNS "FROM matches m " MATCH_JOINS
+	"WHERE r.owner_id = ? " MATCH_PAGE MATCH_ORDER,
+	/* STMT_MATCHES_MINE: both sides. Each side is paged on its own index
+	 * (me, status x2, created x2, id, limit for each), the union sorted
+	 * again and cut at the limit. */
+	"SELECT " MATCH_COLUMNS "FROM ("
+	"(SELECT m.id, m.created_at FROM matches m WHERE m.volunteer_id = ? "
+	MATCH_PAGE MATCH_ORDER ") UNION "
+	"(SELECT m.id, m.created_at FROM requests r JOIN matches m ON m.request_id = r.id "
+	"WHERE r.owner_id = ? " MATCH_PAGE MATCH_ORDER ")) k "
+	"JOIN matches m ON m.id = k.id " MATCH_JOINS MATCH_ORDER,
+	/* STMT_MESSAGE_INSERT: id, match id, sender id, sealed body */
+	"INSERT INTO messages (id, match_id, sender_id, body_ct, created_at) "
+	"VALUES (?, ?, ?, ?, NOW(3))",
+	/* STMT_MESSAGE_GET: id → enum message_col */
+	"SELECT " MESSAGE_COLUMNS "FROM messages g JOIN users s ON s.id = g.sender_id "
+	"WHERE g.id = ?",
+	/* STMT_MESSAGES_LIST: match id, created, created, id, limit. Oldest
+	 * first, on messages_match (match_id, created_at, id). */
+	"SELECT " MESSAGE_COLUMNS "FROM messages g JOIN users s ON s.id = g.sender_id "
+	"WHERE g.match_id = ? AND (? IS NULL OR (g.created_at, g.id) > (?, ?)) "
+	"ORDER BY g.created_at, g.id LIMIT ?",
+	/* STMT_SUGGEST_OFFERS: category, lat min, lat max, lon min, lon max,
+	 * request owner, request id, centre lat x2, lon x2, cos(lat)^2, limit →
+	 * offer id, volunteer id, display name, lat, lon, radius_km, slots,
+	 * completed matches of the volunteer. Candidates only: active offers of
+	 * active volunteers in the box, in the request's category, not the
+	 * owner's own, not already on the request; nearest first in the box.
+	 * Ranking is done in C (rank.c). */
+	"SELECT o.id, o.volunteer_id, u.display_name, o.lat, o.lon, o.radius_km, "
+	OFFER_SLOTS ", "
+	"(SELECT COUNT(*) FROM matches h WHERE h.volunteer_id = o.volunteer_id "
+	"AND h.status = 'completed') "
+	"FROM offer_categories oc JOIN offers o ON o.id = oc.offer_id "
+	"JOIN users u ON u.id = o.volunteer_id "
+	"WHERE oc.category_id = ? AND o.status = 'active' "
+	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
+	"AND u.status = 'active' AND FIND_IN_SET('volunteer', u.roles) > 0 "
+	"AND o.volunteer_id <> ? "
+	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = ? "
+	"AND x.volunteer_id = o.volunteer_id) "
+	"ORDER BY (o.lat - ?) * (o.lat - ?) + (o.lon - ?) * (o.lon - ?) * ? LIMIT ?",
+	/* STMT_MY_OFFERS: volunteer → offer id, lat, lon, radius_km, slots.
+	 * The newest 20 active offers (offers_volunteer). */
+	"SELECT o.id, o.lat, o.lon, o.radius_km, " OFFER_SLOTS
+	"FROM offers o WHERE o.volunteer_id = ? AND o.status = 'active' "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT 20",
+	/* STMT_SUGGEST_REQUESTS: offer id, lat min, lat max, lon min, lon max,
+	 * me, me, centre lat x2, lon x2, cos(lat)^2, limit → the public request
+	 * (see suggest.c for the columns). Open requests in the box in one of
+	 * the offer's categories (requests_cat_geo), not the volunteer's own,
+	 * not already answered by them. */
+	"SELECT r.id, r.title, r.description, r.category_id, c.name_nl, c.name_en, "
+	"r.pc4, p.place, p.municipality, r.lat, r.lon, "
+	"UNIX_TIMESTAMP(r.when_start), UNIX_TIMESTAMP(r.when_end), "
+	DB_RFC3339("r.when_start") ", " DB_RFC3339("r.when_end") ", "
+	"r.status, r.owner_id, u.display_name, r.on_behalf_of, r.response_count, "
+	DB_RFC3339("r.created_at") ", " DB_RFC3339("r.expires_at") " "
+	"FROM requests r JOIN categories c ON c.id = r.category_id "
+	"JOIN postcodes p ON p.pc4 = r.pc4 JOIN users u ON u.id = r.owner_id "
+	"WHERE r.status = 'open' AND r.expires_at > NOW(3) "
+	"AND r.category_id IN (SELECT oc.category_id FROM offer_categories oc "
+	"WHERE oc.offer_id = ?) "
+	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? "
+	"AND r.owner_id <> ? AND u.status = 'active' "
+	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = r.id "
+	"AND x.volunteer_id = ?) "
+	"ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lon - ?) * (r.lon - ?) * ? LIMIT ?",
+};
