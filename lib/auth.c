@@ -318,6 +318,10 @@ auth_decide(const struct principal *who, enum action act,
 		return party ? AUTH_ALLOW : refuse(who, false);
 	case ACT_MESSAGE_READ:
 	case ACT_MESSAGE_WRITE:
+		/* A declined volunteer is out of the conversation, as they are
+		 * out of the private part: they know the match (403), no more. */
+		if (volunteer && !owner && status_is(o, "declined"))
+			return AUTH_FORBIDDEN;
 		/* Moderators read messages only through a report (admin). */
 		if (party)
 			return AUTH_ALLOW;

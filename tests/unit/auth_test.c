@@ -131,6 +131,10 @@ static const struct rule_case cases[] = {
 	{ "messages, outsider", VOLUNTEER, ACT_MESSAGE_READ, { OTHER, THIRD, "accepted" }, AUTH_NOT_FOUND },
 	{ "messages, moderator", MODERATOR, ACT_MESSAGE_READ, { OTHER, THIRD, "accepted" }, AUTH_FORBIDDEN },
 	{ "messages, anonymous", ANON, ACT_MESSAGE_WRITE, { OTHER, THIRD, "accepted" }, AUTH_UNAUTHENTICATED },
+	{ "messages, declined volunteer", VOLUNTEER, ACT_MESSAGE_READ, { OTHER, ME, "declined" }, AUTH_FORBIDDEN },
+	{ "write, declined volunteer", VOLUNTEER, ACT_MESSAGE_WRITE, { OTHER, ME, "declined" }, AUTH_FORBIDDEN },
+	{ "messages of a declined match, owner", RESIDENT, ACT_MESSAGE_READ, { ME, OTHER, "declined" }, AUTH_ALLOW },
+	{ "messages, cancelled volunteer", VOLUNTEER, ACT_MESSAGE_READ, { OTHER, ME, "cancelled" }, AUTH_ALLOW },
 	{ "my suggestions, resident", RESIDENT, ACT_ME_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
 	{ "my suggestions, volunteer", VOLUNTEER, ACT_ME_SUGGESTIONS, { 0 }, AUTH_ALLOW },
 };
