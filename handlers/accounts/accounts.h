@@ -38,6 +38,14 @@ enum stmt {
 	STMT_GDPR_REQUESTS_EXPORT,
 	STMT_GDPR_REQUESTS_WITHDRAW,
 	STMT_GDPR_REQUESTS_DESTROY,
+	/* GDPR part of matches and messages (gdpr_matches.c, issue 5) */
+	STMT_GDPR_MATCHES_EXPORT,
+	STMT_GDPR_MESSAGES_EXPORT,
+	STMT_GDPR_RESPONSES_UNCOUNT,
+	STMT_GDPR_MATCHES_REOPEN,
+	STMT_GDPR_MATCHES_END_VOLUNTEER,
+	STMT_GDPR_MATCHES_END_OWNER,
+	STMT_GDPR_MESSAGES_DELETE,
 	STMT__MAX
 };
 
@@ -95,5 +103,7 @@ extern const size_t gdpr_nparts;
 /* The parts, one file each. */
 int gdpr_requests_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_requests_erase(struct req *r, const char *user_id);
+int gdpr_matches_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_matches_erase(struct req *r, const char *user_id);
 
 #endif

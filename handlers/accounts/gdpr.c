@@ -28,6 +28,7 @@ export_profile(struct req *r, const char *user_id, json_object *doc)
 const struct gdpr_part gdpr_parts[] = {
 	{ "profile",	export_profile,	NULL },	/* erased by me.c itself, last */
 	{ "requests",	gdpr_requests_export,	gdpr_requests_erase },
+	{ "matches",	gdpr_matches_export,	gdpr_matches_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

@@ -7,5 +7,6 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/me.c handlers/accounts/gdpr.c \
 	handlers/accounts/reset.c handlers/accounts/users.c \
 	handlers/accounts/gdpr_requests.c \
+	handlers/accounts/gdpr_matches.c \
 	handlers/requests/render.c handlers/requests/render.h
 handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS)

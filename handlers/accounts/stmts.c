@@ -6,6 +6,18 @@
 #include "db.h"
 #include "../requests/render.h"
 
+/* The match and message rows of the GDPR part of matches (gdpr_matches.c). */
+#define GDPR_MATCH_COLUMNS \
+	"m.id, m.request_id, r.title, r.status, m.volunteer_id, v.display_name, " \
+	"m.status, " DB_RFC3339("m.created_at") ", " DB_RFC3339("m.accepted_at") ", " \
+	DB_RFC3339("m.completed_at") ", m.hours, m.thanks, r.owner_id, o.display_name, " \
+	"m.initiated_by, m.cancel_reason"
+#define GDPR_MATCH_JOINS \
+	"JOIN requests r ON r.id = m.request_id JOIN users v ON v.id = m.volunteer_id " \
+	"JOIN users o ON o.id = r.owner_id "
+#define GDPR_MESSAGE_COLUMNS \
+	"g.id, g.match_id, g.sender_id, s.display_name, g.body_ct, " DB_RFC3339("g.created_at")
+
 #define USER_COLUMNS \
 	"u.id, u.email_ct, u.display_name, u.pc4, p.place, p.municipality, " \
 	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status "
@@ -85,4 +97,43 @@ const char *const accounts_stmts[STMT__MAX] = {
 	 * the person cared for go, on every request. */
 	"UPDATE requests SET care_situation_ct = NULL, address_ct = NULL, phone_ct = NULL, "
 	"on_behalf_of = NULL, updated_at = NOW(3) WHERE owner_id = ?",
+	/* STMT_GDPR_MATCHES_EXPORT: user as volunteer, user as request owner →
+	 * the columns of gdpr_matches.c (enum gdpr_match_col), oldest first */
+	"(SELECT " GDPR_MATCH_COLUMNS ", m.created_at AS sort_at, m.id AS sort_id "
+	"FROM matches m " GDPR_MATCH_JOINS "WHERE m.volunteer_id = ?) UNION ALL "
+	"(SELECT " GDPR_MATCH_COLUMNS ", m.created_at, m.id "
+	"FROM matches m " GDPR_MATCH_JOINS "WHERE r.owner_id = ?) ORDER BY sort_at, sort_id",
+	/* STMT_GDPR_MESSAGES_EXPORT: user as volunteer, user as request owner →
+	 * id, match id, sender id, sender name, sealed body, created; the
+	 * messages of every own match, except those a declined volunteer may no
+	 * longer read (lib/auth.c) */
+	"(SELECT " GDPR_MESSAGE_COLUMNS ", g.created_at AS sort_at, g.id AS sort_id "
+	"FROM messages g JOIN matches m ON m.id = g.match_id JOIN users s ON s.id = g.sender_id "
+	"WHERE m.volunteer_id = ? AND m.status <> 'declined') UNION ALL "
+	"(SELECT " GDPR_MESSAGE_COLUMNS ", g.created_at, g.id "
+	"FROM messages g JOIN matches m ON m.id = g.match_id JOIN users s ON s.id = g.sender_id "
+	"JOIN requests r ON r.id = m.request_id WHERE r.owner_id = ?) ORDER BY sort_at, sort_id",
+	/* STMT_GDPR_RESPONSES_UNCOUNT: volunteer. Their open responses are
+	 * withdrawn below and no longer count on the request. */
+	"UPDATE requests r JOIN matches m ON m.request_id = r.id "
+	"SET r.response_count = GREATEST(r.response_count - 1, 0), r.updated_at = NOW(3) "
+	"WHERE m.volunteer_id = ? AND m.status = 'responded'",
+	/* STMT_GDPR_MATCHES_REOPEN: volunteer. A request they were accepted on
+	 * is open again (expired when its time ran out), as after a cancel. */
+	"UPDATE requests r JOIN matches m ON m.request_id = r.id "
+	"SET r.status = IF(r.expires_at > NOW(3), 'open', 'expired'), "
+	"r.closed_at = IF(r.expires_at > NOW(3), NULL, NOW(3)), r.updated_at = NOW(3) "
+	"WHERE m.volunteer_id = ? AND m.status = 'accepted' AND r.status = 'matched'",
+	/* STMT_GDPR_MATCHES_END_VOLUNTEER: volunteer. Live matches end
+	 * (cancelled); cancel reasons on their matches are forgotten. */
+	"UPDATE matches SET status = IF(status IN ('responded', 'invited', 'accepted'), "
+	"'cancelled', status), cancel_reason = NULL, updated_at = NOW(3) WHERE volunteer_id = ?",
+	/* STMT_GDPR_MATCHES_END_OWNER: owner. Live matches on their (withdrawn)
+	 * requests end; their thank-you notes and cancel reasons are forgotten. */
+	"UPDATE matches m JOIN requests r ON r.id = m.request_id "
+	"SET m.status = IF(m.status IN ('responded', 'invited', 'accepted'), 'cancelled', m.status), "
+	"m.thanks = NULL, m.cancel_reason = NULL, m.updated_at = NOW(3) WHERE r.owner_id = ?",
+	/* STMT_GDPR_MESSAGES_DELETE: sender. What they wrote is destroyed
+	 * (messages_sender, migration 030). */
+	"DELETE FROM messages WHERE sender_id = ?",
 };

@@ -37,3 +37,8 @@ GRANT UPDATE (status, care_situation_ct, address_ct, phone_ct, on_behalf_of,
   ON requests TO 'bh_accounts'@'localhost';
 GRANT UPDATE (status, updated_at) ON offers TO 'bh_accounts'@'localhost';
 GRANT DELETE ON messages TO 'bh_accounts'@'localhost';
+-- (matches: gdpr_matches.c ends the user's live matches, forgets the cancel
+-- reasons and thank-you notes they wrote, reopens a request they were the
+-- accepted volunteer on and uncounts their open responses.)
+GRANT UPDATE (status, thanks, cancel_reason, updated_at) ON matches TO 'bh_accounts'@'localhost';
+GRANT UPDATE (response_count) ON requests TO 'bh_accounts'@'localhost';

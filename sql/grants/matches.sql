@@ -6,18 +6,22 @@
 GRANT SELECT ON postcodes TO 'bh_matches'@'localhost';
 GRANT SELECT ON categories TO 'bh_matches'@'localhost';
 GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_matches'@'localhost';
+-- Reasons of suggestions come in the caller's language.
+GRANT SELECT (locale) ON users TO 'bh_matches'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_matches'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_matches'@'localhost';
 
--- Own tables.
+-- Own tables. Matches end in a status and messages are never edited, so
+-- neither needs DELETE here (erasure is the accounts handler's).
 GRANT SELECT, INSERT, UPDATE ON matches TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT ON messages TO 'bh_matches'@'localhost';
 
 -- A match moves its request: accepted → matched, completed, cancelled →
--- open again; responses are counted. The private part is not read here.
+-- open again; responses are counted. The private part is not read here
+-- (no *_ct column); on_behalf_of is public, shown in GET /me/suggestions.
 GRANT SELECT (id, owner_id, posted_as, title, description, category_id, pc4, lat, lon,
-              when_start, when_end, status, response_count, created_at, updated_at,
-              expires_at, closed_at)
+              when_start, when_end, on_behalf_of, status, response_count, created_at,
+              updated_at, expires_at, closed_at)
   ON requests TO 'bh_matches'@'localhost';
 GRANT UPDATE (status, response_count, updated_at, closed_at) ON requests TO 'bh_matches'@'localhost';
 
