@@ -74,9 +74,29 @@ problem_send(struct req *r, int status, const char *code, const char *detail)
 	return rc;
 }
 
+/* True when every field error so far carries code. */
+static bool
+all_fields_are(const struct req *r, const char *code)
+{
+	size_t i, n = r->errors == NULL ? 0 : json_object_array_length(r->errors);
+	const char *c;
+
+	for (i = 0; i < n; i++) {
+		c = json_get_str(json_object_array_get_idx(r->errors, i), "code");
+		if (c == NULL || strcmp(c, code) != 0)
+			return false;
+	}
+	return n > 0;
+}
+
 int
 problem_invalid(struct req *r)
 {
+	/* API.md names its own problem code for a well-formed postcode that is
+	 * no known area, when that is all that is wrong. */
+	if (all_fields_are(r, "unknown_postcode"))
+		return problem_send(r, 422, "unknown_postcode",
+		    "The postcode is not a known area.");
 	return problem_send(r, 422, "validation_failed",
 	    "One or more fields are not valid.");
 }

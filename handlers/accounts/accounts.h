@@ -62,6 +62,8 @@ struct db_rows;
 /* The user as its owner (or an admin) sees it, from row r of rows; decrypts
  * e-mail and phone. NULL on a decryption failure (logged). */
 json_object *user_own_json(struct req *req, const struct db_rows *rows, size_t r);
+/* {"user": user}, as API.md answers a user (takes ownership of user). */
+json_object *user_envelope(json_object *user);
 /* Loads the user by id into rows: 0 found, 1 none, -1 failure. */
 int user_load(struct req *req, const char *id, struct db_rows *rows);
 

@@ -25,7 +25,7 @@ send_me(struct req *r, int status)
 		problem_internal(r, "me");
 		return;
 	}
-	http_send_json(r, status, user);
+	http_send_json(r, status, user_envelope(user));
 }
 
 void

@@ -100,8 +100,8 @@ accounts_register(struct req *r)
 	(void)audit_write(r, "account.register", "user", id, NULL);
 	if (user_load(r, id, &rows) != 0 || (user = user_own_json(r, &rows, 0)) == NULL)
 		goto internal;
-	http_header(r, "Location", arena_printf(r->arena, "/api/v1/me"));
-	http_send_json(r, 201, user);
+	http_header(r, "Location", "/api/v1/me");
+	http_send_json(r, 201, user_envelope(user));
 	return;
 internal:
 	problem_internal(r, "register");

@@ -121,3 +121,12 @@ pw_verify_dummy(const char *pw)
 	if (pw_dummy[0] != '\0')
 		(void)pw_verify(pw_dummy, pw);
 }
+
+json_object *
+user_envelope(json_object *user)
+{
+	json_object *o = json_object_new_object();
+
+	json_put(o, "user", user);
+	return o;
+}

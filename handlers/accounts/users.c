@@ -109,7 +109,7 @@ send_user(struct req *r, const char *id, int status)
 		return;
 	}
 	(void)audit_write(r, "user.view", "user", id, NULL);
-	http_send_json(r, status, u);
+	http_send_json(r, status, user_envelope(u));
 }
 
 void
