@@ -547,16 +547,34 @@ check_array_len(struct req *r, const char *name, json_object *v,
 	return 0;
 }
 
+/* True when item i of array v repeats an earlier string item. */
+static bool
+repeats_earlier(json_object *v, size_t i, const char *s, size_t len)
+{
+	json_object	*e;
+	size_t		 j;
+
+	for (j = 0; j < i; j++) {
+		e = json_object_array_get_idx(v, j);
+		if (json_object_is_type(e, json_type_string) &&
+		    (size_t)json_object_get_string_len(e) == len &&
+		    memcmp(json_object_get_string(e), s, len) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int
 check_string_array(struct req *r, const char *name, json_object *v,
     const struct field *f)
 {
-	char		 item[FIELD_NAME_MAX + 24];
-	const char	*s, *t, *code;
-	size_t		 n, i, j, len, tlen;
-	int		 errors;
-	struct field	 one = { f->name, F_STRING, 0, 1, 0, NULL, NULL };
-	const struct field *why;
+	/* Items are non-empty lines of text; their messages speak of one. */
+	const struct field	 one = { f->name, F_STRING, 0, 1, 0, NULL, NULL };
+	const struct field	*why;
+	char			 item[FIELD_NAME_MAX + 24];
+	const char		*s, *code;
+	size_t			 n, i, len = 0;
+	int			 errors;
 
 	if (!json_object_is_type(v, json_type_array)) {
 		add(r, name, "wrong_type", f);
@@ -565,35 +583,21 @@ check_string_array(struct req *r, const char *name, json_object *v,
 	errors = check_array_len(r, name, v, f);
 	n = json_object_array_length(v);
 	for (i = 0; i < n; i++) {
-		snprintf(item, sizeof(item), "%s[%zu]", name, i);
 		code = NULL;
 		why = &one;
-		if ((s = string_of(json_object_array_get_idx(v, i), &len,
-		    &code)) == NULL)
-			;
-		else if ((code = valid_text(s, len, 1, 0, false)) != NULL)
-			;
-		else if (f->choices != NULL && !in_choices(f->choices, s))
+		s = string_of(json_object_array_get_idx(v, i), &len, &code);
+		if (s != NULL)
+			code = valid_text(s, len, 1, 0, false);
+		if (code == NULL && f->choices != NULL && !in_choices(f->choices, s))
 			code = "not_allowed";
-		else {
-			/* A repeated item is a mistake, and would break the
-			 * unique key of the link table behind it. */
-			for (j = 0; j < i; j++) {
-				t = json_object_get_string(
-				    json_object_array_get_idx(v, j));
-				tlen = (size_t)json_object_get_string_len(
-				    json_object_array_get_idx(v, j));
-				if (json_object_is_type(
-				    json_object_array_get_idx(v, j),
-				    json_type_string) &&
-				    tlen == len && memcmp(s, t, len) == 0) {
-					code = "invalid";
-					why = f;
-					break;
-				}
-			}
+		/* A repeated item is a mistake, and would break the unique
+		 * key of the link table behind it. */
+		if (code == NULL && repeats_earlier(v, i, s, len)) {
+			code = "invalid";
+			why = f;
 		}
 		if (code != NULL) {
+			snprintf(item, sizeof(item), "%s[%zu]", name, i);
 			add(r, item, code, why);
 			errors++;
 		}
