@@ -1,0 +1,221 @@
+// web/js/i18n.js — the UI language: Dutch first, English second.
+//
+// Every visible word of the site comes from web/i18n/nl.json and en.json
+// (nested objects, keys joined with dots: "nav.home"). Nothing here knows
+// about any page; pages (and the admin pages in web/admin/) use it like this:
+//
+//   import { initI18n, t, translate, setText, onLanguageChange } from '/js/i18n.js';
+//   await initI18n();                      // loads the dictionary, fills the page
+//   await initI18n({ extra: ['/admin/i18n/'] });  // also merges /admin/i18n/nl.json
+//
+// In HTML, mark what to translate and initI18n/translate() fills it in:
+//   <h1 data-i18n="home.title"></h1>                    → textContent
+//   <input data-i18n-attr="placeholder:home.pc_hint">   → attributes ("a:key;b:key")
+//   <title data-i18n="home.doc_title"></title>
+// Dynamic text: setText(el, 'key', {vars}) remembers key and vars on the element,
+// so a language switch re-translates it with everything else.
+//
+// Placeholders: "{name}" inserts a value; "{n, number}" formats a number,
+// "{at, date}" / "{at, datetime}" an ISO time, in the current language;
+// "{day, t:days}" the translation of key "days.<value>".
+// Plurals: a key may hold {"one": "...", "other": "..."}, chosen by vars.count.
+//
+// The chosen language is the only thing the site keeps in browser storage
+// (localStorage "bh_lang"); <html lang> always follows it.
+
+const STORAGE_KEY = 'bh_lang';
+export const LANGUAGES = ['nl', 'en'];
+
+let lang = 'nl';
+let dict = {};
+const listeners = new Set();
+let extraPrefixes = [];
+
+function storedLanguage() {
+	try {
+		const v = localStorage.getItem(STORAGE_KEY);
+		return LANGUAGES.includes(v) ? v : null;
+	} catch {
+		return null;
+	}
+}
+
+/** The current language code, 'nl' or 'en'. */
+export function currentLanguage() {
+	return lang;
+}
+
+/** Locale tag for Intl formatting. */
+export function locale() {
+	return lang === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+function merge(into, from) {
+	for (const [k, v] of Object.entries(from)) {
+		if (v && typeof v === 'object' && !Array.isArray(v) && !('one' in v && 'other' in v)
+			&& into[k] && typeof into[k] === 'object') {
+			merge(into[k], v);
+		} else {
+			into[k] = v;
+		}
+	}
+	return into;
+}
+
+async function fetchJson(url) {
+	const res = await fetch(url, { credentials: 'same-origin' });
+	if (!res.ok)
+		throw new Error(`${url}: ${res.status}`);
+	return res.json();
+}
+
+async function load(code) {
+	const base = await fetchJson(`/i18n/${code}.json`);
+	for (const prefix of extraPrefixes) {
+		try {
+			merge(base, await fetchJson(`${prefix}${code}.json`));
+		} catch (e) {
+			console.warn('i18n: extra dictionary missing', prefix, e);
+		}
+	}
+	return base;
+}
+
+function lookup(key) {
+	let node = dict;
+	for (const part of key.split('.')) {
+		if (node == null || typeof node !== 'object')
+			return undefined;
+		node = node[part];
+	}
+	return node;
+}
+
+/** True when the dictionary has this key. */
+export function has(key) {
+	return lookup(key) !== undefined;
+}
+
+function formatValue(value, kind) {
+	if (value == null)
+		return '';
+	if (kind === 'number')
+		return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(Number(value));
+	if (kind === 'date' || kind === 'datetime') {
+		const d = new Date(value);
+		if (Number.isNaN(d.getTime()))
+			return String(value);
+		const opts = kind === 'date'
+			? { day: 'numeric', month: 'long', year: 'numeric' }
+			: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
+		return new Intl.DateTimeFormat(locale(), opts).format(d);
+	}
+	if (typeof value === 'number')
+		return new Intl.NumberFormat(locale()).format(value);
+	return String(value);
+}
+
+/**
+ * The text for key in the current language, with {placeholders} filled in.
+ * A missing key returns the key itself (and warns), so gaps are visible.
+ */
+export function t(key, vars = {}) {
+	let s = lookup(key);
+	if (s && typeof s === 'object' && 'other' in s)
+		s = vars.count === 1 && s.one ? s.one : s.other;
+	if (typeof s !== 'string') {
+		console.warn('i18n: missing key', key);
+		return key;
+	}
+	return s.replace(/\{(\w+)(?:,\s*([\w:]+))?\}/g, (_, name, kind) =>
+		(kind && kind.startsWith('t:') ? t(`${kind.slice(2)}.${vars[name]}`) : formatValue(vars[name], kind)));
+}
+
+/** Sets el's text to t(key, vars) and remembers both for a later language switch. */
+export function setText(el, key, vars) {
+	el.dataset.i18n = key;
+	if (vars && Object.keys(vars).length)
+		el.dataset.i18nVars = JSON.stringify(vars);
+	else
+		delete el.dataset.i18nVars;
+	el.textContent = t(key, vars || {});
+	return el;
+}
+
+/** Makes an element with translated text: el('p', 'key', {vars}, {class: 'x'}). */
+export function el(tag, key, vars, attrs) {
+	const e = document.createElement(tag);
+	if (attrs)
+		for (const [k, v] of Object.entries(attrs))
+			if (v != null && v !== false)
+				e.setAttribute(k, v === true ? '' : v);
+	if (key)
+		setText(e, key, vars);
+	return e;
+}
+
+/** Fills every [data-i18n] and [data-i18n-attr] inside root (default: the document). */
+export function translate(root = document) {
+	const nodes = root.querySelectorAll ? [root, ...root.querySelectorAll('[data-i18n],[data-i18n-attr]')] : [];
+	for (const node of nodes) {
+		if (!node.dataset)
+			continue;
+		if (node.dataset.i18n) {
+			let vars = {};
+			if (node.dataset.i18nVars) {
+				try { vars = JSON.parse(node.dataset.i18nVars); } catch { vars = {}; }
+			}
+			node.textContent = t(node.dataset.i18n, vars);
+		}
+		if (node.dataset.i18nAttr) {
+			for (const pair of node.dataset.i18nAttr.split(';')) {
+				const [attr, key] = pair.split(':').map((s) => s.trim());
+				if (attr && key)
+					node.setAttribute(attr, t(key));
+			}
+		}
+	}
+}
+
+/** Calls fn(lang) after every language switch (after the page was re-translated). */
+export function onLanguageChange(fn) {
+	listeners.add(fn);
+	return () => listeners.delete(fn);
+}
+
+/** Switches the language, remembers it, re-translates the page and tells listeners. */
+export async function setLanguage(code) {
+	if (!LANGUAGES.includes(code))
+		return;
+	dict = await load(code);
+	lang = code;
+	try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode: not remembered */ }
+	document.documentElement.lang = code;
+	translate();
+	for (const fn of listeners)
+		fn(code);
+}
+
+/**
+ * Loads the remembered language (Dutch when none) and translates the page.
+ * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/").
+ */
+export async function initI18n(options = {}) {
+	extraPrefixes = options.extra || [];
+	lang = storedLanguage() || 'nl';
+	try {
+		dict = await load(lang);
+	} catch (e) {
+		console.error('i18n: cannot load', lang, e);
+		lang = 'nl';
+		dict = await load('nl');
+	}
+	document.documentElement.lang = lang;
+	translate();
+	return lang;
+}
+
+/** Whether the visitor chose a language themselves (else a profile's locale may apply). */
+export function languageWasChosen() {
+	return storedLanguage() !== null;
+}

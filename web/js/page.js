@@ -1,0 +1,420 @@
+// web/js/page.js — what every page of the site shares: header with the
+// navigation for who is logged in, the language switch, the footer, the
+// session, login redirects and one-off "flash" notices.
+//
+// A page's HTML holds the landmarks (skip link, <header class="site-header">,
+// <main id="main">, <footer class="site-footer">); this module fills header
+// and footer. A page module starts with:
+//
+//   const { user } = await startPage({ auth: 'required', roles: ['volunteer'] });
+//   ... load and render ...
+//   pageReady();                 // tests wait for <body data-ready="true">
+//
+// auth: 'required' sends anonymous visitors to inloggen.html?next=<this page>;
+// 'anonymous' sends logged-in users to home. roles: when the user has none of
+// them, the main content is replaced by an explanation.
+
+import { initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, el, setText, t } from './i18n.js';
+import { getSession, logout, hasRole, api, ApiError } from './api.js';
+
+// The navigation: [href, i18n key, who sees it].
+const NAV = [
+	['/', 'nav.home', () => true],
+	['/hulpvraag-plaatsen.html', 'nav.post_request', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
+	['/mijn-hulpvragen.html', 'nav.my_requests', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
+	['/suggesties.html', 'nav.suggestions', (u) => hasRole(u, 'volunteer')],
+	['/mijn-aanbod.html', 'nav.my_offers', (u) => hasRole(u, 'volunteer')],
+	['/mijn-matches.html', 'nav.my_matches', (u) => hasRole(u, 'volunteer')],
+	['/profiel.html', 'nav.profile', (u) => !!u],
+	['/admin/', 'nav.admin', (u) => hasRole(u, 'moderator', 'admin')],
+	['/inloggen.html', 'nav.login', (u) => !u],
+	['/registreren.html', 'nav.register', (u) => !u],
+];
+
+// Notices a page may show after a redirect (?flash=name); only these names.
+const FLASHES = ['logged_out', 'registered', 'password_changed', 'password_reset', 'account_deleted',
+	'request_posted', 'request_posted_open', 'request_saved', 'offer_saved', 'offer_posted', 'logged_in'];
+
+let state = { user: null };
+
+function currentPath() {
+	const p = location.pathname;
+	return p === '/index.html' ? '/' : p;
+}
+
+/** A safe local path to return to after login (never another site). */
+export function safeNext(value) {
+	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\'))
+		return '/';
+	return value;
+}
+
+/** URL of the login page that returns here afterwards. */
+export function loginUrl() {
+	return `/inloggen.html?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
+}
+
+/** Moves to url, showing the flash notice there. */
+export function go(url, flash) {
+	const u = new URL(url, location.origin);
+	if (flash)
+		u.searchParams.set('flash', flash);
+	location.assign(u.pathname + u.search + u.hash);
+}
+
+function buildHeader(header) {
+	header.replaceChildren();
+	const inner = el('div', null, null, { class: 'wrap header-inner' });
+	const brand = el('a', 'site.name', null, { class: 'brand', href: '/' });
+
+	const tools = el('div', null, null, { class: 'header-tools' });
+	const menu = el('button', 'nav.menu', null, {
+		type: 'button', id: 'menu-toggle', class: 'button-header', 'aria-expanded': 'false', 'aria-controls': 'site-nav',
+	});
+	const langBtn = el('button', null, null, { type: 'button', id: 'lang-switch', class: 'button-header' });
+	tools.append(menu, langBtn);
+
+	const nav = el('nav', null, null, { id: 'site-nav', class: 'site-nav', 'data-collapsed': 'true' });
+	nav.dataset.i18nAttr = 'aria-label:nav.label';
+	nav.setAttribute('aria-label', t('nav.label'));
+	nav.append(document.createElement('ul'));
+
+	inner.append(brand, tools, nav);
+	header.append(inner);
+
+	menu.addEventListener('click', () => {
+		const open = menu.getAttribute('aria-expanded') === 'true';
+		menu.setAttribute('aria-expanded', String(!open));
+		nav.dataset.collapsed = String(open);
+	});
+	langBtn.addEventListener('click', async () => {
+		const next = currentLanguage() === 'nl' ? 'en' : 'nl';
+		await setLanguage(next);
+		updateLangButton();
+		langBtn.focus();
+		if (state.user)
+			api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
+	});
+	updateLangButton();
+}
+
+// The switch names the other language in that language ("English" / "Nederlands").
+function updateLangButton() {
+	const b = document.getElementById('lang-switch');
+	if (!b)
+		return;
+	const other = currentLanguage() === 'nl' ? 'en' : 'nl';
+	b.textContent = other === 'en' ? 'English' : 'Nederlands';
+	b.lang = other;
+	b.setAttribute('aria-label', other === 'en' ? 'English – switch the site to English' : 'Nederlands – zet de site in het Nederlands');
+}
+
+function renderNav() {
+	const ul = document.querySelector('#site-nav ul');
+	if (!ul)
+		return;
+	ul.replaceChildren();
+	const here = currentPath();
+	for (const [href, key, visible] of NAV) {
+		if (!visible(state.user))
+			continue;
+		const a = el('a', key, null, { href });
+		if (href === here || (href === '/admin/' && here.startsWith('/admin/')))
+			a.setAttribute('aria-current', 'page');
+		const li = document.createElement('li');
+		li.append(a);
+		ul.append(li);
+	}
+	if (state.user) {
+		const li = document.createElement('li');
+		const b = el('button', 'nav.logout', null, { type: 'button', id: 'logout-button' });
+		b.addEventListener('click', async () => {
+			b.disabled = true;
+			try {
+				await logout();
+			} catch (e) {
+				// Already logged out on the server: still leave.
+				if (!(e instanceof ApiError))
+					console.error(e);
+			}
+			go('/', 'logged_out');
+		});
+		li.append(b);
+		ul.append(li);
+	}
+}
+
+function buildFooter(footer) {
+	footer.replaceChildren();
+	const w = el('div', null, null, { class: 'wrap' });
+	const p1 = el('p', 'footer.about');
+	const p2 = document.createElement('p');
+	p2.append(el('a', 'footer.report', null, { href: '/melden.html' }), document.createTextNode(' · '),
+		el('a', 'footer.directory', null, { href: '/#directory-heading' }));
+	const p3 = el('p', 'footer.geonames', null, { class: 'small muted' });
+	w.append(p1, p2, p3);
+	footer.append(w);
+}
+
+function showFlash() {
+	const params = new URLSearchParams(location.search);
+	const name = params.get('flash');
+	if (!name || !FLASHES.includes(name))
+		return;
+	const main = document.getElementById('main');
+	const box = el('div', null, null, { class: 'wrap', role: 'status' });
+	box.append(el('p', `flash.${name}`, null, { class: 'notice notice-ok' }));
+	main.prepend(box);
+	params.delete('flash');
+	const rest = params.toString();
+	history.replaceState(null, '', location.pathname + (rest ? `?${rest}` : '') + location.hash);
+}
+
+/** Replaces the main content with a message (no access, load failure). */
+export function replaceMain(key, vars, kind = 'info') {
+	const main = document.getElementById('main');
+	const w = el('div', null, null, { class: 'wrap' });
+	const h = document.querySelector('main h1');
+	w.append(h || el('h1', 'site.name'));
+	w.append(el('p', key, vars, { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }));
+	main.replaceChildren(w);
+}
+
+/**
+ * Sets up the page (language, header, footer, session). Resolves to
+ * {user} (user null when anonymous). May navigate away (login redirect).
+ */
+export async function startPage(options = {}) {
+	await initI18n({ extra: options.extraI18n });
+	const header = document.querySelector('.site-header');
+	const footer = document.querySelector('.site-footer');
+	if (header)
+		buildHeader(header);
+	if (footer)
+		buildFooter(footer);
+	translateTitle();
+
+	let session = null;
+	try {
+		session = await getSession();
+	} catch (e) {
+		console.error(e);
+	}
+	state.user = session ? session.user : null;
+
+	if (state.user && !languageWasChosen() && state.user.locale && state.user.locale !== currentLanguage()) {
+		await setLanguage(state.user.locale);
+		updateLangButton();
+	}
+	renderNav();
+	onLanguageChange(() => {
+		updateLangButton();
+		translateTitle();
+	});
+	showFlash();
+
+	if (options.auth === 'required' && !state.user) {
+		location.replace(loginUrl());
+		return new Promise(() => {});
+	}
+	if (options.auth === 'anonymous' && state.user) {
+		location.replace('/');
+		return new Promise(() => {});
+	}
+	if (options.roles && !hasRole(state.user, ...options.roles)) {
+		replaceMain('errors.no_role', { roles: options.roles.map((r) => t(`roles.${r}.name`)).join(', ') });
+		pageReady();
+		return new Promise(() => {});
+	}
+	return state;
+}
+
+/** Changes the document title to an i18n key (kept across language switches). */
+export function setTitle(key) {
+	const title = document.querySelector('title');
+	title.dataset.i18n = key;
+	translateTitle();
+}
+
+function translateTitle() {
+	const title = document.querySelector('title');
+	if (title && title.dataset.i18n)
+		title.textContent = `${t(title.dataset.i18n)} – ${t('site.name')}`;
+}
+
+/** Tells tests (and nothing else) that the page finished its first render. */
+export function pageReady() {
+	document.body.dataset.ready = 'true';
+}
+
+/** A status badge: the status as a word (never colour alone). */
+export function badge(kind, status) {
+	return el('span', `status.${kind}.${status}`, null, { class: `badge badge-${status}` });
+}
+
+/** The name of a category in the current language, from the list of categories. */
+export function categoryName(categories, id) {
+	const c = (categories || []).find((x) => x.id === id);
+	if (!c)
+		return id;
+	return currentLanguage() === 'en' ? c.name_en : c.name_nl;
+}
+
+/** Fills a <select> with the categories (keeps the chosen value). */
+export function fillCategorySelect(select, categories, { anyKey } = {}) {
+	const chosen = select.value;
+	select.replaceChildren();
+	if (anyKey)
+		select.append(el('option', anyKey, null, { value: '' }));
+	for (const c of categories) {
+		const o = document.createElement('option');
+		o.value = c.id;
+		o.textContent = currentLanguage() === 'en' ? c.name_en : c.name_nl;
+		select.append(o);
+	}
+	if (chosen)
+		select.value = chosen;
+}
+
+/** A loading line with an aria-live parent; returns the element. */
+export function loadingInto(container, key = 'common.loading') {
+	container.setAttribute('aria-busy', 'true');
+	const p = el('p', key, null, { class: 'loading' });
+	container.replaceChildren(p);
+	return p;
+}
+
+export function doneLoading(container) {
+	container.removeAttribute('aria-busy');
+}
+
+/** Shows the area of a request/offer/organisation: "7811 Emmen". */
+export function areaText(area) {
+	if (!area)
+		return '';
+	return [area.pc4, area.place].filter(Boolean).join(' ');
+}
+
+/**
+ * A paged list from the API into container: fetchPage(cursor) resolves to
+ * {items, next_cursor} (or an array); renderItem(item) returns an <li>.
+ * Shows loading, empty (emptyKey) and error states; the count goes to
+ * statusEl (aria-live) as countKey {count}. A "more" button loads the next page.
+ * Returns a promise of all items loaded in the first page.
+ */
+export async function pagedList({ container, statusEl, fetchPage, renderItem, emptyKey, countKey, countVars = {}, listClass = 'cards' }) {
+	let total = 0;
+	const ul = el('ul', null, null, { class: listClass });
+	const more = el('button', 'common.more', null, { type: 'button', class: 'button button-secondary' });
+	loadingInto(container);
+	if (statusEl)
+		statusEl.replaceChildren();
+	let first = [];
+	async function loadPage(cursor) {
+		const page = await fetchPage(cursor);
+		const items = Array.isArray(page) ? page : page.items || [];
+		const next = Array.isArray(page) ? null : page.next_cursor;
+		for (const it of items)
+			ul.append(renderItem(it));
+		total += items.length;
+		more.hidden = !next;
+		more.dataset.cursor = next || '';
+		return items;
+	}
+	try {
+		first = await loadPage(null);
+	} catch (e) {
+		doneLoading(container);
+		container.replaceChildren(el('p', problemKeyOf(e), null, { class: 'notice notice-error', role: 'alert' }));
+		throw e;
+	}
+	doneLoading(container);
+	if (!total) {
+		container.replaceChildren(el('p', emptyKey, null, { class: 'empty' }));
+		if (statusEl && countKey)
+			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: 0 }, { class: 'visually-hidden' }));
+		return first;
+	}
+	container.replaceChildren(ul, more);
+	const announce = () => {
+		if (statusEl && countKey)
+			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: total }, { class: 'muted' }));
+	};
+	announce();
+	more.addEventListener('click', async () => {
+		more.disabled = true;
+		const firstNew = ul.children.length;
+		try {
+			await loadPage(more.dataset.cursor);
+			announce();
+			const li = ul.children[firstNew];
+			const target = li && li.querySelector('a, h3, h4');
+			if (target) {
+				if (!target.matches('a'))
+					target.tabIndex = -1;
+				target.focus();
+			}
+		} catch (e) {
+			if (statusEl)
+				statusEl.replaceChildren(el('p', problemKeyOf(e), null, { class: 'notice notice-error' }));
+		} finally {
+			more.disabled = false;
+		}
+	});
+	return first;
+}
+
+function problemKeyOf(e) {
+	if (e && e.code === 'network')
+		return 'errors.api.network';
+	if (e && e.status === 401)
+		return 'errors.api.unauthenticated';
+	return 'errors.load_failed';
+}
+
+/**
+ * An action button that asks first, in place: clicking it shows the question
+ * with "yes" and "no" buttons; "yes" runs action(). Returns the wrapper.
+ */
+export function confirmButton({ labelKey, questionKey, yesKey, noKey = 'common.no', danger = false, action }) {
+	const wrap = el('div', null, null, { class: 'confirm' });
+	const open = el('button', labelKey, null, { type: 'button', class: `button ${danger ? 'button-danger' : 'button-secondary'}` });
+	const box = el('div', null, null, { class: 'notice notice-info', hidden: true, role: 'group' });
+	const q = el('p', questionKey);
+	q.id = `q-${Math.random().toString(36).slice(2, 9)}`;
+	box.setAttribute('aria-labelledby', q.id);
+	const yes = el('button', yesKey, null, { type: 'button', class: `button ${danger ? 'button-danger' : ''}` });
+	const no = el('button', noKey, null, { type: 'button', class: 'button button-secondary' });
+	const actions = el('div', null, null, { class: 'actions' });
+	actions.append(yes, no);
+	box.append(q, actions);
+	wrap.append(open, box);
+	open.addEventListener('click', () => {
+		open.hidden = true;
+		box.hidden = false;
+		yes.focus();
+	});
+	no.addEventListener('click', () => {
+		box.hidden = true;
+		open.hidden = false;
+		open.focus();
+	});
+	yes.addEventListener('click', async () => {
+		yes.disabled = true;
+		no.disabled = true;
+		try {
+			await action();
+		} finally {
+			yes.disabled = false;
+			no.disabled = false;
+		}
+	});
+	return wrap;
+}
+
+/** The query-string parameter name of this page's URL. */
+export function param(name) {
+	return new URLSearchParams(location.search).get(name);
+}
+
+export { setText, el, t };

@@ -1,0 +1,261 @@
+// One match (match.html?id=): who helps whom with what, what each party may
+// do now (accept, decline, complete with hours and a thank-you, cancel), the
+// private details of the request once help is accepted (volunteer only), and
+// the messages between the two.
+
+import { api, ApiError } from '../api.js';
+import { startPage, pageReady, el, setText, badge, param, replaceMain } from '../page.js';
+import { onLanguageChange } from '../i18n.js';
+import { handleForm, showStatus, showProblem } from '../forms.js';
+
+let user;
+let match;
+let request = null;
+let messages = [];
+
+const $ = (id) => document.getElementById(id);
+
+function row(dl, key, value, vars) {
+	const dd = vars ? el('dd', value, vars) : el('dd');
+	if (!vars)
+		dd.textContent = value;
+	dl.append(el('dt', key), dd);
+}
+
+function isVolunteer() {
+	return user.id === match.volunteer.id;
+}
+
+function renderFacts() {
+	setText($('match-title'), 'match.h1_title', { title: match.request.title });
+
+	const dl = el('dl', null, null, { class: 'meta' });
+	const st = el('dd');
+	st.append(badge('match', match.status));
+	dl.append(el('dt', 'common.status_label'), st);
+	const reqDd = el('dd');
+	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(match.request.id)}` });
+	a.textContent = match.request.title;
+	reqDd.append(a, document.createTextNode(' '), badge('request', match.request.status));
+	dl.append(el('dt', 'match.request'), reqDd);
+	row(dl, 'match.volunteer', isVolunteer() ? 'match.you' : match.volunteer.display_name, isVolunteer() ? {} : undefined);
+	if (request)
+		row(dl, 'match.requester', isVolunteer() ? request.owner.display_name : 'match.you', isVolunteer() ? undefined : {});
+	if (request && request.on_behalf_of)
+		row(dl, 'common.for_whom', request.on_behalf_of.first_name);
+	row(dl, 'common.posted', 'common.date_value', { at: match.created_at });
+	if (match.accepted_at)
+		row(dl, 'match.accepted_at', 'common.datetime_value', { at: match.accepted_at });
+	if (match.completed_at)
+		row(dl, 'match.completed_at', 'common.datetime_value', { at: match.completed_at });
+	if (match.hours != null)
+		row(dl, 'match.hours', 'common.hours_value', { n: match.hours });
+	if (match.thanks)
+		row(dl, 'match.thanks', match.thanks);
+	$('match-body').replaceChildren(dl);
+
+	const priv = request && request.private && Object.values(request.private).some((x) => x);
+	$('private-section').hidden = !priv;
+	if (priv) {
+		const box = $('private-body');
+		box.replaceChildren(el('p', isVolunteer() ? 'match.private_note_volunteer' : 'match.private_note_owner', null, { class: 'small' }));
+		const pdl = el('dl', null, null, { class: 'meta' });
+		if (request.private.care_situation)
+			row(pdl, 'fields.care_situation', request.private.care_situation);
+		if (request.private.address)
+			row(pdl, 'fields.address', request.private.address);
+		if (request.private.phone)
+			row(pdl, 'fields.phone', request.private.phone);
+		box.append(pdl);
+	}
+}
+
+function simpleForm(id, fields, submitKey, danger) {
+	const form = el('form', null, null, { id, novalidate: true });
+	form.append(el('div', null, null, { class: 'error-summary', 'data-error-summary': '', tabindex: '-1', 'aria-live': 'assertive', hidden: true }));
+	for (const f of fields) {
+		const wrap = el('div', null, null, { class: 'field', 'data-field': f.name });
+		if (f.required)
+			wrap.dataset.required = '';
+		const inputId = `${id}-${f.name}`;
+		wrap.append(el('label', f.label, null, { for: inputId }));
+		if (f.hint) {
+			wrap.append(el('p', f.hint, null, { class: 'hint', id: `${inputId}-hint` }));
+		}
+		const input = f.type === 'textarea'
+			? el('textarea', null, null, { id: inputId, name: f.name, rows: '3', maxlength: f.max })
+			: el('input', null, null, { id: inputId, name: f.name, type: f.type, class: 'input-short', ...f.attrs });
+		if (f.hint)
+			input.setAttribute('aria-describedby', `${inputId}-hint`);
+		wrap.append(input);
+		form.append(wrap);
+	}
+	form.append(el('button', submitKey, null, { type: 'submit', class: `button${danger ? ' button-danger' : ''}`, 'data-busy-key': 'common.busy' }));
+	return form;
+}
+
+async function transition(verb, body, okKey) {
+	const { match: m } = await api.post(`/matches/${encodeURIComponent(match.id)}/${verb}`, body);
+	match = { ...match, ...m };
+	await loadRequest();
+	renderAll();
+	showStatus($('actions-status'), okKey);
+	$('actions-heading').tabIndex = -1;
+	$('actions-heading').focus();
+}
+
+function actionButton(key, verb, okKey, cls = 'button') {
+	const b = el('button', key, null, { type: 'button', class: cls });
+	b.addEventListener('click', async () => {
+		b.disabled = true;
+		try {
+			await transition(verb, undefined, okKey);
+		} catch (e) {
+			showProblem($('actions-status'), e);
+			b.disabled = false;
+		}
+	});
+	return b;
+}
+
+function renderActions() {
+	const body = $('actions-body');
+	body.replaceChildren();
+	const vol = isVolunteer();
+	const s = match.status;
+	const canAnswer = (s === 'responded' && !vol) || (s === 'invited' && vol);
+	if (canAnswer) {
+		body.append(el('p', vol ? 'match.invited_q' : 'match.responded_q', { name: match.volunteer.display_name }));
+		const row = el('div', null, null, { class: 'actions' });
+		row.append(actionButton('match.accept', 'accept', 'match.accepted_ok'),
+			actionButton('match.decline', 'decline', 'match.declined_ok', 'button button-secondary'));
+		body.append(row);
+	}
+	if (s === 'accepted' && !vol) {
+		body.append(el('h3', 'match.complete_heading'));
+		body.append(el('p', 'match.complete_intro'));
+		const f = simpleForm('complete-form', [
+			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'number', required: true, attrs: { min: '0.25', max: '999', step: '0.25', inputmode: 'decimal' } },
+			{ name: 'thanks', label: 'fields.thanks', hint: 'match.thanks_hint', type: 'textarea', max: '1000' },
+		], 'match.complete_submit');
+		body.append(f);
+		handleForm(f, async (v) => {
+			const hours = Number(String(v.hours).replace(',', '.'));
+			const payload = { hours: Number.isFinite(hours) ? hours : v.hours };
+			if (v.thanks)
+				payload.thanks = v.thanks;
+			await transition('complete', payload, 'match.completed_ok');
+			return null;
+		});
+	}
+	if (s === 'accepted') {
+		body.append(el('h3', 'match.cancel_heading'));
+		body.append(el('p', vol ? 'match.cancel_intro_volunteer' : 'match.cancel_intro_owner'));
+		const f = simpleForm('cancel-form', [
+			{ name: 'reason', label: 'fields.cancel_reason', type: 'textarea', max: '500', required: true },
+		], 'match.cancel_submit', true);
+		body.append(f);
+		handleForm(f, async (v) => {
+			await transition('cancel', { reason: v.reason }, 'match.cancelled_ok');
+			return null;
+		});
+	}
+	if (!body.children.length)
+		body.append(el('p', `match.nothing_${s}`, null, { class: 'muted' }));
+	$('actions-section').hidden = false;
+}
+
+function messageItem(m) {
+	const mine = m.sender && m.sender.id === user.id;
+	const li = el('li', null, null, { class: `message${mine ? ' message-mine' : ''}` });
+	const meta = el('p', mine ? 'match.msg_meta_me' : 'match.msg_meta', { name: m.sender?.display_name || '', at: m.created_at }, { class: 'message-meta' });
+	const body = el('p', null, null, { class: 'message-body' });
+	body.textContent = m.body;
+	li.append(meta, body);
+	if (!mine) {
+		const rep = el('a', 'match.report_message', null, { href: `/melden.html?type=message&id=${encodeURIComponent(m.id)}`, class: 'small' });
+		li.append(rep);
+	}
+	return li;
+}
+
+function renderMessages() {
+	const list = $('messages-list');
+	list.replaceChildren(...messages.map(messageItem));
+	if (!messages.length)
+		list.append(el('li', 'match.no_messages', null, { class: 'empty' }));
+	const open = ['responded', 'invited', 'accepted'].includes(match.status);
+	$('message-form').hidden = !open;
+	$('messages-section').hidden = false;
+}
+
+async function loadMessages() {
+	const out = [];
+	let cursor = null;
+	for (let i = 0; i < 10; i++) {
+		const page = await api.get(`/matches/${encodeURIComponent(match.id)}/messages`, { limit: 100, cursor });
+		out.push(...page.items);
+		cursor = page.next_cursor;
+		if (!cursor)
+			break;
+	}
+	messages = out;
+}
+
+async function loadRequest() {
+	try {
+		request = (await api.get(`/requests/${encodeURIComponent(match.request.id)}`)).request;
+	} catch {
+		request = null;
+	}
+}
+
+function renderAll() {
+	renderFacts();
+	renderActions();
+	renderMessages();
+}
+
+async function main() {
+	({ user } = await startPage({ auth: 'required' }));
+	const id = param('id');
+	try {
+		if (!id)
+			throw new ApiError(404, { code: 'not_found' });
+		match = (await api.get(`/matches/${encodeURIComponent(id)}`)).match;
+	} catch (e) {
+		replaceMain(e.status === 404 ? 'match.not_found' : 'errors.load_failed', null, 'error');
+		pageReady();
+		return;
+	}
+	await loadRequest();
+	const mstatus = $('messages-status');
+	try {
+		await loadMessages();
+	} catch (e) {
+		showProblem(mstatus, e);
+	}
+	renderAll();
+	onLanguageChange(renderAll);
+
+	const form = $('message-form');
+	handleForm(form, async (v) => {
+		const { message } = await api.post(`/matches/${encodeURIComponent(match.id)}/messages`, { body: v.body });
+		messages.push(message);
+		renderMessages();
+		form.reset();
+		return 'match.message_sent';
+	}, { status: mstatus });
+	$('messages-refresh').addEventListener('click', async () => {
+		try {
+			await loadMessages();
+			renderMessages();
+			showStatus(mstatus, 'match.messages_refreshed', { count: messages.length }, 'info');
+		} catch (e) {
+			showProblem(mstatus, e);
+		}
+	});
+	pageReady();
+}
+
+main();

@@ -1,0 +1,134 @@
+// Post a help request — for myself or for someone I care for — with the
+// private part (care situation, address, phone) clearly marked. With ?id=
+// the same form changes an existing request (PATCH, while pending or open).
+
+import { api, getCategories } from '../api.js';
+import { startPage, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
+import { onLanguageChange } from '../i18n.js';
+import { handleForm, showErrors } from '../forms.js';
+
+const form = document.getElementById('request-form');
+const firstNameField = document.getElementById('first-name-field');
+
+function syncForWhom() {
+	const other = form.for_whom.value === 'other';
+	firstNameField.hidden = !other;
+}
+
+/** "2026-12-01T10:00" (local) → RFC 3339 UTC; '' stays ''. */
+function toUtc(local) {
+	if (!local)
+		return '';
+	const d = new Date(local);
+	return Number.isNaN(d.getTime()) ? null : d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** RFC 3339 → the value of an <input type=datetime-local> in local time. */
+function toLocalInput(iso) {
+	const d = new Date(iso);
+	if (Number.isNaN(d.getTime()))
+		return '';
+	const pad = (n) => String(n).padStart(2, '0');
+	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fill(r) {
+	form.title.value = r.title;
+	form.description.value = r.description;
+	form.category.value = r.category;
+	form.postcode.value = r.area?.pc4 || '';
+	if (r.when) {
+		form.when_start.value = toLocalInput(r.when.start);
+		form.when_end.value = toLocalInput(r.when.end);
+	}
+	if (r.on_behalf_of) {
+		document.getElementById('for-other').checked = true;
+		form.first_name.value = r.on_behalf_of.first_name;
+	}
+	if (r.private) {
+		form.care_situation.value = r.private.care_situation || '';
+		form.address.value = r.private.address || '';
+		form.phone.value = r.private.phone || '';
+	}
+	syncForWhom();
+}
+
+async function main() {
+	const { user } = await startPage({ auth: 'required', roles: ['resident', 'caregiver', 'professional'] });
+	const id = param('id');
+	let categories = [];
+	try {
+		categories = await getCategories();
+	} catch {
+		replaceMain('errors.load_failed', null, 'error');
+		pageReady();
+		return;
+	}
+	fillCategorySelect(form.category, categories, { anyKey: 'post.choose_category' });
+	onLanguageChange(() => fillCategorySelect(form.category, categories, { anyKey: 'post.choose_category' }));
+	form.postcode.value = user.area?.pc4 || user.postcode || '';
+	if (user.roles.includes('caregiver') && !id)
+		document.getElementById('for-other').checked = true;
+	for (const r of form.querySelectorAll('input[name=for_whom]'))
+		r.addEventListener('change', syncForWhom);
+	syncForWhom();
+
+	if (id) {
+		setText(document.getElementById('post-h1'), 'post.h1_edit');
+		setTitle('post.title_edit');
+		setText(document.getElementById('request-submit'), 'common.save');
+		try {
+			fill((await api.get(`/requests/${encodeURIComponent(id)}`)).request);
+		} catch {
+			replaceMain('errors.load_failed', null, 'error');
+			pageReady();
+			return;
+		}
+	}
+
+	handleForm(form, async (v) => {
+		const body = {
+			title: v.title,
+			description: v.description,
+			category: v.category,
+			postcode: v.postcode,
+		};
+		const start = toUtc(v.when_start);
+		const end = toUtc(v.when_end);
+		if (start || end) {
+			if (!start || !end) {
+				showErrors(form, { errors: [{ field: start ? 'when.end' : 'when.start', code: 'required' }] });
+				return null;
+			}
+			body.when = { start, end };
+		} else if (id) {
+			body.when = null;
+		}
+		if (v.for_whom === 'other')
+			body.on_behalf_of = { first_name: v.first_name };
+		else if (id)
+			body.on_behalf_of = null;
+		const priv = {};
+		for (const k of ['care_situation', 'address', 'phone'])
+			if (v[k])
+				priv[k] = v[k];
+			else if (id)
+				priv[k] = null;
+		if (Object.values(priv).some((x) => x))
+			body.private = priv;
+		else if (id)
+			body.private = null;
+
+		if (id) {
+			await api.patch(`/requests/${encodeURIComponent(id)}`, body);
+			go('/mijn-hulpvragen.html', 'request_saved');
+		} else {
+			const { request } = await api.post('/requests', body);
+			go('/mijn-hulpvragen.html', request.status === 'pending' ? 'request_posted' : 'request_posted_open');
+		}
+		return null;
+	});
+	pageReady();
+}
+
+main();

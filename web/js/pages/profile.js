@@ -1,0 +1,78 @@
+// My profile: what the account holds, edit name/postcode/phone/language,
+// links to change the password and delete the account, and the download of
+// everything held about me (GET /me/export, saved as a file).
+
+import { api, downloadJson } from '../api.js';
+import { startPage, pageReady, el, t } from '../page.js';
+import { onLanguageChange, setLanguage, currentLanguage } from '../i18n.js';
+import { handleForm, showStatus, showProblem } from '../forms.js';
+
+let user;
+
+function renderFacts() {
+	const dl = document.getElementById('account-facts');
+	dl.replaceChildren();
+	const rows = [
+		['fields.email', user.email],
+		['fields.display_name', user.display_name],
+		['profile.area', [user.area?.pc4, user.area?.place, user.area?.municipality].filter(Boolean).join(', ')],
+		['profile.roles', user.roles.map((r) => t(`roles.${r}.name`)).join(', ')],
+		['profile.member_since', null, { at: user.created_at }, 'profile.member_since_value'],
+	];
+	for (const [k, value, vars, valueKey] of rows) {
+		const dd = valueKey ? el('dd', valueKey, vars) : el('dd');
+		if (!valueKey)
+			dd.textContent = value || '—';
+		dl.append(el('dt', k), dd);
+	}
+}
+
+function fillForm(form) {
+	form.display_name.value = user.display_name || '';
+	form.postcode.value = user.postcode || user.area?.pc4 || '';
+	form.phone.value = user.phone || '';
+	form.locale.value = user.locale || currentLanguage();
+}
+
+async function main() {
+	({ user } = await startPage({ auth: 'required' }));
+	const form = document.getElementById('profile-form');
+	const status = document.getElementById('profile-status');
+	try {
+		user = (await api.get('/me')).user;
+	} catch (e) {
+		showProblem(status, e);
+	}
+	renderFacts();
+	fillForm(form);
+	onLanguageChange(renderFacts);
+
+	handleForm(form, async (v) => {
+		const body = { display_name: v.display_name, postcode: v.postcode, locale: v.locale, phone: v.phone || null };
+		user = (await api.patch('/me', body)).user;
+		renderFacts();
+		fillForm(form);
+		if (user.locale !== currentLanguage())
+			await setLanguage(user.locale);
+		return 'profile.saved';
+	}, { status });
+
+	const exportButton = document.getElementById('export-button');
+	const exportStatus = document.getElementById('export-status');
+	exportButton.addEventListener('click', async () => {
+		exportButton.disabled = true;
+		showStatus(exportStatus, 'profile.export_busy', null, 'info');
+		try {
+			const day = new Date().toISOString().slice(0, 10);
+			await downloadJson('/me/export', `burenhulp-mijn-gegevens-${day}.json`);
+			showStatus(exportStatus, 'profile.export_done');
+		} catch (e) {
+			showProblem(exportStatus, e);
+		} finally {
+			exportButton.disabled = false;
+		}
+	});
+	pageReady();
+}
+
+main();

@@ -1,0 +1,139 @@
+// One request (hulpvraag.html?id=): the public part for everyone, the
+// private part (marked) for those allowed to see it, a response form for
+// volunteers, and a link to report it.
+
+import { api, getCategories, hasRole, ApiError } from '../api.js';
+import { startPage, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain } from '../page.js';
+import { onLanguageChange } from '../i18n.js';
+import { handleForm, showStatus } from '../forms.js';
+
+const body = document.getElementById('request-body');
+const titleEl = document.getElementById('request-title');
+let categories = [];
+let request;
+let user;
+
+function row(dl, key, value, vars) {
+	const dd = vars ? el('dd', value, vars) : el('dd');
+	if (!vars)
+		dd.textContent = value;
+	dl.append(el('dt', key), dd);
+}
+
+function render() {
+	const r = request;
+	titleEl.textContent = r.title;
+	delete titleEl.dataset.i18n;
+	delete document.querySelector('title').dataset.i18n;
+	document.title = `${r.title} – Burenhulp`;
+
+	const parts = [];
+	const top = el('p');
+	top.append(el('span', 'common.status_label'), document.createTextNode(' '), badge('request', r.status));
+	parts.push(top);
+
+	const dl = el('dl', null, null, { class: 'meta' });
+	row(dl, 'fields.category', categoryName(categories, r.category));
+	row(dl, 'common.area', areaText(r.area));
+	if (typeof r.distance_km === 'number')
+		row(dl, 'common.distance_label', 'common.km_value', { km: r.distance_km });
+	if (r.when)
+		row(dl, 'common.when_label', 'common.when_range', { start: r.when.start, end: r.when.end });
+	row(dl, 'common.asked_by', r.owner.display_name);
+	if (r.on_behalf_of)
+		row(dl, 'common.for_whom', r.on_behalf_of.first_name);
+	row(dl, 'common.posted', 'common.date_value', { at: r.created_at });
+	row(dl, 'common.responses', 'common.count_value', { n: r.response_count });
+	parts.push(dl);
+
+	const desc = el('p', null, null, { class: 'description' });
+	desc.textContent = r.description;
+	parts.push(el('h2', 'request.description_heading'), desc);
+
+	if (r.private && Object.values(r.private).some((x) => x)) {
+		const box = el('section', null, null, { class: 'private', 'aria-labelledby': 'private-h' });
+		box.append(el('h2', 'request.private_heading', null, { class: 'private-title', id: 'private-h' }));
+		box.append(el('p', user && r.owner.id === user.id ? 'request.private_owner_note' : 'request.private_viewer_note', null, { class: 'small' }));
+		const pdl = el('dl', null, null, { class: 'meta' });
+		if (r.private.care_situation)
+			row(pdl, 'fields.care_situation', r.private.care_situation);
+		if (r.private.address)
+			row(pdl, 'fields.address', r.private.address);
+		if (r.private.phone)
+			row(pdl, 'fields.phone', r.private.phone);
+		box.append(pdl);
+		parts.push(box);
+	}
+
+	const actions = el('div', null, null, { class: 'actions' });
+	if (user && r.owner.id === user.id)
+		actions.append(el('a', 'request.to_my_requests', null, { href: '/mijn-hulpvragen.html', class: 'button button-secondary' }));
+	if (user && r.owner.id !== user.id)
+		actions.append(el('a', 'request.report', null, { href: `/melden.html?type=request&id=${encodeURIComponent(r.id)}` }));
+	parts.push(actions);
+	body.replaceChildren(...parts);
+
+	const respond = document.getElementById('respond-section');
+	const extra = document.getElementById('request-extra');
+	extra.replaceChildren();
+	if (r.status === 'open' && (!user || r.owner.id !== user.id)) {
+		if (user && hasRole(user, 'volunteer')) {
+			respond.hidden = false;
+		} else if (!user) {
+			respond.hidden = true;
+			const p = el('p');
+			p.append(el('a', 'request.login_to_respond', null, { href: loginUrl() }));
+			extra.append(p);
+		} else {
+			respond.hidden = true;
+			extra.append(el('p', 'request.only_volunteers', null, { class: 'muted' }));
+		}
+	} else {
+		respond.hidden = true;
+	}
+}
+
+async function main() {
+	({ user } = await startPage());
+	const id = param('id');
+	if (!id) {
+		replaceMain('request.not_found', null, 'error');
+		pageReady();
+		return;
+	}
+	try {
+		[categories, request] = await Promise.all([
+			getCategories().catch(() => []),
+			api.get(`/requests/${encodeURIComponent(id)}`).then((x) => x.request),
+		]);
+	} catch (e) {
+		replaceMain(e instanceof ApiError && e.status === 404 ? 'request.not_found' : 'errors.load_failed', null, 'error');
+		pageReady();
+		return;
+	}
+	render();
+	onLanguageChange(render);
+
+	const form = document.getElementById('respond-form');
+	const rstatus = document.getElementById('respond-status');
+	handleForm(form, async (v) => {
+		try {
+			const { match } = await api.post('/matches', { request_id: request.id, message: v.message });
+			form.hidden = true;
+			rstatus.replaceChildren();
+			const p = el('p', 'request.responded', null, { class: 'notice notice-ok' });
+			const a = el('a', 'request.to_match', null, { href: `/match.html?id=${encodeURIComponent(match.id)}` });
+			rstatus.append(p, a);
+			return null;
+		} catch (e) {
+			if (e instanceof ApiError && e.status === 409) {
+				showStatus(rstatus, 'request.already_responded', null, 'error');
+				return null;
+			}
+			throw e;
+		}
+	});
+	pageReady();
+}
+
+main();
