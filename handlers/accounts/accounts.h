@@ -46,6 +46,11 @@ enum stmt {
 	STMT_GDPR_MATCHES_END_VOLUNTEER,
 	STMT_GDPR_MATCHES_END_OWNER,
 	STMT_GDPR_MESSAGES_DELETE,
+	/* GDPR part of the offers (gdpr_offers.c, issue 4) */
+	STMT_GDPR_OFFERS_EXPORT,
+	STMT_GDPR_OFFER_SLOTS_DELETE,
+	STMT_GDPR_OFFER_CATEGORIES_DELETE,
+	STMT_GDPR_OFFERS_WITHDRAW,
 	STMT__MAX
 };
 
@@ -107,5 +112,7 @@ int gdpr_requests_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_requests_erase(struct req *r, const char *user_id);
 int gdpr_matches_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_matches_erase(struct req *r, const char *user_id);
+int gdpr_offers_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_offers_erase(struct req *r, const char *user_id);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "accounts.h"
 #include "db.h"
+#include "../offers/render.h"
 #include "../requests/render.h"
 
 /* The match and message rows of the GDPR part of matches (gdpr_matches.c). */
@@ -136,4 +137,19 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_MESSAGES_DELETE: sender. What they wrote is destroyed
 	 * (messages_sender, migration 030). */
 	"DELETE FROM messages WHERE sender_id = ?",
+	/* STMT_GDPR_OFFERS_EXPORT: volunteer → every own offer, deleted ones
+	 * too, oldest first, in the columns of handlers/offers/render.h */
+	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM
+	"WHERE o.volunteer_id = ? ORDER BY o.created_at, o.id",
+	/* STMT_GDPR_OFFER_SLOTS_DELETE: volunteer. Their weekly availability goes. */
+	"DELETE FROM offer_slots WHERE offer_id IN "
+	"(SELECT id FROM offers WHERE volunteer_id = ?)",
+	/* STMT_GDPR_OFFER_CATEGORIES_DELETE: volunteer */
+	"DELETE FROM offer_categories WHERE offer_id IN "
+	"(SELECT id FROM offers WHERE volunteer_id = ?)",
+	/* STMT_GDPR_OFFERS_WITHDRAW: volunteer. Every offer is deleted and its
+	 * text and moderation reason destroyed; the row stays for the
+	 * moderation history that names it. */
+	"UPDATE offers SET status = 'deleted', title = '', description = '', "
+	"moderation_reason = NULL, updated_at = NOW(3) WHERE volunteer_id = ?",
 };

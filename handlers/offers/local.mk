@@ -4,5 +4,6 @@ handlers_offers_burenhulp_offers_SOURCES = \
 	handlers/offers/main.c handlers/offers/offers.h \
 	handlers/offers/stmts.c handlers/offers/offer.c \
 	handlers/offers/write.c handlers/offers/list.c \
-	handlers/offers/review.c
+	handlers/offers/review.c handlers/offers/render.c \
+	handlers/offers/render.h
 handlers_offers_burenhulp_offers_LDADD = $(BH_LIBS)

@@ -1,7 +1,7 @@
 /*
  * offers.h — what the files of the offers handler share: the statement
- * table, the offer as loaded from the database, its JSON view, and the
- * checks of an offer body that need more than the field table.
+ * table, loading an offer, and the checks of an offer body that need more
+ * than the field table. The offer's columns and JSON view: render.h.
  *
  * This handler holds no master key: nothing of an offer is private. What it
  * shows of a volunteer is {id, display_name} and the PC4 area of the offer.
@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "auth.h"
+#include "render.h"
 
 struct req;
 struct db_rows;
@@ -43,15 +44,6 @@ extern const char *const offers_stmts[STMT__MAX];
 /* Largest travel radius of an offer, and so the widest useful search. */
 #define OFFER_RADIUS_MAX_KM	50
 
-/* The columns every offer query returns, in this order (see stmts.c). */
-enum offer_col {
-	OC_ID, OC_VOLUNTEER_ID, OC_DISPLAY_NAME, OC_TITLE, OC_DESCRIPTION,
-	OC_PC4, OC_PLACE, OC_MUNICIPALITY, OC_RADIUS_KM, OC_STATUS,
-	OC_MODERATION_REASON, OC_CREATED, OC_LAT, OC_LON, OC_CATEGORIES,
-	OC_SLOTS, OC_VOLUNTEER_STATUS, OC_SORT_KEY,
-	OC__COUNT
-};
-
 /* One weekly slot: day 0 = Monday .. 6 = Sunday, minutes since midnight. */
 struct slot {
 	int	day, from_min, to_min;
@@ -73,11 +65,6 @@ struct offer_input {
 	size_t		 nslots;
 };
 
-/* Day names "mon".."sun", NULL-terminated; index = day number. */
-extern const char *const offer_days[];
-/* "mon" → 0 .. "sun" → 6; -1 otherwise. */
-int offer_day_parse(const char *s);
-
 /* Reads r->json (already checked against the route's field table) into in:
  * availability (end after start, no overlaps on one day), categories (known
  * and active), postcode (known). Field problems go on r. Returns 0 when in
@@ -89,13 +76,6 @@ int offer_links_insert(struct req *r, const char *id, const struct offer_input *
 
 /* Loads offer id (any status but deleted): 0 found, 1 none, -1 failure. */
 int offer_load(struct req *r, const char *id, struct db_rows *rows);
-/* The status the authorisation rule should see: the offer's own, except
- * that the offer of a volunteer who is no longer active is not "active". */
-const char *offer_visible_status(const struct db_rows *rows, size_t row);
-/* The offer of row as r's caller may see it; with distance_km when
- * with_distance (from lat, lon). */
-json_object *offer_json(struct req *r, const struct db_rows *rows, size_t row,
-    bool with_distance, double lat, double lon);
 /* Loads offer id and sends {offer} with status. */
 void offer_send(struct req *r, const char *id, int status);
 /* Path id → loaded offer row, authorised for act; on refusal or absence the

@@ -8,30 +8,12 @@
  * (status, created_at, id) or offers_volunteer (volunteer_id, created_at,
  * id). A first page passes a cursor beyond every row (distance -1, or
  * created_at 9999-12-31 and id ""), so one statement serves every page and
- * the range on the index is always usable. Categories and slots come along
- * as GROUP_CONCAT text of their primary keys (offer.c parses them).
+ * the range on the index is always usable. The columns of an offer are
+ * OFFER_COLUMNS (render.h).
  */
 #include "db.h"
 #include "offers.h"
-
-/* enum offer_col, up to OC_VOLUNTEER_STATUS; each statement adds the sort
- * key. */
-#define OFFER_COLUMNS \
-	"o.id, o.volunteer_id, u.display_name, o.title, o.description, " \
-	"o.pc4, p.place, p.municipality, o.radius_km, o.status, " \
-	"o.moderation_reason, " DB_RFC3339("o.created_at") ", o.lat, o.lon, " \
-	"(SELECT GROUP_CONCAT(oc.category_id ORDER BY oc.category_id SEPARATOR ',') " \
-	"FROM offer_categories oc WHERE oc.offer_id = o.id), " \
-	"(SELECT GROUP_CONCAT(CONCAT(os.day, ' ', os.from_min, ' ', os.to_min) " \
-	"ORDER BY os.day, os.from_min SEPARATOR ',') " \
-	"FROM offer_slots os WHERE os.offer_id = o.id), u.status, "
-
-#define OFFER_FROM \
-	"FROM offers o JOIN users u ON u.id = o.volunteer_id " \
-	"JOIN postcodes p ON p.pc4 = o.pc4 "
-
-/* The sort key of the recent lists: created_at to the microsecond. */
-#define CREATED_KEY	"DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+#include "render.h"
 
 /* Filters of the public lists: category (NULL: any), category; day (NULL:
  * any), day. Both probe a primary key per offer. */
@@ -63,7 +45,7 @@ const char *const offers_stmts[STMT__MAX] = {
 	/* STMT_OFFER_SLOTS_DELETE: offer id */
 	"DELETE FROM offer_slots WHERE offer_id = ?",
 	/* STMT_OFFER_GET: id. Any status but deleted; the sort key is created_at. */
-	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM
 	"WHERE o.id = ? AND o.status <> 'deleted'",
 	/* STMT_OFFER_UPDATE: title, description, pc4, lat, lon, radius_km,
 	 * status (each NULL keeps), clear the moderation reason (0/1), id,
@@ -101,14 +83,14 @@ const char *const offers_stmts[STMT__MAX] = {
 	"ORDER BY dist_m, o.id LIMIT ?",
 	/* STMT_OFFERS_RECENT: category, category; day, day; cursor created_at,
 	 * the same again, cursor id; limit. Newest first. */
-	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM
 	"WHERE o.status = 'active' AND u.status = 'active' "
 	LIST_FILTERS
 	"AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)) "
 	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
 	/* STMT_OFFERS_MINE: volunteer id; cursor created_at, the same again,
 	 * cursor id; limit. Every status but deleted, newest first. */
-	"SELECT " OFFER_COLUMNS CREATED_KEY OFFER_FROM
+	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM
 	"WHERE o.volunteer_id = ? AND o.status <> 'deleted' "
 	"AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)) "
 	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",

@@ -35,7 +35,12 @@ GRANT SELECT (id, reporter_id, target_type, target_id, reason, status, created_a
 GRANT UPDATE (status, care_situation_ct, address_ct, phone_ct, on_behalf_of,
               updated_at, closed_at)
   ON requests TO 'bh_accounts'@'localhost';
-GRANT UPDATE (status, updated_at) ON offers TO 'bh_accounts'@'localhost';
+-- (offers: gdpr_offers.c deletes every offer of the user, destroys its text
+-- and moderation reason, and removes its weekly slots and categories.)
+GRANT UPDATE (status, title, description, moderation_reason, updated_at)
+  ON offers TO 'bh_accounts'@'localhost';
+GRANT DELETE ON offer_slots TO 'bh_accounts'@'localhost';
+GRANT DELETE ON offer_categories TO 'bh_accounts'@'localhost';
 GRANT DELETE ON messages TO 'bh_accounts'@'localhost';
 -- (matches: gdpr_matches.c ends the user's live matches, forgets the cancel
 -- reasons and thank-you notes they wrote, reopens a request they were the
