@@ -1,19 +1,146 @@
 /*
- * admin.h — what the files of the admin handler share.
+ * admin.h — what the files of the admin handler share: the statement table,
+ * a few helpers for lists and numbers, and the route functions.
+ *
+ * The admin handler serves health, categories, the directory of
+ * organisations, reports and their resolution, the moderation queue, the
+ * audit log and the aggregate figures. The decisions on single posts
+ * (POST /requests/{id}/review, /offers/{id}/review) live in the requests and
+ * offers handlers.
  */
 #ifndef BH_ADMIN_H
 #define BH_ADMIN_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <json-c/json.h>
+
 struct req;
 
 enum stmt {
+	/* categories.c */
 	STMT_CATEGORIES_ACTIVE,
+	STMT_CATEGORIES_ALL,
+	STMT_CATEGORY_GET,
+	STMT_CATEGORY_INSERT,
+	STMT_CATEGORY_UPDATE,
+	STMT_CATEGORY_USES,
+	STMT_CATEGORY_DELETE,
+	/* organisations.c */
+	STMT_ORG_GET,
+	STMT_ORG_LIST,
+	STMT_ORG_NEAR,
+	STMT_ORG_INSERT,
+	STMT_ORG_UPDATE,
+	STMT_ORG_CATS_CLEAR,
+	STMT_ORG_CAT_ADD,
+	STMT_ORG_DELETE,
+	/* reports.c */
+	STMT_REPORTS_RECENT,
+	STMT_TARGET_REQUEST,
+	STMT_TARGET_OFFER,
+	STMT_TARGET_MESSAGE,
+	STMT_TARGET_USER,
+	STMT_REPORT_INSERT,
+	STMT_REPORT_GET,
+	STMT_REPORTS_LIST,
+	STMT_CONTENT_REQUEST,
+	STMT_CONTENT_OFFER,
+	STMT_CONTENT_MESSAGE,
+	STMT_CONTENT_USER,
+	/* resolve.c */
+	STMT_REPORT_LOCK,
+	STMT_REPORT_RESOLVE,
+	STMT_REQUEST_HIDE,
+	STMT_OFFER_HIDE,
+	STMT_MESSAGE_DELETE,
+	STMT_USER_BLOCK,
+	STMT_MODERATION_INSERT,
+	/* queue.c */
+	STMT_QUEUE,
+	/* audit.c */
+	STMT_AUDIT_LIST,
+	/* stats.c */
+	STMT_STATS_TOTAL,
+	STMT_STATS_CATEGORY,
+	STMT_STATS_AREA,
+	STMT_STATS_VOL_TOTAL,
+	STMT_STATS_VOL_CATEGORY,
+	STMT_STATS_VOL_AREA,
+	STMT_STATS_RESPONSE_COUNT,
+	STMT_STATS_RESPONSE_AT,
+	STMT_STATS_MATCH_COUNT,
+	STMT_STATS_MATCH_AT,
 	STMT__MAX
 };
 
 extern const char *const admin_stmts[STMT__MAX];
 
+/* ---- helpers (util.c) ---------------------------------------------- */
+
+/* ?limit= (1–100, default 20) into *limit; a bad value adds a field problem
+ * named "limit" (the caller answers 422 when problem_count > 0). */
+void admin_limit(struct req *r, long *limit);
+/* Decodes ?cursor= into n parts; the first must pass check (NULL: any), and
+ * with n > 1 the last must be an id. Returns 0 (parts NULL when no cursor was given), or -1 after answering
+ * 400 bad_request. */
+int admin_cursor(struct req *r, char **parts, size_t n,
+    bool (*check)(const char *part));
+/* "2026-11-23 09:15:00.123000", the sort key lists page on. */
+bool admin_sortkey_ok(const char *s);
+/* A decimal number without sign, as made by a cursor ("1234"). */
+bool admin_digits_ok(const char *s);
+/* A category slug: a-z, 0-9 and '-', starting with a letter or digit, at
+ * most 32 characters. */
+bool admin_slug_ok(const char *s);
+/* v rounded to decimals places, written as exactly that decimal text (json-c
+ * would print 2.3 as 2.2999999999999998). */
+json_object *admin_number(double v, int decimals);
+/* {id, display_name}; JSON null when id is NULL. */
+json_object *admin_user_json(const char *id, const char *display_name);
+/* "a,b,c" (GROUP_CONCAT) → ["a","b","c"]; NULL or "" → []. */
+json_object *admin_csv_array(const char *list);
+/* s with LIKE's wildcards (\ % _) escaped, wrapped in '%' (arena-owned). */
+char *admin_like_pattern(struct req *r, const char *s);
+
+/* ---- route functions ----------------------------------------------- */
+
 void health_get(struct req *r);
+
 void categories_list(struct req *r);
+void categories_create(struct req *r);
+void categories_patch(struct req *r);
+void categories_delete(struct req *r);
+
+void organisations_list(struct req *r);
+void organisations_get(struct req *r);
+void organisations_create(struct req *r);
+void organisations_patch(struct req *r);
+void organisations_delete(struct req *r);
+
+void reports_create(struct req *r);
+void reports_list(struct req *r);
+void reports_resolve(struct req *r);
+
+void queue_list(struct req *r);
+void audit_list(struct req *r);
+void stats_get(struct req *r);
+
+/* ---- shared between reports.c and resolve.c ------------------------- */
+
+struct db_rows;
+
+/* Columns of STMT_REPORT_GET / STMT_REPORTS_LIST, in this order. */
+enum report_col {
+	RC_ID, RC_TARGET_TYPE, RC_TARGET_ID, RC_REASON, RC_STATUS,
+	RC_RESOLUTION, RC_NOTE, RC_CREATED, RC_RESOLVED, RC_REPORTER_ID,
+	RC_REPORTER_NAME, RC_TARGET_USER_ID, RC_TARGET_USER_NAME,
+	RC_TARGET_USER_STATUS, RC_RESOLVED_BY, RC_RESOLVED_BY_NAME,
+	RC_SORT_KEY,
+};
+
+/* The report of row i as a moderator sees it (reporter, author of the
+ * target, who resolved it); without the reported content. */
+json_object *report_moderator_json(const struct db_rows *rows, size_t i);
 
 #endif

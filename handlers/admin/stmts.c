@@ -1,10 +1,296 @@
 /*
  * stmts.c — every SQL statement of the admin handler, by enum stmt.
+ * Only ? placeholders; prepared once per worker connection. The comment on
+ * each names its parameters in order. What bh_admin may run is fixed by
+ * sql/grants/admin.sql: status columns of others' tables, no credentials,
+ * no private ciphertext but the body of a reported message.
  */
 #include "admin.h"
+#include "db.h"
+
+/* The sort key of keyset pages on DATETIME(3) columns. */
+#define SORT_KEY(col)	"DATE_FORMAT(" col ", '%Y-%m-%d %H:%i:%s.%f')"
+
+/* ---- organisations ----------------------------------------------------- */
+
+#define ORG_COLUMNS \
+	"o.id, o.name, o.description, o.pc4, p.place, p.municipality, " \
+	"o.website, o.phone, o.email, " DB_RFC3339("o.created_at") ", " \
+	DB_RFC3339("o.updated_at") ", " \
+	"(SELECT GROUP_CONCAT(oc.category_id ORDER BY oc.category_id) " \
+	"FROM organisation_categories oc WHERE oc.organisation_id = o.id) "
+
+/* Filters shared by both lists: category (twice), pattern (three times). */
+#define ORG_FILTERS \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM organisation_categories f " \
+	"WHERE f.organisation_id = o.id AND f.category_id = ?)) " \
+	"AND (? IS NULL OR o.name LIKE ? OR o.description LIKE ?) "
+
+/* Great-circle distance in whole metres from (?lat, ?lat, ?lon), the same
+ * haversine and Earth radius as lib/geo.c; whole metres make an exact
+ * keyset. */
+#define DIST_M(lat, lon) \
+	"ROUND(1000 * 2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"POW(SIN(RADIANS(" lat " - ?) / 2), 2) + COS(RADIANS(?)) * " \
+	"COS(RADIANS(" lat ")) * POW(SIN(RADIANS(" lon " - ?) / 2), 2)))))"
+
+/* ---- reports ----------------------------------------------------------- */
+
+#define REPORT_COLUMNS \
+	"r.id, r.target_type, r.target_id, r.reason, r.status, r.resolution, " \
+	"r.note, " DB_RFC3339("r.created_at") ", " DB_RFC3339("r.resolved_at") ", " \
+	"r.reporter_id, ru.display_name, r.target_user_id, tu.display_name, " \
+	"tu.status, r.resolved_by, mu.display_name, " SORT_KEY("r.created_at") " "
+#define REPORT_FROM \
+	"FROM reports r JOIN users ru ON ru.id = r.reporter_id " \
+	"LEFT JOIN users tu ON tu.id = r.target_user_id " \
+	"LEFT JOIN users mu ON mu.id = r.resolved_by "
+
+/* ---- figures ----------------------------------------------------------- */
+
+/*
+ * The requests posted in [from, to) with what became of them: x holds per
+ * request the first match (a response or an invitation), the first
+ * acceptance, whether a match was completed and its hours. Parameters:
+ * from, to (for x), from, to (for r).
+ */
+#define STATS_FROM \
+	"FROM requests r LEFT JOIN (" \
+	"SELECT m.request_id, MIN(m.created_at) AS first_at, " \
+	"MIN(m.accepted_at) AS accepted_at, MAX(m.status = 'completed') AS completed, " \
+	"SUM(CASE WHEN m.status = 'completed' THEN m.hours ELSE 0 END) AS hours " \
+	"FROM matches m JOIN requests mr ON mr.id = m.request_id " \
+	"WHERE mr.created_at >= ? AND mr.created_at < ? GROUP BY m.request_id" \
+	") x ON x.request_id = r.id " \
+	"WHERE r.created_at >= ? AND r.created_at < ? "
+
+/* A count of the requests meeting cond, and of the distinct people who
+ * posted them (the people behind the number, for small-cell suppression). */
+#define STATS_FIGURE(cond) \
+	"COALESCE(SUM(" cond "), 0), " \
+	"COUNT(DISTINCT CASE WHEN " cond " THEN r.owner_id END), "
+
+/* posted; approved, matched, completed, cancelled, expired (each with its
+ * people); the people who posted (residents). "Approved" is every request
+ * that went public: neither pending nor rejected. */
+#define STATS_COLUMNS \
+	"COUNT(*), " \
+	STATS_FIGURE("r.status NOT IN ('pending', 'rejected')") \
+	STATS_FIGURE("x.accepted_at IS NOT NULL") \
+	STATS_FIGURE("x.completed = 1") \
+	STATS_FIGURE("r.status = 'cancelled'") \
+	STATS_FIGURE("r.status = 'expired'") \
+	"COUNT(DISTINCT r.owner_id) "
+
+/* Volunteers on the requests of the period: any match, and those who
+ * completed one with their hours. Parameters: from, to. */
+#define STATS_VOL_COLUMNS \
+	"COUNT(DISTINCT m.volunteer_id), " \
+	"COUNT(DISTINCT CASE WHEN m.status = 'completed' THEN m.volunteer_id END), " \
+	"COALESCE(SUM(CASE WHEN m.status = 'completed' THEN m.hours END), 0) "
+#define STATS_VOL_FROM \
+	"FROM matches m JOIN requests r ON r.id = m.request_id " \
+	"WHERE r.created_at >= ? AND r.created_at < ? "
 
 const char *const admin_stmts[STMT__MAX] = {
+	/* ---- categories ---- */
 	/* STMT_CATEGORIES_ACTIVE */
-	"SELECT id, name_nl, name_en, sort_order FROM categories "
+	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
 	"WHERE active = 1 ORDER BY sort_order, id",
+	/* STMT_CATEGORIES_ALL */
+	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
+	"ORDER BY sort_order, id",
+	/* STMT_CATEGORY_GET: id */
+	"SELECT id, name_nl, name_en, sort_order, active FROM categories WHERE id = ?",
+	/* STMT_CATEGORY_INSERT: id, name_nl, name_en, sort_order (NULL: after
+	 * the last), active. */
+	"INSERT INTO categories (id, name_nl, name_en, sort_order, active) "
+	"SELECT ?, ?, ?, COALESCE(?, COALESCE(MAX(sort_order), 0) + 10), ? FROM categories",
+	/* STMT_CATEGORY_UPDATE: name_nl, name_en, sort_order, active (NULL
+	 * keeps each), id */
+	"UPDATE categories SET name_nl = COALESCE(?, name_nl), "
+	"name_en = COALESCE(?, name_en), sort_order = COALESCE(?, sort_order), "
+	"active = COALESCE(?, active) WHERE id = ?",
+	/* STMT_CATEGORY_USES: id, id, id → requests, offers, organisations */
+	"SELECT (SELECT COUNT(*) FROM requests WHERE category_id = ?), "
+	"(SELECT COUNT(*) FROM offer_categories WHERE category_id = ?), "
+	"(SELECT COUNT(*) FROM organisation_categories WHERE category_id = ?)",
+	/* STMT_CATEGORY_DELETE: id (the foreign keys refuse one in use) */
+	"DELETE FROM categories WHERE id = ?",
+
+	/* ---- organisations ---- */
+	/* STMT_ORG_GET: id */
+	"SELECT " ORG_COLUMNS "FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.id = ? AND o.active = 1",
+	/* STMT_ORG_LIST: category, category, pattern, pattern, pattern,
+	 * cursor name, cursor name, cursor name, cursor id, limit. By name. */
+	"SELECT " ORG_COLUMNS ", o.name "
+	"FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.active = 1 " ORG_FILTERS
+	"AND (? IS NULL OR o.name > ? OR (o.name = ? AND o.id > ?)) "
+	"ORDER BY o.name, o.id LIMIT ?",
+	/* STMT_ORG_NEAR: lat, lat, lon (distance), lat_min, lat_max, lon_min,
+	 * lon_max (the box on the indexed columns), radius in metres,
+	 * category, category, pattern, pattern, pattern, cursor metres,
+	 * cursor metres, cursor metres, cursor id, limit. Nearest first. */
+	"SELECT " ORG_COLUMNS ", o.dist_m FROM ("
+	"SELECT b.*, " DIST_M("b.lat", "b.lon") " AS dist_m FROM organisations b "
+	"WHERE b.active = 1 AND b.lat BETWEEN ? AND ? AND b.lon BETWEEN ? AND ?"
+	") o JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.dist_m <= ? " ORG_FILTERS
+	"AND (? IS NULL OR o.dist_m > ? OR (o.dist_m = ? AND o.id > ?)) "
+	"ORDER BY o.dist_m, o.id LIMIT ?",
+	/* STMT_ORG_INSERT: id, name, description, pc4, lat, lon, website,
+	 * phone, email */
+	"INSERT INTO organisations (id, name, description, pc4, lat, lon, website, "
+	"phone, email, active, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NOW(3), NOW(3))",
+	/* STMT_ORG_UPDATE: name, description, pc4, lat, lon (NULL keeps each),
+	 * set website?, website, set phone?, phone, set email?, email, id */
+	"UPDATE organisations SET name = COALESCE(?, name), "
+	"description = COALESCE(?, description), pc4 = COALESCE(?, pc4), "
+	"lat = COALESCE(?, lat), lon = COALESCE(?, lon), "
+	"website = IF(?, ?, website), phone = IF(?, ?, phone), email = IF(?, ?, email), "
+	"updated_at = NOW(3) WHERE id = ? AND active = 1",
+	/* STMT_ORG_CATS_CLEAR: organisation id */
+	"DELETE FROM organisation_categories WHERE organisation_id = ?",
+	/* STMT_ORG_CAT_ADD: organisation id, category id */
+	"INSERT INTO organisation_categories (organisation_id, category_id) VALUES (?, ?)",
+	/* STMT_ORG_DELETE: id (its categories go with it: ON DELETE CASCADE) */
+	"DELETE FROM organisations WHERE id = ?",
+
+	/* ---- reports ---- */
+	/* STMT_REPORTS_RECENT: reporter id → reports made in the last hour */
+	"SELECT COUNT(*) FROM reports "
+	"WHERE reporter_id = ? AND created_at > NOW(3) - INTERVAL 1 HOUR",
+	/* STMT_TARGET_REQUEST: id → owner, status, volunteer of the accepted
+	 * (or completed) match */
+	"SELECT r.owner_id, r.status, (SELECT m.volunteer_id FROM matches m "
+	"WHERE m.request_id = r.id AND m.status IN ('accepted', 'completed') "
+	"ORDER BY m.accepted_at LIMIT 1) FROM requests r WHERE r.id = ?",
+	/* STMT_TARGET_OFFER: id → volunteer, status */
+	"SELECT volunteer_id, status FROM offers WHERE id = ? AND status <> 'deleted'",
+	/* STMT_TARGET_MESSAGE: id → sender, the match's volunteer, the
+	 * request's owner */
+	"SELECT g.sender_id, m.volunteer_id, r.owner_id FROM messages g "
+	"JOIN matches m ON m.id = g.match_id JOIN requests r ON r.id = m.request_id "
+	"WHERE g.id = ?",
+	/* STMT_TARGET_USER: id → id, status, roles */
+	"SELECT id, status, roles FROM users WHERE id = ? AND status <> 'erased'",
+	/* STMT_REPORT_INSERT: id, reporter, target type, target id, author of
+	 * the target, reason */
+	"INSERT INTO reports (id, reporter_id, target_type, target_id, target_user_id, "
+	"reason, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'open', NOW(3))",
+	/* STMT_REPORT_GET: id */
+	"SELECT " REPORT_COLUMNS REPORT_FROM "WHERE r.id = ?",
+	/* STMT_REPORTS_LIST: status, cursor key, cursor key, cursor key,
+	 * cursor id, limit. Oldest first. */
+	"SELECT " REPORT_COLUMNS REPORT_FROM
+	"WHERE r.status = ? AND (? IS NULL OR r.created_at > ? OR "
+	"(r.created_at = ? AND r.id > ?)) ORDER BY r.created_at, r.id LIMIT ?",
+	/* STMT_CONTENT_REQUEST: id → the public part of a request */
+	"SELECT r.title, r.description, r.category_id, r.status, r.pc4, p.place, "
+	"p.municipality, " DB_RFC3339("r.created_at") " FROM requests r "
+	"JOIN postcodes p ON p.pc4 = r.pc4 WHERE r.id = ?",
+	/* STMT_CONTENT_OFFER: id → the public part of an offer */
+	"SELECT o.title, o.description, (SELECT GROUP_CONCAT(oc.category_id "
+	"ORDER BY oc.category_id) FROM offer_categories oc WHERE oc.offer_id = o.id), "
+	"o.status, o.pc4, p.place, p.municipality, " DB_RFC3339("o.created_at")
+	" FROM offers o JOIN postcodes p ON p.pc4 = o.pc4 WHERE o.id = ?",
+	/* STMT_CONTENT_MESSAGE: id → match, sender, sealed body, sent */
+	"SELECT g.match_id, g.sender_id, u.display_name, g.body_ct, "
+	DB_RFC3339("g.created_at") " FROM messages g "
+	"JOIN users u ON u.id = g.sender_id WHERE g.id = ?",
+	/* STMT_CONTENT_USER: id → what the public sees, and the status */
+	"SELECT display_name, status, " DB_RFC3339("created_at")
+	" FROM users WHERE id = ?",
+
+	/* ---- resolving ---- */
+	/* STMT_REPORT_LOCK: id */
+	"SELECT status FROM reports WHERE id = ? FOR UPDATE",
+	/* STMT_REPORT_RESOLVE: resolution, note, moderator, id */
+	"UPDATE reports SET status = 'resolved', resolution = ?, note = ?, "
+	"resolved_by = ?, resolved_at = NOW(3) WHERE id = ? AND status = 'open'",
+	/* STMT_REQUEST_HIDE: reason, id */
+	"UPDATE requests SET status = 'hidden', moderation_decision = 'hide', "
+	"moderation_reason = ?, updated_at = NOW(3) WHERE id = ?",
+	/* STMT_OFFER_HIDE: reason, id */
+	"UPDATE offers SET status = 'hidden', moderation_reason = ?, "
+	"updated_at = NOW(3) WHERE id = ? AND status <> 'deleted'",
+	/* STMT_MESSAGE_DELETE: id */
+	"DELETE FROM messages WHERE id = ?",
+	/* STMT_USER_BLOCK: id */
+	"UPDATE users SET status = 'blocked', updated_at = NOW(3) "
+	"WHERE id = ? AND status = 'active'",
+	/* STMT_MODERATION_INSERT: moderator, target type, target id, action,
+	 * reason */
+	"INSERT INTO moderation_actions (at, moderator_id, target_type, target_id, "
+	"action, reason) VALUES (NOW(3), ?, ?, ?, ?, ?)",
+
+	/* ---- queue ---- */
+	/* STMT_QUEUE: (cursor key, cursor key, cursor key, cursor id, limit)
+	 * for requests, the same five for offers, limit. Pending posts of
+	 * active users, oldest first; each branch runs on its (status,
+	 * created_at, id) index. */
+	"SELECT q.type, q.id, q.title, q.description, q.cats, q.pc4, p.place, "
+	"p.municipality, q.user_id, u.display_name, " DB_RFC3339("q.created_at") ", "
+	SORT_KEY("q.created_at") ", q.radius_km FROM ("
+	"(SELECT 'request' AS type, r.id, r.title, r.description, "
+	"r.category_id AS cats, r.pc4, r.owner_id AS user_id, r.created_at, "
+	"NULL AS radius_km FROM requests r JOIN users ou ON ou.id = r.owner_id "
+	"WHERE r.status = 'pending' AND ou.status = 'active' AND (? IS NULL OR "
+	"r.created_at > ? OR (r.created_at = ? AND r.id > ?)) "
+	"ORDER BY r.created_at, r.id LIMIT ?) "
+	"UNION ALL "
+	"(SELECT 'offer', o.id, o.title, o.description, (SELECT "
+	"GROUP_CONCAT(oc.category_id ORDER BY oc.category_id) FROM offer_categories oc "
+	"WHERE oc.offer_id = o.id), o.pc4, o.volunteer_id, o.created_at, o.radius_km "
+	"FROM offers o JOIN users ov ON ov.id = o.volunteer_id "
+	"WHERE o.status = 'pending' AND ov.status = 'active' AND (? IS NULL OR "
+	"o.created_at > ? OR (o.created_at = ? AND o.id > ?)) "
+	"ORDER BY o.created_at, o.id LIMIT ?)"
+	") q JOIN users u ON u.id = q.user_id JOIN postcodes p ON p.pc4 = q.pc4 "
+	"ORDER BY q.created_at, q.id LIMIT ?",
+
+	/* ---- audit ---- */
+	/* STMT_AUDIT_LIST: actor, actor, target, target, cursor id, cursor
+	 * id, limit. Newest first. */
+	"SELECT a.id, " DB_RFC3339("a.at") ", a.actor_id, u.display_name, a.action, "
+	"a.target_type, a.target_id, a.detail FROM audit_log a "
+	"LEFT JOIN users u ON u.id = a.actor_id "
+	"WHERE (? IS NULL OR a.actor_id = ?) AND (? IS NULL OR a.target_id = ?) "
+	"AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+
+	/* ---- figures: from, to, from, to unless said otherwise ---- */
+	/* STMT_STATS_TOTAL → posted, then approved, matched, completed,
+	 * cancelled, expired with their people each, then residents */
+	"SELECT " STATS_COLUMNS STATS_FROM,
+	/* STMT_STATS_CATEGORY → category, then as TOTAL (names and order
+	 * come from STMT_CATEGORIES_ALL) */
+	"SELECT r.category_id, " STATS_COLUMNS STATS_FROM "GROUP BY r.category_id",
+	/* STMT_STATS_AREA → pc4, place, then as TOTAL */
+	"SELECT r.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = r.pc4), "
+	STATS_COLUMNS STATS_FROM "GROUP BY r.pc4 ORDER BY r.pc4",
+	/* STMT_STATS_VOL_TOTAL (from, to) → volunteers, completing
+	 * volunteers, hours */
+	"SELECT " STATS_VOL_COLUMNS STATS_VOL_FROM,
+	/* STMT_STATS_VOL_CATEGORY (from, to) → category, then as VOL_TOTAL */
+	"SELECT r.category_id, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.category_id",
+	/* STMT_STATS_VOL_AREA (from, to) → pc4, then as VOL_TOTAL */
+	"SELECT r.pc4, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.pc4",
+	/* STMT_STATS_RESPONSE_COUNT → requests with a first response, their
+	 * distinct owners */
+	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
+	"AND x.first_at IS NOT NULL",
+	/* STMT_STATS_RESPONSE_AT (+ offset) → the middle one or two seconds
+	 * from posting to the first response */
+	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.first_at) AS s " STATS_FROM
+	"AND x.first_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
+	/* STMT_STATS_MATCH_COUNT → requests matched, their distinct owners */
+	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
+	"AND x.accepted_at IS NOT NULL",
+	/* STMT_STATS_MATCH_AT (+ offset) → seconds from posting to the
+	 * first acceptance */
+	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.accepted_at) AS s " STATS_FROM
+	"AND x.accepted_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
 };

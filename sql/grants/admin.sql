@@ -1,38 +1,56 @@
 -- Grants of bh_admin, the admin handler (health, categories, the directory
 -- of organisations, reports, the moderation queue, audit and figures).
--- Applied by `burenhulpctl migrate`; see accounts.sql for how. It changes
--- only status columns of other handlers' tables and reads no ciphertext.
+-- Applied by `burenhulpctl migrate`; see accounts.sql for how.
+--
+-- Least privilege: of other handlers' tables it may change only status
+-- columns (hide a post, block a user), delete only a reported message
+-- (hide_target) and the sessions of a user it blocks. It never reads
+-- credentials, password resets, e-mail or phone ciphertexts, the private
+-- parts of requests, or any message body but that of a reported message
+-- (read for the moderator, audited). Session tokens: only lib's session
+-- look-up (WHERE token_hash = ?) touches that column.
 
 -- What every handler needs (TEAM.md).
 GRANT SELECT ON postcodes TO 'bh_admin'@'localhost';
 GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_admin'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_admin'@'localhost';
-GRANT SELECT, INSERT ON audit_log TO 'bh_admin'@'localhost';
+GRANT INSERT ON audit_log TO 'bh_admin'@'localhost';
 
--- Own tables.
-GRANT SELECT, INSERT, UPDATE ON categories TO 'bh_admin'@'localhost';
+-- Own tables. Categories are deleted only when nothing uses them (the
+-- foreign keys of requests, offer_categories and organisation_categories
+-- refuse otherwise); reports and moderation actions are never deleted.
+GRANT SELECT, INSERT, UPDATE, DELETE ON categories TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON organisations TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, DELETE ON organisation_categories TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON reports TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT ON moderation_actions TO 'bh_admin'@'localhost';
+-- GET /admin/audit.
+GRANT SELECT ON audit_log TO 'bh_admin'@'localhost';
 
--- Moderation: block users, hide posts — status columns only.
+-- Moderation: block users (and end their sessions: DELETE on sessions
+-- above), hide posts — status columns only. moderation_decision (migration
+-- 010) tells the owner of a hidden request why, as a review would.
 GRANT SELECT (created_at) ON users TO 'bh_admin'@'localhost';
 GRANT UPDATE (status, updated_at) ON users TO 'bh_admin'@'localhost';
 GRANT SELECT (id, owner_id, posted_as, title, description, category_id, pc4, lat, lon,
               when_start, when_end, status, moderation_reason, response_count,
               created_at, updated_at, expires_at, closed_at)
   ON requests TO 'bh_admin'@'localhost';
-GRANT UPDATE (status, moderation_reason, updated_at, closed_at) ON requests TO 'bh_admin'@'localhost';
+GRANT UPDATE (status, moderation_decision, moderation_reason, updated_at)
+  ON requests TO 'bh_admin'@'localhost';
 GRANT SELECT (id, volunteer_id, title, description, pc4, lat, lon, radius_km, status,
               moderation_reason, created_at, updated_at)
   ON offers TO 'bh_admin'@'localhost';
 GRANT UPDATE (status, moderation_reason, updated_at) ON offers TO 'bh_admin'@'localhost';
 GRANT SELECT ON offer_categories TO 'bh_admin'@'localhost';
 
--- Figures (aggregates): match times, hours, status; not thanks or reasons.
+-- Figures (aggregates) and report targets: match times, hours, status;
+-- not thanks or cancel reasons.
 GRANT SELECT (id, request_id, volunteer_id, initiated_by, status, hours,
               created_at, accepted_at, completed_at, updated_at)
   ON matches TO 'bh_admin'@'localhost';
--- Reports on a message: whose it is, never its body.
-GRANT SELECT (id, match_id, sender_id, created_at) ON messages TO 'bh_admin'@'localhost';
+-- A reported message: whose it is and, for the moderator, its body
+-- (GET /admin/reports shows it, writing message.private_read first);
+-- hide_target deletes it.
+GRANT SELECT (id, match_id, sender_id, body_ct, created_at), DELETE
+  ON messages TO 'bh_admin'@'localhost';
