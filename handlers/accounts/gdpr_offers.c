@@ -2,9 +2,10 @@
  * gdpr_offers.c — the offers' part of GET /me/export and DELETE /me
  * (issue 4).
  *
- * Export: every offer the user made, in every status (deleted ones too:
- * we still hold them), as the offer object of API.md with its categories,
- * weekly availability and moderation decision. Drawn by
+ * Export: every offer the user made, as the offer object of API.md with its
+ * categories, weekly availability and moderation decision, under "offers";
+ * the ones they deleted (still held, shown nowhere else) apart under
+ * "deleted_offers", as API.md knows no status "deleted". Drawn by
  * handlers/offers/render.c, so it looks exactly like GET /me/offers.
  *
  * Erasure (inside the erasure transaction): every offer is deleted, its
@@ -12,6 +13,8 @@
  * moderation reason destroyed. The row itself stays, empty, because the
  * moderation history names it.
  */
+#include <string.h>
+
 #include "accounts.h"
 #include "db.h"
 #include "http.h"
@@ -22,16 +25,19 @@ int
 gdpr_offers_export(struct req *r, const char *user_id, json_object *doc)
 {
 	struct db_rows rows;
-	json_object *list;
+	json_object *live, *deleted;
 	size_t i;
 
 	if (db_exec(r->db, r->arena, STMT_GDPR_OFFERS_EXPORT,
 	    DB_PARAMS(DB_STR(user_id)), &rows) != DB_OK)
 		return -1;
-	list = json_object_new_array();
+	live = json_object_new_array();
+	deleted = json_object_new_array();
 	for (i = 0; i < rows.nrows; i++)
-		json_object_array_add(list, offer_json(r, &rows, i, false, 0, 0));
-	json_put(doc, "offers", list);
+		json_object_array_add(strcmp(db_str(&rows, i, OC_STATUS), "deleted") == 0 ?
+		    deleted : live, offer_json(r, &rows, i, false, 0, 0));
+	json_put(doc, "offers", live);
+	json_put(doc, "deleted_offers", deleted);
 	return 0;
 }
 
