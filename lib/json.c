@@ -55,28 +55,34 @@ json_parse(const char *buf, size_t len)
 {
 	struct json_tokener *tok;
 	json_object *o;
+	size_t end;
 
-	if (len > (size_t)INT32_MAX || !lexically_json(buf, len) ||
-	    (tok = json_tokener_new()) == NULL)
+	/* A raw NUL is never JSON, and would end the C strings we hand on. */
+	if (len > (size_t)INT32_MAX || memchr(buf, '\0', len) != NULL ||
+	    !lexically_json(buf, len) || (tok = json_tokener_new()) == NULL)
 		return NULL;
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	o = json_tokener_parse_ex(tok, buf, (int)len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != len) {
-		/* Trailing bytes after one value (other than white space) make
-		 * the text invalid as a whole. */
-		size_t end = json_tokener_get_parse_end(tok);
-		bool only_space = o != NULL &&
-		    json_tokener_get_error(tok) == json_tokener_success;
-
-		for (; only_space && end < len; end++)
-			if (strchr(" \t\r\n", buf[end]) == NULL)
-				only_space = false;
-		if (!only_space) {
+	if (o == NULL) {
+		/* A number at the very end may still grow as far as json-c
+		 * knows: one space tells it the text is complete. */
+		if (json_tokener_get_error(tok) == json_tokener_continue)
+			o = json_tokener_parse_ex(tok, " ", 1);
+		if (json_tokener_get_error(tok) != json_tokener_success) {
 			json_object_put(o);
 			o = NULL;
 		}
+		goto out;
 	}
+	/* After the one value only white space may follow. */
+	for (end = json_tokener_get_parse_end(tok); end < len; end++)
+		if (buf[end] != ' ' && buf[end] != '\t' && buf[end] != '\r' &&
+		    buf[end] != '\n') {
+			json_object_put(o);
+			o = NULL;
+			break;
+		}
+out:
 	json_tokener_free(tok);
 	return o;
 }

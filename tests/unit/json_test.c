@@ -29,6 +29,10 @@ static const struct parse_case parse_cases[] = {
 	{ "\"\xc3\"", 0, 0 },			/* truncated sequence */
 	{ "{\"a\": NaN}", 0, 0 },
 	{ "{\"a\": 1}\0{}", 11, 0 },		/* NUL inside the body */
+	{ "{\"a\": 1}\n\0", 10, 0 },		/* NUL after the value */
+	{ "2", 0, 1 },				/* a number ending the text */
+	{ "-2.5e3", 0, 1 },
+	{ "2 3", 0, 0 },
 };
 
 static void
