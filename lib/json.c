@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "valid.h"
 
 /*
  * json-c accepts a few things JSON does not, even in strict mode: strings in
@@ -50,17 +51,21 @@ lexically_json(const char *buf, size_t len)
 	return true;
 }
 
-json_object *
-json_parse(const char *buf, size_t len)
+int
+json_parse_value(json_object **out, const char *buf, size_t len)
 {
 	struct json_tokener *tok;
 	json_object *o;
 	size_t end;
+	int rc = -1;
 
-	/* A raw NUL is never JSON, and would end the C strings we hand on. */
+	*out = NULL;
+	/* A raw NUL is never JSON, and would end the C strings we hand on;
+	 * json-c's own UTF-8 check lets overlong forms and surrogates pass. */
 	if (len > (size_t)INT32_MAX || memchr(buf, '\0', len) != NULL ||
-	    !lexically_json(buf, len) || (tok = json_tokener_new()) == NULL)
-		return NULL;
+	    valid_utf8_chars(buf, len) < 0 || !lexically_json(buf, len) ||
+	    (tok = json_tokener_new()) == NULL)
+		return -1;
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_VALIDATE_UTF8);
 	o = json_tokener_parse_ex(tok, buf, (int)len);
 	if (o == NULL) {
@@ -68,23 +73,32 @@ json_parse(const char *buf, size_t len)
 		 * knows: one space tells it the text is complete. */
 		if (json_tokener_get_error(tok) == json_tokener_continue)
 			o = json_tokener_parse_ex(tok, " ", 1);
-		if (json_tokener_get_error(tok) != json_tokener_success) {
-			json_object_put(o);
-			o = NULL;
-		}
+		/* Success with no object is the JSON value null. */
+		if (json_tokener_get_error(tok) == json_tokener_success)
+			rc = 0;
 		goto out;
 	}
 	/* After the one value only white space may follow. */
 	for (end = json_tokener_get_parse_end(tok); end < len; end++)
 		if (buf[end] != ' ' && buf[end] != '\t' && buf[end] != '\r' &&
-		    buf[end] != '\n') {
-			json_object_put(o);
-			o = NULL;
-			break;
-		}
+		    buf[end] != '\n')
+			goto out;
+	rc = 0;
 out:
+	if (rc == 0)
+		*out = o;
+	else
+		json_object_put(o);
 	json_tokener_free(tok);
-	return o;
+	return rc;
+}
+
+json_object *
+json_parse(const char *buf, size_t len)
+{
+	json_object *o;
+
+	return json_parse_value(&o, buf, len) == 0 ? o : NULL;
 }
 
 void

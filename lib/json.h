@@ -16,6 +16,11 @@
  * Returns a new reference or NULL when the text is not valid JSON. */
 json_object *json_parse(const char *buf, size_t len);
 
+/* The same, telling the JSON value null (0, *out NULL) from invalid text
+ * (-1). */
+int json_parse_value(json_object **out, const char *buf, size_t len)
+	__attribute__((warn_unused_result));
+
 /* Sets key to a string (JSON null when s is NULL). */
 void json_put_str(json_object *o, const char *key, const char *s);
 void json_put_strn(json_object *o, const char *key, const char *s, size_t n);

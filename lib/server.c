@@ -127,12 +127,12 @@ serve(struct req *r)
 			    "Send the body as application/json.");
 			return;
 		}
-		if ((r->json = json_parse(r->body, r->body_len)) == NULL) {
+		if (json_parse_value(&r->json, r->body, r->body_len) != 0) {
 			problem_send(r, 400, "malformed_json",
 			    "The body is not valid JSON (UTF-8).");
 			return;
 		}
-		if (!json_object_is_type(r->json, json_type_object)) {
+		if (r->json == NULL || !json_object_is_type(r->json, json_type_object)) {
 			problem_send(r, 400, "bad_request", "The body must be a JSON object.");
 			return;
 		}

@@ -72,6 +72,7 @@ users_list(struct req *r)
 			json_object_put(body);
 			goto internal;
 		}
+		json_object_object_del(u, "phone");
 		json_object_array_add(items, u);
 	}
 	if (rows.nrows > (size_t)limit) {
@@ -108,6 +109,8 @@ send_user(struct req *r, const char *id, int status)
 		problem_internal(r, "user view");
 		return;
 	}
+	/* An admin manages the account, not the person: no phone number. */
+	json_object_object_del(u, "phone");
 	(void)audit_write(r, "user.view", "user", id, NULL);
 	http_send_json(r, status, user_envelope(u));
 }
