@@ -2,7 +2,7 @@
  * burenhulpctl.c — the operator's command line: `burenhulpctl -c CONFIG
  * COMMAND [ARGS]`. This file reads the command line and the config, loads
  * the keys, opens the database and hands over to one command; the commands
- * live in migrate.c, users.c, postcodes.c, purge.c and rotate.c.
+ * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c and outbox.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +35,8 @@ static const struct command {
 	  "purge [--days N]        apply the retention rules" },
 	{ "rotate-key", cmd_rotate_key, 1,
 	  "rotate-key [--reseal]   add a master key; reseal values under old keys" },
+	{ "outbox-token", cmd_outbox_token, 1,
+	  "outbox-token --email E  the token of the newest password-reset mail to E" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

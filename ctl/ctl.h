@@ -61,6 +61,7 @@ enum ctl_stmt {
 	STMT_ROTATE_OUTBOX_TO_SET,
 	STMT_ROTATE_OUTBOX_BODY_GET,
 	STMT_ROTATE_OUTBOX_BODY_SET,
+	STMT_OUTBOX_LAST_RESET,
 	STMT__MAX
 };
 extern const char *const ctl_stmts[STMT__MAX];
@@ -73,6 +74,7 @@ int cmd_import_postcodes(struct ctl *c, int argc, char **argv);
 int cmd_seed_demo(struct ctl *c, int argc, char **argv);
 int cmd_purge(struct ctl *c, int argc, char **argv);
 int cmd_rotate_key(struct ctl *c, int argc, char **argv);
+int cmd_outbox_token(struct ctl *c, int argc, char **argv);
 
 /* Connects c->raw when not yet connected. 0 or -1 (printed). */
 int ctl_raw_connect(struct ctl *c);

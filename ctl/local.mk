@@ -1,7 +1,8 @@
 # ctl/: burenhulpctl, the operator's command line (migrate, user add,
-# import-postcodes, seed-demo, purge, rotate-key). Included by Makefile.am.
+# import-postcodes, seed-demo, purge, rotate-key, outbox-token). Included by Makefile.am.
 bin_PROGRAMS += ctl/burenhulpctl
 ctl_burenhulpctl_SOURCES = \
 	ctl/burenhulpctl.c ctl/ctl.h ctl/stmts.c ctl/sqlfile.c \
-	ctl/migrate.c ctl/users.c ctl/postcodes.c ctl/purge.c ctl/rotate.c
+	ctl/migrate.c ctl/users.c ctl/postcodes.c ctl/purge.c ctl/rotate.c \
+	ctl/outbox.c
 ctl_burenhulpctl_LDADD = $(BH_LIBS)

@@ -12,9 +12,10 @@
  * lowest, whose derived key makes the e-mail blind index.
  *
  * Sealed values are bound to "table.column:row_id" where column is the
- * database column without its "_ct" and row_id the primary key as text
- * (users.email of user X: "users.email:X"). A value sealed under another
- * binding cannot be opened here; it is counted and left as it is.
+ * database column without its "_ct" and row_id the row's primary key
+ * (users.email of user X: "users.email:X"), except outbox mail, which is
+ * bound to its user_id. A value sealed under another binding cannot be
+ * opened here; it is counted and left as it is.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -129,8 +130,9 @@ reseal_column(struct ctl *c, const struct sealed_column *col, int newest,
 		}
 		for (r = 0; r < rows.nrows; r++) {
 			const char *id = db_str(&rows, r, 0);
-			const unsigned char *ct = (const unsigned char *)db_str(&rows, r, 1);
-			size_t ctlen = db_len(&rows, r, 1), ptlen, newlen;
+			const char *bound = db_str(&rows, r, 1);
+			const unsigned char *ct = (const unsigned char *)db_str(&rows, r, 2);
+			size_t ctlen = db_len(&rows, r, 2), ptlen, newlen;
 			unsigned char *fresh;
 			char *pt;
 
@@ -138,13 +140,13 @@ reseal_column(struct ctl *c, const struct sealed_column *col, int newest,
 				(*current)++;
 				continue;
 			}
-			if (crypto_field_open(&page, &pt, &ptlen, col->table,
-			    col->column, id, ct, ctlen) != 0) {
+			if (bound == NULL || crypto_field_open(&page, &pt, &ptlen,
+			    col->table, col->column, bound, ct, ctlen) != 0) {
 				(*unreadable)++;
 				continue;
 			}
 			rc = crypto_field_seal(&page, &fresh, &newlen, col->table,
-			    col->column, id, pt, ptlen);
+			    col->column, bound, pt, ptlen);
 			sodium_memzero(pt, ptlen);
 			if (rc != 0 || db_exec(c->db, &page, (int)col->set,
 			    DB_PARAMS(DB_BLOB(fresh, newlen), DB_STR(id),

@@ -61,47 +61,52 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"DELETE FROM password_resets WHERE expires_at < NOW(3)",
 	/* STMT_PURGE_OUTBOX: retention in days; sent or not, old mail goes. */
 	"DELETE FROM outbox WHERE created_at < NOW(3) - INTERVAL ? DAY",
-	/* STMT_ROTATE_*_GET: the last id seen (keyset); a page of sealed values.
+	/* STMT_ROTATE_*_GET: the last id seen (keyset); a page of (id, the row
+	 * id the value is bound to, sealed value). Outbox mail is bound to its
+	 * user, everything else to its own row.
 	 * STMT_ROTATE_*_SET: new ciphertext, id, the ciphertext read (so that a
 	 * value changed meanwhile is left alone). */
 	/* STMT_ROTATE_USERS_EMAIL_GET */
-	"SELECT id, email_ct FROM users WHERE email_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, email_ct FROM users WHERE email_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_USERS_EMAIL_SET */
 	"UPDATE users SET email_ct = ? WHERE id = ? AND email_ct = ?",
 	/* STMT_ROTATE_USERS_PHONE_GET */
-	"SELECT id, phone_ct FROM users WHERE phone_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, phone_ct FROM users WHERE phone_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_USERS_PHONE_SET */
 	"UPDATE users SET phone_ct = ? WHERE id = ? AND phone_ct = ?",
 	/* STMT_ROTATE_REQUESTS_CARE_GET */
-	"SELECT id, care_situation_ct FROM requests WHERE care_situation_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, care_situation_ct FROM requests WHERE care_situation_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_REQUESTS_CARE_SET */
 	"UPDATE requests SET care_situation_ct = ? WHERE id = ? AND care_situation_ct = ?",
 	/* STMT_ROTATE_REQUESTS_ADDRESS_GET */
-	"SELECT id, address_ct FROM requests WHERE address_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, address_ct FROM requests WHERE address_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_REQUESTS_ADDRESS_SET */
 	"UPDATE requests SET address_ct = ? WHERE id = ? AND address_ct = ?",
 	/* STMT_ROTATE_REQUESTS_PHONE_GET */
-	"SELECT id, phone_ct FROM requests WHERE phone_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, phone_ct FROM requests WHERE phone_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_REQUESTS_PHONE_SET */
 	"UPDATE requests SET phone_ct = ? WHERE id = ? AND phone_ct = ?",
 	/* STMT_ROTATE_MESSAGES_BODY_GET */
-	"SELECT id, body_ct FROM messages WHERE body_ct IS NOT NULL AND id > ? "
+	"SELECT id, id, body_ct FROM messages WHERE body_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_MESSAGES_BODY_SET */
 	"UPDATE messages SET body_ct = ? WHERE id = ? AND body_ct = ?",
 	/* STMT_ROTATE_OUTBOX_TO_GET */
-	"SELECT id, to_ct FROM outbox WHERE to_ct IS NOT NULL AND id > ? "
+	"SELECT id, user_id, to_ct FROM outbox WHERE to_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_TO_SET */
 	"UPDATE outbox SET to_ct = ? WHERE id = ? AND to_ct = ?",
 	/* STMT_ROTATE_OUTBOX_BODY_GET */
-	"SELECT id, body_ct FROM outbox WHERE body_ct IS NOT NULL AND id > ? "
+	"SELECT id, user_id, body_ct FROM outbox WHERE body_ct IS NOT NULL AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
+	/* STMT_OUTBOX_LAST_RESET: user id; the newest reset mail to them. */
+	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
+	"AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
 };

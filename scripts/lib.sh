@@ -89,8 +89,12 @@ bh_build() {
 			bh_die "configure failed (see $BH_BUILD/config.log)"
 		echo "$want_san" >"$BH_BUILD/.sanitize"
 	fi
-	bh_log "make -j2 (in $BH_BUILD)"
-	make -C "$BH_BUILD" -j2 -s || bh_die "make failed"
+	# BH_MAKE_KEEP_GOING=1 (scripts/test): build all that builds, so the
+	# tests of the rest still run; the failure is still reported.
+	local keep=""
+	[ "${BH_MAKE_KEEP_GOING:-0}" = 1 ] && keep=-k
+	bh_log "make -j2 $keep (in $BH_BUILD)"
+	make -C "$BH_BUILD" -j2 -s $keep || bh_die "make failed"
 }
 
 # Environment for programs of a sanitizer build: reports go to files in the
