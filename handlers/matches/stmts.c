@@ -125,14 +125,17 @@ const char *const matches_stmts[STMT__MAX] = {
 	 * completed matches of the volunteer. Candidates only: active offers of
 	 * active volunteers in the box, in the request's category, not the
 	 * owner's own, not already on the request; nearest first in the box.
+	 * The box is searched on offers_geo (status, lat, lon) whatever the
+	 * statistics say: a category alone would be every offer of the country.
 	 * Ranking is done in C (rank.c). */
 	"SELECT o.id, o.volunteer_id, u.display_name, o.lat, o.lon, o.radius_km, "
 	OFFER_SLOTS ", "
 	"(SELECT COUNT(*) FROM matches h WHERE h.volunteer_id = o.volunteer_id "
 	"AND h.status = 'completed') "
-	"FROM offer_categories oc JOIN offers o ON o.id = oc.offer_id "
+	"FROM offers o FORCE INDEX (offers_geo) "
+	"JOIN offer_categories oc ON oc.offer_id = o.id AND oc.category_id = ? "
 	"JOIN users u ON u.id = o.volunteer_id "
-	"WHERE oc.category_id = ? AND o.status = 'active' "
+	"WHERE o.status = 'active' "
 	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
 	"AND u.status = 'active' AND FIND_IN_SET('volunteer', u.roles) > 0 "
 	"AND o.volunteer_id <> ? "

@@ -15,8 +15,8 @@
  *  - accept: responded/invited → accepted; the request open → matched; every
  *    other responded/invited match of the request → declined.
  *  - decline: responded/invited → declined (only the match changes).
- *  - complete: accepted → completed with hours and thanks; the request →
- *    completed.
+ *  - complete: accepted → completed with hours and thanks; the request
+ *    (still matched: not cancelled by its owner meanwhile) → completed.
  *  - cancel: accepted → cancelled, by either party; the request is open
  *    again (or expired, when its time ran out meanwhile). A match still
  *    waiting for an answer may be withdrawn (→ cancelled) by the party that
@@ -42,6 +42,7 @@ enum step_outcome {
 	STEP_DONE = 0,
 	STEP_INVALID,		/* 409 invalid_transition */
 	STEP_NOT_OPEN,		/* 409 conflict: the request is not open */
+	STEP_NOT_MATCHED,	/* 409 conflict: the request is not matched */
 };
 
 struct transition {
@@ -107,6 +108,9 @@ step_txn(void *ctx)
 	case STEP_COMPLETE:
 		if (strcmp(status, "accepted") != 0)
 			return STEP_INVALID;
+		/* The owner may have cancelled the request meanwhile. */
+		if (strcmp(db_str(&rq, 0, 0), "matched") != 0)
+			return STEP_NOT_MATCHED;
 		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_COMPLETE,
 		    DB_PARAMS(DB_DOUBLE(t->hours), DB_STR(t->thanks),
 		    DB_STR(t->match_id)), NULL)) != DB_OK)
@@ -174,6 +178,9 @@ run_step(struct req *r, struct transition *t)
 		return;
 	case STEP_NOT_OPEN:
 		problem_send(r, 409, "conflict", "The request is not open.");
+		return;
+	case STEP_NOT_MATCHED:
+		problem_send(r, 409, "conflict", "The request is no longer matched.");
 		return;
 	default:
 		goto internal;
