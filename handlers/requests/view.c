@@ -60,8 +60,8 @@ request_send(struct req *r, const struct db_rows *rows, int status,
 		 * auth_read_is_audited, for the matched volunteer it is the
 		 * same promise. */
 		if (!owner && audit_write(r, "request.private_read", "request",
-		    db_str(rows, 0, RC_ID), auth_read_is_audited(&r->who, &obj) ? "moderator" :
-		    "volunteer") != 0) {
+		    db_str(rows, 0, RC_ID),
+		    auth_read_is_audited(&r->who, &obj) ? "moderator" : "volunteer") != 0) {
 			problem_internal(r, "request audit");
 			return;
 		}

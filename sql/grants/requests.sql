@@ -9,8 +9,15 @@ GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_requests'@'l
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_requests'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_requests'@'localhost';
 
--- Own table: no DELETE, requests end in a status.
-GRANT SELECT, INSERT, UPDATE ON requests TO 'bh_requests'@'localhost';
+-- Own table: no DELETE, requests end in a status. UPDATE only of what the
+-- owner edits and moderation changes (never owner, id, created_at, or the
+-- response count the matches handler keeps).
+GRANT SELECT, INSERT ON requests TO 'bh_requests'@'localhost';
+GRANT UPDATE (title, description, category_id, pc4, lat, lon, when_start, when_end,
+              on_behalf_of, posted_as, care_situation_ct, address_ct, phone_ct,
+              status, moderation_decision, moderation_reason, updated_at,
+              expires_at, closed_at)
+  ON requests TO 'bh_requests'@'localhost';
 -- Who is the accepted volunteer (may read the private part)?
 GRANT SELECT (id, request_id, volunteer_id, status) ON matches TO 'bh_requests'@'localhost';
 -- POST /requests/{id}/review
