@@ -51,6 +51,9 @@ enum stmt {
 	STMT_GDPR_OFFER_SLOTS_DELETE,
 	STMT_GDPR_OFFER_CATEGORIES_DELETE,
 	STMT_GDPR_OFFERS_WITHDRAW,
+	/* GDPR part of the reports (gdpr_reports.c, issue 6) */
+	STMT_GDPR_REPORTS_EXPORT,
+	STMT_GDPR_REPORTS_DELETE_RESOLVED,
 	STMT__MAX
 };
 
@@ -114,5 +117,7 @@ int gdpr_matches_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_matches_erase(struct req *r, const char *user_id);
 int gdpr_offers_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_offers_erase(struct req *r, const char *user_id);
+int gdpr_reports_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_reports_erase(struct req *r, const char *user_id);
 
 #endif

@@ -30,6 +30,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "requests",	gdpr_requests_export,	gdpr_requests_erase },
 	{ "matches",	gdpr_matches_export,	gdpr_matches_erase },
 	{ "offers",	gdpr_offers_export,	gdpr_offers_erase },
+	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

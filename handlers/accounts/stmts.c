@@ -152,4 +152,12 @@ const char *const accounts_stmts[STMT__MAX] = {
 	 * moderation history that names it. */
 	"UPDATE offers SET status = 'deleted', title = '', description = '', "
 	"moderation_reason = NULL, updated_at = NOW(3) WHERE volunteer_id = ?",
+	/* STMT_GDPR_REPORTS_EXPORT: reporter → the reports they made, oldest
+	 * first (gdpr_reports.c) */
+	"SELECT id, target_type, target_id, reason, status, " DB_RFC3339("created_at")
+	", " DB_RFC3339("resolved_at") " FROM reports WHERE reporter_id = ? "
+	"ORDER BY created_at, id",
+	/* STMT_GDPR_REPORTS_DELETE_RESOLVED: reporter. Resolved reports go with
+	 * their reasons; open ones wait for a moderator. */
+	"DELETE FROM reports WHERE reporter_id = ? AND status = 'resolved'",
 };

@@ -28,6 +28,8 @@ GRANT SELECT ON matches TO 'bh_accounts'@'localhost';
 GRANT SELECT ON messages TO 'bh_accounts'@'localhost';
 GRANT SELECT (id, reporter_id, target_type, target_id, reason, status, created_at, resolved_at)
   ON reports TO 'bh_accounts'@'localhost';
+-- DELETE /me deletes the resolved reports the user made (gdpr_reports.c).
+GRANT DELETE ON reports TO 'bh_accounts'@'localhost';
 
 -- DELETE /me withdraws public posts and destroys private parts.
 -- (requests: gdpr_requests.c also clears on_behalf_of, the first name of

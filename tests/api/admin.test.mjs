@@ -883,3 +883,35 @@ describe('the figures: exact for a known fixture, JSON and CSV, small cells supp
     assertProblem(await moderator.get('/admin/stats?format=xlsx'), 422, 'validation_failed', 'format');
   });
 });
+
+// ------------------------------------------------------------- GDPR
+
+describe('the reports a user made are theirs: in the export, and gone with the account once dealt with', () => {
+  it('export lists them; erasure deletes the resolved ones and leaves open ones for the moderator', async () => {
+    const user = await newUser(['resident']);
+    const owner = sqlUser('resident');
+    const request = sqlRequest({ owner });
+    const first = await user.post('/reports', { target: { type: 'request', id: request }, reason: 'Eerste melding.' });
+    const second = await user.post('/reports', { target: { type: 'user', id: owner }, reason: 'Tweede melding.' });
+    assertStatus(first, 201);
+    assertStatus(second, 201);
+    made.reports.push(first.body.report.id, second.body.report.id);
+    assertStatus(await moderator.post(`/admin/reports/${first.body.report.id}/resolve`, { action: 'dismiss' }), 200);
+
+    const exp = await user.get('/me/export');
+    assertStatus(exp, 200);
+    const reports = exp.body.reports;
+    assert.deepEqual(reports.map((x) => [x.id, x.status, x.reason]), [
+      [first.body.report.id, 'resolved', 'Eerste melding.'],
+      [second.body.report.id, 'open', 'Tweede melding.'],
+    ]);
+    assert.deepEqual(reports[1].target, { type: 'user', id: owner });
+    assert.equal(reports[0].note, undefined, "the moderator's note is not the reporter's");
+
+    assertStatus(await user.delete('/me', { password: user.password }), 204);
+    const left = sql(`SELECT id, status FROM reports WHERE id IN (${q(first.body.report.id)}, ${q(second.body.report.id)})`);
+    assert.deepEqual(left, [[second.body.report.id, 'open']]);
+    const listed = (await allPages(moderator, '/admin/reports')).find((x) => x.id === second.body.report.id);
+    assert.equal(listed.reporter.display_name, 'Verwijderd', 'shown under the anonymous name');
+  });
+});
