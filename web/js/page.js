@@ -185,6 +185,11 @@ export function replaceMain(key, vars, kind = 'info') {
  * {user} (user null when anonymous). May navigate away (login redirect).
  */
 export async function startPage(options = {}) {
+	// The session and the dictionary load side by side.
+	const sessionP = getSession().catch((e) => {
+		console.error(e);
+		return null;
+	});
 	await initI18n({ extra: options.extraI18n });
 	const header = document.querySelector('.site-header');
 	const footer = document.querySelector('.site-footer');
@@ -194,12 +199,7 @@ export async function startPage(options = {}) {
 		buildFooter(footer);
 	translateTitle();
 
-	let session = null;
-	try {
-		session = await getSession();
-	} catch (e) {
-		console.error(e);
-	}
+	const session = await sessionP;
 	state.user = session ? session.user : null;
 
 	if (state.user && !languageWasChosen() && state.user.locale && state.user.locale !== currentLanguage()) {

@@ -72,7 +72,10 @@ export async function checkAxe(page, label) {
 		await page.evaluate(AXE_SOURCE);
 	const result = await page.evaluate(async () => {
 		// eslint-disable-next-line no-undef
-		const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+		const r = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+			resultTypes: ['violations'],
+		});
 		return r.violations.map((v) => ({
 			id: v.id,
 			impact: v.impact,

@@ -88,6 +88,7 @@ async function runSearch(s) {
 	if (s.category)
 		query.category = s.category;
 	const countKey = s.near ? 'home.found_near' : 'home.found';
+	const orgs = loadOrganisations(s);
 	try {
 		await pagedList({
 			container: list,
@@ -104,7 +105,7 @@ async function runSearch(s) {
 			showErrors(form, e);
 		}
 	}
-	await loadOrganisations(s);
+	await orgs;
 }
 
 async function loadOrganisations(s) {
@@ -128,16 +129,14 @@ async function loadOrganisations(s) {
 }
 
 async function main() {
+	const categoriesP = getCategories().catch(() => []);
 	const { user } = await startPage();
 	if (user)
 		document.getElementById('home-actions').hidden = true;
 
-	try {
-		categories = await getCategories();
-		fillCategorySelect(form.category, categories, { anyKey: 'home.any_category' });
-	} catch {
-		/* the select keeps "any"; the lists still load */
-	}
+	// Without categories the select keeps "any" and the lists still load.
+	categories = await categoriesP;
+	fillCategorySelect(form.category, categories, { anyKey: 'home.any_category' });
 	const s = searchFromUrl();
 	if (!s.near && user && user.area)
 		s.near = user.area.pc4;

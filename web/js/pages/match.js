@@ -39,8 +39,9 @@ function renderFacts() {
 	reqDd.append(a, document.createTextNode(' '), badge('request', match.request.status));
 	dl.append(el('dt', 'match.request'), reqDd);
 	row(dl, 'match.volunteer', isVolunteer() ? 'match.you' : match.volunteer.display_name, isVolunteer() ? {} : undefined);
-	if (request)
-		row(dl, 'match.requester', isVolunteer() ? request.owner.display_name : 'match.you', isVolunteer() ? undefined : {});
+	const owner = match.request.owner || request?.owner;
+	if (owner)
+		row(dl, 'match.requester', isVolunteer() ? owner.display_name : 'match.you', isVolunteer() ? undefined : {});
 	if (request && request.on_behalf_of)
 		row(dl, 'common.for_whom', request.on_behalf_of.first_name);
 	row(dl, 'common.posted', 'common.date_value', { at: match.created_at });
@@ -135,7 +136,7 @@ function renderActions() {
 		body.append(el('h3', 'match.complete_heading'));
 		body.append(el('p', 'match.complete_intro'));
 		const f = simpleForm('complete-form', [
-			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'number', required: true, attrs: { min: '0.25', max: '999', step: '0.25', inputmode: 'decimal' } },
+			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'number', required: true, attrs: { min: '0.25', max: '336', step: '0.25', inputmode: 'decimal' } },
 			{ name: 'thanks', label: 'fields.thanks', hint: 'match.thanks_hint', type: 'textarea', max: '1000' },
 		], 'match.complete_submit');
 		body.append(f);
@@ -145,6 +146,19 @@ function renderActions() {
 			if (v.thanks)
 				payload.thanks = v.thanks;
 			await transition('complete', payload, 'match.completed_ok');
+			return null;
+		});
+	}
+	const startedByMe = (match.initiated_by || (s === 'invited' ? 'requester' : 'volunteer')) === (vol ? 'volunteer' : 'requester');
+	if ((s === 'responded' || s === 'invited') && startedByMe) {
+		body.append(el('p', vol ? 'match.waiting_owner' : 'match.waiting_volunteer'));
+		body.append(el('h3', 'match.withdraw_heading'));
+		const f = simpleForm('withdraw-form', [
+			{ name: 'reason', label: 'fields.cancel_reason', type: 'textarea', max: '500', required: true },
+		], 'match.withdraw_submit', true);
+		body.append(f);
+		handleForm(f, async (v) => {
+			await transition('cancel', { reason: v.reason }, 'match.withdrawn_ok');
 			return null;
 		});
 	}

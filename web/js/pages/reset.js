@@ -6,6 +6,12 @@ import { api, forgetSession } from '../api.js';
 import { startPage, pageReady, go } from '../page.js';
 import { handleForm, showErrors, showStatus } from '../forms.js';
 
+// A new link opened while this page is showing only changes the hash: start over.
+window.addEventListener('hashchange', () => {
+	if (location.hash.includes('token='))
+		location.reload();
+});
+
 async function main() {
 	const token = new URLSearchParams(location.hash.slice(1)).get('token') || '';
 	if (location.hash)

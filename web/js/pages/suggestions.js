@@ -3,7 +3,7 @@
 
 import { api, getCategories } from '../api.js';
 import { startPage, pageReady, el, categoryName, areaText, loadingInto, doneLoading } from '../page.js';
-import { onLanguageChange, has } from '../i18n.js';
+import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { showProblem } from '../forms.js';
 
 const list = document.getElementById('suggestions-list');
@@ -11,13 +11,9 @@ const status = document.getElementById('suggestions-status');
 let categories = [];
 let suggestions = [];
 
-// A reason is shown translated when the API sends a known code
-// ("same_category", "distance:2.1"), else as the API wrote it.
+// The API writes the reasons in words, in the language asked for (?lang=).
 function reasonItem(reason) {
 	const li = document.createElement('li');
-	const [code, arg] = String(reason).split(':');
-	if (/^[a-z_]+$/.test(code) && has(`suggestions.reason.${code}`))
-		return el('li', `suggestions.reason.${code}`, { value: arg ?? '' });
 	li.textContent = reason;
 	return li;
 }
@@ -64,21 +60,27 @@ function render() {
 	status.replaceChildren(el('p', 'suggestions.count', { count: suggestions.length }, { class: 'muted' }));
 }
 
-async function main() {
-	await startPage({ auth: 'required', roles: ['volunteer'] });
+async function load() {
 	loadingInto(list);
+	status.replaceChildren();
 	try {
-		[categories, suggestions] = await Promise.all([getCategories().catch(() => []), api.get('/me/suggestions', { limit: 50 })]);
+		suggestions = await api.get('/me/suggestions', { limit: 50, lang: currentLanguage() });
 		if (!Array.isArray(suggestions))
 			suggestions = suggestions.items || [];
 		doneLoading(list);
 		render();
-		onLanguageChange(render);
 	} catch (e) {
 		doneLoading(list);
 		list.replaceChildren();
 		showProblem(status, e);
 	}
+}
+
+async function main() {
+	await startPage({ auth: 'required', roles: ['volunteer'] });
+	categories = await getCategories().catch(() => []);
+	await load();
+	onLanguageChange(load);
 	pageReady();
 }
 
