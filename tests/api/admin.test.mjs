@@ -203,6 +203,63 @@ describe('nobody without the role gets anywhere in /admin', () => {
   });
 });
 
+// ------------------------------------------------------------- least privilege
+
+// SHOW GRANTS of a database user as {table: {PRIVILEGE: Set(columns) | '*'}}.
+function grantsOf(user) {
+  const out = {};
+  for (const [line] of sql(`SHOW GRANTS FOR '${user}'@'localhost'`)) {
+    const m = /^GRANT (.+) ON [`"]?([^`". ]+)[`"]?\.[`"]?([^`" ]+)[`"]? TO /.exec(line);
+    if (!m || m[3] === '*') continue;
+    const table = (out[m[3]] ??= {});
+    let depth = 0, cur = '';
+    const privs = [];
+    for (const ch of m[1]) {
+      if (ch === '(') depth++;
+      if (ch === ')') depth--;
+      if (ch === ',' && depth === 0) { privs.push(cur.trim()); cur = ''; } else cur += ch;
+    }
+    privs.push(cur.trim());
+    for (const p of privs) {
+      const pm = /^([A-Z ]+?)\s*(?:\((.*)\))?$/.exec(p);
+      table[pm[1]] = pm[2] ? new Set(pm[2].split(',').map((c) => c.trim().replace(/[`"]/g, ''))) : '*';
+    }
+  }
+  return out;
+}
+
+describe('least privilege: what bh_admin may read and change', () => {
+  const g = () => grantsOf('bh_admin');
+
+  it('no credentials, resets, mail or login attempts; nothing beyond the tables it needs', () => {
+    const tables = Object.keys(g()).sort();
+    for (const t of ['credentials', 'password_resets', 'outbox', 'login_attempts', 'offer_slots', 'schema_migrations'])
+      assert.ok(!tables.includes(t), `no grant on ${t}`);
+    assert.ok(sql("SHOW GRANTS FOR 'bh_admin'@'localhost'").every(([l]) => !/ALL PRIVILEGES|GRANT OPTION/.test(l)));
+  });
+
+  it("others' tables: status columns only; no e-mail, phone or private ciphertext", () => {
+    const { users, requests, offers, matches, messages, sessions } = g();
+    assert.deepEqual([...users.UPDATE].sort(), ['status', 'updated_at']);
+    assert.deepEqual([...requests.UPDATE].sort(), ['moderation_decision', 'moderation_reason', 'status', 'updated_at']);
+    assert.deepEqual([...offers.UPDATE].sort(), ['moderation_reason', 'status', 'updated_at']);
+    for (const [name, t] of Object.entries({ users, requests, offers, matches }))
+      for (const p of ['INSERT', 'DELETE']) assert.equal(t[p], undefined, `${p} on ${name}`);
+    assert.equal(matches.UPDATE, undefined);
+    assert.ok(users.SELECT instanceof Set && ![...users.SELECT].some((c) => /email|phone/.test(c)), 'no e-mail or phone of users');
+    assert.ok(requests.SELECT instanceof Set && ![...requests.SELECT].some((c) => c.endsWith('_ct')), 'no private part of requests');
+    assert.ok(![...matches.SELECT].some((c) => c === 'thanks' || c === 'cancel_reason'));
+    // The one private column: the body of a reported message, read for the
+    // moderator (audited), and deleted by hide_target.
+    assert.deepEqual([...messages.SELECT].sort(), ['body_ct', 'created_at', 'id', 'match_id', 'sender_id']);
+    assert.equal(messages.DELETE, '*');
+    // Sessions: lib's look-up, and DELETE to end a blocked user's sessions.
+    assert.equal(sessions.DELETE, '*');
+    assert.equal(sessions.INSERT, undefined);
+    assert.deepEqual([...sessions.UPDATE], ['last_seen_at']);
+  });
+});
+
 // ------------------------------------------------------------- categories
 
 describe('categories: kept by admins, deactivated when in use', () => {
