@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, loadSpec, compileSchema, matchPath } from './lib/spec.mjs';
+import { REPO, loadSpec, compileSchema, matchPath, validateResponse } from './lib/spec.mjs';
 
 const UNSAFE = ['post', 'put', 'patch', 'delete'];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -223,4 +223,48 @@ test('schemas say what API.md says an object holds', () => {
   const { email, ...noEmail } = good;
   assert.ok(!user(noEmail), 'own view holds the e-mail address');
   void email;
+});
+
+// A fake answer as client.mjs builds it.
+function answer(status, body, headers = {}) {
+  const h = new Headers(headers);
+  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  if (body !== undefined && !h.has('content-type')) h.set('content-type', 'application/json');
+  return { status, headers: h, body: body === undefined ? null : body, text };
+}
+const problem = (status, code, extra = {}) => answer(status,
+  { type: 'about:blank', title: 'T', status, code, ...extra }, { 'content-type': 'application/problem+json' });
+
+test('the response check refuses what the document does not say', () => {
+  const user = { id: 'AbCdEfGhIjKlMnOpQrSt_-', email: 'a@example.org', display_name: 'A', postcode: '7811',
+    area: { pc4: '7811', place: 'Emmen', municipality: 'Emmen' }, roles: ['resident'], locale: 'nl',
+    created_at: '2026-11-23T10:00:00Z' };
+  assert.equal(validateResponse('GET', '/api/v1/me', answer(200, { user })), null);
+  assert.equal(validateResponse('GET', '/api/v1/me?x=1', answer(200, { user })), null, 'query ignored');
+  assert.match(validateResponse('GET', '/api/v1/me', answer(200, user)), /required property 'user'/);
+  assert.match(validateResponse('GET', '/api/v1/me', answer(418, { user })), /status 418 is not in/);
+  assert.match(validateResponse('GET', '/api/v1/nowhere', answer(404, {})), /path is not in/);
+  assert.match(validateResponse('GET', '/health', answer(200, { status: 'ok' })), /path is not in/, 'outside /api/v1');
+  // Errors: problem+json only, code among those API.md gives the status.
+  assert.equal(validateResponse('GET', '/api/v1/me', problem(401, 'unauthenticated')), null);
+  assert.match(validateResponse('GET', '/api/v1/me', problem(401, 'forbidden')), /allowed values/);
+  assert.match(validateResponse('GET', '/api/v1/me',
+    answer(401, { type: 'x', title: 'T', status: 401, code: 'unauthenticated' })), /content type/);
+  assert.match(validateResponse('POST', '/api/v1/accounts', problem(422, 'validation_failed',
+    { errors: [{ field: 'email' }] })), /required property 'code'/);
+  // 204 has no body; 429 needs Retry-After; 405 on a known path needs Allow.
+  assert.equal(validateResponse('DELETE', '/api/v1/session', answer(204)), null);
+  assert.match(validateResponse('DELETE', '/api/v1/session', answer(204, { ok: true })), /no body/);
+  assert.match(validateResponse('POST', '/api/v1/session', problem(429, 'rate_limited')), /Retry-After/);
+  const limited = problem(429, 'rate_limited');
+  limited.headers.set('retry-after', '60');
+  assert.equal(validateResponse('POST', '/api/v1/session', limited), null);
+  assert.match(validateResponse('PUT', '/api/v1/session', problem(405, 'method_not_allowed')), /Allow/);
+  const put = problem(405, 'method_not_allowed');
+  put.headers.set('allow', 'GET, POST, DELETE');
+  assert.equal(validateResponse('PUT', '/api/v1/session', put), null);
+  assert.match(validateResponse('PUT', '/api/v1/session', answer(200, {})), /not in docs/);
+  // The most literal template wins: /me/requests is not /requests/{id}.
+  assert.equal(matchPath('/api/v1/me/requests'), '/me/requests');
+  assert.equal(matchPath('/api/v1/users/AbCdEfGhIjKlMnOpQrSt_-'), '/users/{id}');
 });
