@@ -15,7 +15,6 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
-#include "log.h"
 #include "matches.h"
 #include "problem.h"
 

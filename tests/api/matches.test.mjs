@@ -434,6 +434,23 @@ describe('who may respond to what', () => {
     assertProblem(await both.post(`/matches/${m.id}/accept`), 409, 'conflict');
   });
 
+  it('GET /matches pages through both sides, newest first, and filters by status', async () => {
+    const mine = await openRequest(both, randomTag(6));
+    const theirs = await openRequest(resident, randomTag(6));
+    const first = await respond(volunteer, mine.id);	// both as requester
+    const second = await respond(both, theirs.id);	// both as volunteer
+    await step(both, first.id, 'decline');
+    const all = await allPages(both, '/matches', 1);
+    const ids = all.map((m) => m.id);
+    assert.ok(ids.indexOf(second.id) >= 0 && ids.indexOf(first.id) > ids.indexOf(second.id), 'newest first');
+    assert.equal(new Set(ids).size, ids.length, 'no match twice');
+    const declined = await allPages(both, '/matches?status=declined', 1);
+    assert.ok(declined.some((m) => m.id === first.id));
+    assert.ok(declined.every((m) => m.status === 'declined'));
+    const asVolunteer = await allPages(both, '/matches?as=volunteer', 2);
+    assert.deepEqual(asVolunteer.map((m) => m.id), [second.id]);
+  });
+
   it('bad bodies and queries name the field', async () => {
     const r = await openRequest(both, randomTag(6));
     assertProblem(await volunteer.post('/matches', { request_id: r.id }), 422, 'validation_failed', 'message');
