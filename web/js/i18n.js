@@ -187,9 +187,10 @@ export function onLanguageChange(fn) {
 export async function setLanguage(code) {
 	if (!LANGUAGES.includes(code))
 		return;
+	// Remembered first, so a page left at once still opens in this language.
+	try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode: not remembered */ }
 	dict = await load(code);
 	lang = code;
-	try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode: not remembered */ }
 	document.documentElement.lang = code;
 	translate();
 	for (const fn of listeners)

@@ -1,0 +1,268 @@
+// The whole story in two browsers: a caregiver registers and asks help for
+// her mother (with a private part), a moderator approves it, a volunteer
+// offers help with weekly availability, finds the request among her
+// suggestions and responds, the caregiver accepts, both exchange messages,
+// the volunteer now sees the private part, and the caregiver completes the
+// help with hours and a thank-you. axe runs on every page on the way.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	launch, newPage, open, ready, checkAxe, screenshot, assertNoScriptErrors, apiRegister, uiLogin, uniqueEmail,
+	ApiClient, BASE,
+} from './lib/browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const PRIVATE_CARE = 'Mijn moeder heeft beginnende dementie en is snel in de war.';
+const PRIVATE_ADDRESS = 'Hoofdstraat 12, Emmen';
+
+function idFrom(href) {
+	return new URL(href, BASE).searchParams.get('id');
+}
+
+test('a caregiver asks help for her mother; a volunteer helps; messages; completion with thanks', async () => {
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const volunteerAccount = await apiRegister({ tag: 'vol', roles: ['volunteer'], name: 'Vera Vrijwilliger', postcode: '7811' });
+
+	const carla = await newPage(browser);
+	const vera = await newPage(browser);
+	const c = carla.page;
+	const v = vera.page;
+	try {
+		// ---- the caregiver registers --------------------------------------
+		await open(c, '/');
+		await Promise.all([c.waitForURL(/registreren\.html\?role=caregiver/), c.click('a[href="/registreren.html?role=caregiver"]')]);
+		await ready(c);
+		const carlaEmail = uniqueEmail('carla');
+		await c.fill('#display_name', 'Carla');
+		await c.fill('#email', carlaEmail);
+		await c.fill('#password', 'mantelzorg-is-zwaar');
+		await c.fill('#postcode', '7811 AB');
+		await c.check('#accept_terms');
+		await Promise.all([c.waitForURL(`${BASE}/`), c.click('#register-form button[type=submit]')]);
+		await ready(c);
+
+		// ---- she posts a request for her mother, with a private part -------
+		await c.click('#site-nav a[href="/hulpvraag-plaatsen.html"]');
+		await ready(c);
+		assert.equal(await c.isChecked('#for-other'), true, 'a caregiver asks for someone by default');
+		// The private part says it is private and who sees it.
+		const privateBox = c.locator('fieldset.private');
+		assert.match(await privateBox.locator('legend').textContent(), /Privé/);
+		assert.match(await privateBox.textContent(), /de vrijwilliger van wie u de hulp aanneemt/);
+		assert.match(await privateBox.textContent(), /moderatoren/);
+		await c.fill('#first_name', 'Riet');
+		await c.fill('#title', 'Boodschappen voor mijn moeder');
+		await c.selectOption('#category', 'shopping');
+		await c.fill('#description', 'Elke dinsdag boodschappen doen bij de supermarkt om de hoek, ongeveer een uur.');
+		await c.fill('#care_situation', PRIVATE_CARE);
+		await c.fill('#address', PRIVATE_ADDRESS);
+		await c.fill('#req_phone', '0591 123456');
+		await checkAxe(c, 'hulpvraag-plaatsen.html filled in');
+		await Promise.all([c.waitForURL(/mijn-hulpvragen\.html/), c.click('#request-submit')]);
+		await ready(c);
+		assert.match(await c.textContent('main [role=status]'), /moderator kijkt er eerst naar/);
+		const card = c.locator('#myrequests-list li.card').first();
+		assert.match(await card.textContent(), /Boodschappen voor mijn moeder/);
+		assert.match(await card.textContent(), /wacht op controle/);
+		assert.match(await card.textContent(), /Voor: Riet/);
+		const requestId = idFrom(await card.locator('h2 a').getAttribute('href'));
+		assert.ok(requestId);
+		await checkAxe(c, 'mijn-hulpvragen.html (pending)');
+
+		// ---- a moderator approves it --------------------------------------
+		const review = await moderator.call('POST', `/requests/${requestId}/review`, { decision: 'approve' });
+		assert.equal(review.status, 200, JSON.stringify(review.data));
+		assert.equal(review.data.request.status, 'open');
+
+		// ---- the volunteer offers help with weekly availability ------------
+		await uiLogin(v, volunteerAccount.email, volunteerAccount.password, '/aanbod.html');
+		await v.fill('#title', 'Boodschappen en een praatje');
+		await v.fill('#description', 'Ik heb een auto en help graag met boodschappen.');
+		await v.check('#cat-shopping');
+		await v.fill('#radius_km', '10');
+		await v.selectOption('#slot-0-day', 'tue');
+		await v.fill('#slot-0-from', '09:00');
+		await v.fill('#slot-0-to', '12:00');
+		await v.click('#add-slot');
+		assert.equal(await v.evaluate(() => document.activeElement.id), 'slot-1-day', 'focus goes to the new row');
+		await v.selectOption('#slot-1-day', 'sat');
+		await v.fill('#slot-1-from', '13:00');
+		await v.fill('#slot-1-to', '10:00');
+		await v.click('#offer-form button[type=submit]');
+		// An end before the start is said next to that row.
+		await v.locator('#offer-form [data-error-summary]').waitFor({ state: 'visible' });
+		assert.ok(await v.locator('.field[data-field^="availability[1]"].has-error, fieldset[data-field="availability[1]"] .has-error, .has-error[data-field="availability"]').count() > 0,
+			'the wrong slot is marked');
+		await checkAxe(v, 'aanbod.html with an availability error');
+		await v.fill('#slot-1-to', '16:00');
+		await Promise.all([v.waitForURL(/mijn-aanbod\.html/), v.click('#offer-form button[type=submit]')]);
+		await ready(v);
+		const offerCard = v.locator('#myoffers-list li.card').first();
+		assert.match(await offerCard.textContent(), /dinsdag van 09:00 tot 12:00/);
+		assert.match(await offerCard.textContent(), /zaterdag van 13:00 tot 16:00/);
+		const offers = await (async () => {
+			const api = new ApiClient();
+			await api.login(volunteerAccount.email, volunteerAccount.password);
+			return (await api.call('GET', '/me/offers')).data.items;
+		})();
+		if (offers[0].status === 'pending') {
+			const r = await moderator.call('POST', `/offers/${offers[0].id}/review`, { decision: 'approve' });
+			assert.equal(r.status, 200, JSON.stringify(r.data));
+		}
+		await checkAxe(v, 'mijn-aanbod.html');
+
+		// ---- she finds the request among her suggestions, with reasons ------
+		await open(v, '/suggesties.html');
+		const sugg = v.locator('#suggestions-list li.card', { hasText: 'Boodschappen voor mijn moeder' });
+		await sugg.waitFor();
+		assert.ok(await sugg.locator('.reasons li').count() > 0, 'reasons are shown');
+		await checkAxe(v, 'suggesties.html');
+		await screenshot(v, 'suggesties-met-resultaat-1280');
+
+		// ---- and responds; the private part is not hers to see yet ----------
+		await Promise.all([v.waitForURL(/hulpvraag\.html/), sugg.locator('a.button').click()]);
+		await ready(v);
+		assert.equal((await v.textContent('h1')).trim(), 'Boodschappen voor mijn moeder');
+		assert.doesNotMatch(await v.textContent('main'), /dementie|Hoofdstraat/);
+		await checkAxe(v, 'hulpvraag.html as a volunteer');
+		await v.fill('#message', 'Hallo Carla, ik help graag. Dinsdagochtend kan ik.');
+		await v.click('#respond-form button[type=submit]');
+		await v.locator('#respond-status .notice-ok').waitFor();
+		const matchHref = await v.locator('#respond-status a').getAttribute('href');
+		const matchId = idFrom(matchHref);
+
+		// ---- the caregiver sees the response and accepts -------------------
+		await open(c, '/mijn-hulpvragen.html');
+		const resp = c.locator(`#r-${requestId} li.card`, { hasText: 'Vera Vrijwilliger' });
+		assert.match(await resp.textContent(), /reactie ontvangen/);
+		await checkAxe(c, 'mijn-hulpvragen.html with a response');
+		await resp.locator('button', { hasText: 'accepteren' }).click();
+		await c.locator('#myrequests-status .notice-ok').waitFor();
+		assert.match(await c.textContent('#myrequests-status'), /hulp van Vera Vrijwilliger geaccepteerd/);
+		assert.match(await c.locator(`#r-${requestId}`).textContent(), /hulp gevonden/);
+		assert.match(await c.locator(`#r-${requestId}`).textContent(), /geaccepteerd/);
+
+		// ---- now the volunteer sees the private part; they write ------------
+		await open(v, `/match.html?id=${matchId}`);
+		assert.match(await v.textContent('#match-title'), /Boodschappen voor mijn moeder/);
+		assert.match(await v.textContent('#private-section'), new RegExp(PRIVATE_ADDRESS));
+		assert.match(await v.textContent('#private-section'), /dementie/);
+		assert.match(await v.textContent('#messages-list'), /Dinsdagochtend kan ik/);
+		await v.fill('#body', 'Ik kom dinsdag om 10 uur bij Riet langs.');
+		await v.click('#message-form button[type=submit]');
+		await v.locator('#messages-list li', { hasText: 'dinsdag om 10 uur' }).waitFor();
+		assert.match(await v.textContent('#messages-status'), /verstuurd/);
+		await checkAxe(v, 'match.html as the volunteer');
+		await screenshot(v, 'match-vrijwilliger-1280');
+
+		await open(c, `/match.html?id=${matchId}`);
+		assert.match(await c.textContent('#messages-list'), /dinsdag om 10 uur/);
+		await c.fill('#body', 'Fijn, dank je wel! Tot dinsdag.');
+		await c.keyboard.press('Tab');
+		await c.click('#message-form button[type=submit]');
+		await c.locator('#messages-list li.message-mine', { hasText: 'Tot dinsdag' }).waitFor();
+
+		await v.click('#messages-refresh');
+		await v.locator('#messages-list li', { hasText: 'Tot dinsdag' }).waitFor();
+
+		// ---- completion with hours and a thank-you ---------------------------
+		await checkAxe(c, 'match.html as the caregiver');
+		await c.setViewportSize({ width: 375, height: 812 });
+		await screenshot(c, 'match-mantelzorger-375');
+		await c.setViewportSize({ width: 1280, height: 900 });
+		await c.fill('#complete-form-hours', '1.5');
+		await c.fill('#complete-form-thanks', 'Heel erg bedankt, mijn moeder vond het gezellig!');
+		await c.click('#complete-form button[type=submit]');
+		await c.locator('#actions-status .notice-ok').waitFor();
+		assert.match(await c.textContent('#actions-status'), /Afgerond/);
+		assert.match(await c.textContent('#match-body'), /afgerond/);
+		assert.match(await c.textContent('#match-body'), /1,5 uur/);
+		assert.equal(await c.isVisible('#message-form'), false, 'no new messages after completion');
+		// The whole page in English too.
+		await c.click('#lang-switch');
+		await c.waitForFunction(() => document.documentElement.lang === 'en');
+		assert.match(await c.textContent('#match-body'), /completed/);
+		await checkAxe(c, 'match.html completed, in English');
+		await c.click('#lang-switch');
+		await c.waitForFunction(() => document.documentElement.lang === 'nl');
+
+		await open(c, '/mijn-hulpvragen.html');
+		assert.match(await c.locator(`#r-${requestId}`).textContent(), /afgerond/);
+
+		// ---- the volunteer sees the thanks ------------------------------------
+		await open(v, '/mijn-matches.html');
+		const done = v.locator('#mymatches-list li.card', { hasText: 'Boodschappen voor mijn moeder' });
+		assert.match(await done.textContent(), /afgerond/);
+		assert.match(await done.textContent(), /mijn moeder vond het gezellig/);
+		await checkAxe(v, 'mijn-matches.html');
+
+		assertNoScriptErrors(c);
+		assertNoScriptErrors(v);
+	} finally {
+		await carla.context.close();
+		await vera.context.close();
+	}
+});
+
+test('reporting a request, declining a volunteer, withdrawing the request', async () => {
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const owner = await apiRegister({ tag: 'owner', roles: ['resident'], name: 'Henk' });
+	const helper = await apiRegister({ tag: 'helper', roles: ['volunteer'], name: 'Wim' });
+
+	const ownerApi = new ApiClient();
+	await ownerApi.login(owner.email, owner.password);
+	const posted = await ownerApi.call('POST', '/requests', {
+		title: 'Hulp bij het ophangen van een lamp', description: 'Een lamp in de woonkamer.', category: 'odd-jobs', postcode: '7811',
+	});
+	assert.equal(posted.status, 201, JSON.stringify(posted.data));
+	const requestId = posted.data.request.id;
+	if (posted.data.request.status === 'pending')
+		assert.equal((await moderator.call('POST', `/requests/${requestId}/review`, { decision: 'approve' })).status, 200);
+	const helperApi = new ApiClient();
+	await helperApi.login(helper.email, helper.password);
+	const m = await helperApi.call('POST', '/matches', { request_id: requestId, message: 'Ik heb een trap.' });
+	assert.equal(m.status, 201, JSON.stringify(m.data));
+
+	// The volunteer reports the request through the form.
+	const other = await newPage(browser);
+	try {
+		await uiLogin(other.page, helper.email, helper.password, `/melden.html?type=request&id=${requestId}`);
+		assert.match(await other.page.textContent('#report-target'), /Hulp bij het ophangen van een lamp|hulpvraag/);
+		await other.page.click('#report-form button[type=submit]');
+		await other.page.locator('.field[data-field="reason"] .field-error').waitFor({ state: 'visible' });
+		await other.page.fill('#reason', 'Dit lijkt op reclame.');
+		await other.page.click('#report-form button[type=submit]');
+		await other.page.locator('#report-status .notice-ok').waitFor();
+		await checkAxe(other.page, 'melden.html sent');
+	} finally {
+		await other.context.close();
+	}
+
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, owner.email, owner.password, '/mijn-hulpvragen.html');
+		const card = page.locator(`#r-${requestId}`);
+		// Decline asks first, in place.
+		await card.getByRole('button', { name: 'Afwijzen', exact: true }).click();
+		assert.match(await card.textContent(), /Weet u zeker dat u deze reactie wilt afwijzen/);
+		await checkAxe(page, 'mijn-hulpvragen.html asking to confirm');
+		await card.getByRole('button', { name: 'Ja, afwijzen' }).click();
+		await page.locator('#myrequests-status .notice-ok').waitFor();
+		assert.match(await page.textContent('#myrequests-status'), /reactie van Wim afgewezen/);
+		assert.match(await card.textContent(), /afgewezen/);
+
+		// Withdraw the request.
+		await card.getByRole('button', { name: 'Hulpvraag intrekken' }).click();
+		await card.getByRole('button', { name: 'Ja, intrekken' }).click();
+		await page.waitForFunction(() => /ingetrokken/.test(document.querySelector('#myrequests-status')?.textContent || ''));
+		assert.match(await page.locator(`#r-${requestId}`).textContent(), /ingetrokken/);
+	} finally {
+		await context.close();
+	}
+});
