@@ -6,8 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import {
-	launch, newPage, open, ready, checkAxe, BASE, apiRegister, uiLogin, uniqueEmail, assertNoScriptErrors, ApiClient,
+	launch, newPage, open, ready, checkAxe, BASE, REPO, apiRegister, uiLogin, uniqueEmail, assertNoScriptErrors, ApiClient,
 } from './lib/browser.mjs';
 
 let browser;
@@ -273,6 +275,35 @@ test('forgotten password and the reset page', async () => {
 		await page.locator('[data-error-summary]').waitFor({ state: 'visible' });
 		assert.match(await page.textContent('[data-error-summary]'), /niet \(meer\) geldig/);
 		await checkAxe(page, 'wachtwoord-herstellen.html with error');
+	} finally {
+		await context.close();
+	}
+});
+
+// The mail sits sealed in the outbox; the operator's command prints its token.
+test('a password reset from the e-mailed link, end to end', { skip: !process.env.BURENHULP_VAR && 'needs BURENHULP_VAR' }, async () => {
+	const user = await apiRegister({ tag: 'reset', roles: ['resident'], name: 'Vergeetachtig' });
+	const { context, page } = await newPage(browser);
+	try {
+		await open(page, '/wachtwoord-vergeten.html');
+		await page.fill('#email', user.email);
+		await page.click('#forgot-form button[type=submit]');
+		await page.locator('#forgot-status .notice-ok').waitFor();
+		const out = spawnSync(join(REPO, 'scripts', 'ctl'), ['outbox-token', '--email', user.email], {
+			cwd: REPO, env: process.env, encoding: 'utf8', timeout: 60000,
+		});
+		assert.equal(out.status, 0, `scripts/ctl outbox-token: ${out.stderr}`);
+		const token = out.stdout.trim().split(/\s+/).pop();
+		await open(page, `/wachtwoord-herstellen.html#token=${encodeURIComponent(token)}`);
+		await page.fill('#password', 'weer-een-nieuw-wachtwoord');
+		await page.fill('#password_repeat', 'weer-een-nieuw-wachtwoord');
+		await Promise.all([page.waitForURL(/inloggen\.html/), page.click('#reset-form button[type=submit]')]);
+		await ready(page);
+		assert.match(await page.textContent('main [role=status]'), /nieuwe wachtwoord is ingesteld/);
+		await page.fill('#email', user.email);
+		await page.fill('#password', 'weer-een-nieuw-wachtwoord');
+		await Promise.all([page.waitForURL(`${BASE}/?flash=logged_in`).catch(() => {}), page.click('#login-form button[type=submit]')]);
+		await page.waitForSelector('#logout-button');
 	} finally {
 		await context.close();
 	}

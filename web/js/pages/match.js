@@ -32,7 +32,7 @@ function renderFacts() {
 	const dl = el('dl', null, null, { class: 'meta' });
 	const st = el('dd');
 	st.append(badge('match', match.status));
-	dl.append(el('dt', 'common.status_label'), st);
+	dl.append(el('dt', 'common.status'), st);
 	const reqDd = el('dd');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(match.request.id)}` });
 	a.textContent = match.request.title;
@@ -162,13 +162,15 @@ function renderActions() {
 			return null;
 		});
 	}
+	const cancelBody = $('cancel-body');
+	cancelBody.replaceChildren();
+	$('cancel-section').hidden = s !== 'accepted';
 	if (s === 'accepted') {
-		body.append(el('h3', 'match.cancel_heading'));
-		body.append(el('p', vol ? 'match.cancel_intro_volunteer' : 'match.cancel_intro_owner'));
+		cancelBody.append(el('p', vol ? 'match.cancel_intro_volunteer' : 'match.cancel_intro_owner'));
 		const f = simpleForm('cancel-form', [
 			{ name: 'reason', label: 'fields.cancel_reason', type: 'textarea', max: '500', required: true },
 		], 'match.cancel_submit', true);
-		body.append(f);
+		cancelBody.append(f);
 		handleForm(f, async (v) => {
 			await transition('cancel', { reason: v.reason }, 'match.cancelled_ok');
 			return null;
