@@ -35,6 +35,8 @@ static const struct command {
 	  "purge [--days N]        apply the retention rules" },
 	{ "rotate-key", cmd_rotate_key, 1,
 	  "rotate-key [--reseal]   add a master key; reseal values under old keys" },
+	{ "seed-bench", cmd_seed_bench, 1,
+	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)" },
 	{ "outbox-token", cmd_outbox_token, 1,
 	  "outbox-token --email E  the token of the newest password-reset mail to E" },
 };

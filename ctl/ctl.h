@@ -74,6 +74,7 @@ int cmd_import_postcodes(struct ctl *c, int argc, char **argv);
 int cmd_seed_demo(struct ctl *c, int argc, char **argv);
 int cmd_purge(struct ctl *c, int argc, char **argv);
 int cmd_rotate_key(struct ctl *c, int argc, char **argv);
+int cmd_seed_bench(struct ctl *c, int argc, char **argv);	/* seed_bench.c */
 int cmd_outbox_token(struct ctl *c, int argc, char **argv);
 
 /* Connects c->raw when not yet connected. 0 or -1 (printed). */

@@ -4,5 +4,5 @@ bin_PROGRAMS += ctl/burenhulpctl
 ctl_burenhulpctl_SOURCES = \
 	ctl/burenhulpctl.c ctl/ctl.h ctl/stmts.c ctl/sqlfile.c \
 	ctl/migrate.c ctl/users.c ctl/postcodes.c ctl/purge.c ctl/rotate.c \
-	ctl/outbox.c
+	ctl/outbox.c ctl/seed_bench.c
 ctl_burenhulpctl_LDADD = $(BH_LIBS)
