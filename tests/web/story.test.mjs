@@ -266,3 +266,56 @@ test('reporting a request, declining a volunteer, withdrawing the request', asyn
 		await context.close();
 	}
 });
+
+test('home: open requests near a typed postcode with category, area and distance; the directory', async () => {
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const owner = await apiRegister({ tag: 'home', roles: ['resident'], name: 'Gerda', postcode: '7822' });
+	const ownerApi = new ApiClient();
+	await ownerApi.login(owner.email, owner.password);
+	const title = `Wandelen met de hond ${Date.now().toString(36)}`;
+	const posted = await ownerApi.call('POST', '/requests', {
+		title, description: 'Twee keer per week een rondje met Bobbie.', category: 'pets', postcode: '7822',
+	});
+	assert.equal(posted.status, 201, JSON.stringify(posted.data));
+	if (posted.data.request.status === 'pending')
+		assert.equal((await moderator.call('POST', `/requests/${posted.data.request.id}/review`, { decision: 'approve' })).status, 200);
+
+	const { context, page } = await newPage(browser);
+	try {
+		await open(page, '/');
+		// A postcode that is not one: said next to the field.
+		await page.fill('#near', 'Emmen');
+		await page.click('#search-form button[type=submit]');
+		await page.locator('.field[data-field="near"] .field-error').waitFor({ state: 'visible' });
+		assert.match(await page.textContent('.field[data-field="near"] .field-error'), /Nederlandse postcode/);
+		await checkAxe(page, 'home with a search error');
+
+		await page.fill('#near', '7822');
+		await page.selectOption('#radius_km', '5');
+		await page.selectOption('#category', 'pets');
+		await page.click('#search-form button[type=submit]');
+		const card = page.locator('#requests-list li.card', { hasText: title });
+		await card.waitFor();
+		const text = await card.textContent();
+		assert.match(text, /Soort hulp: Huisdieren/);
+		assert.match(text, /Gebied: 7822/);
+		assert.match(text, /Afstand: 0 km/);
+		assert.match(await page.textContent('#requests-status'), /open hulpvra(ag|gen) bij 7822/);
+		assert.match(page.url(), /near=7822/);
+		assert.equal(await page.locator('.field-error:visible').count(), 0, 'the old error is gone');
+		// The directory follows the postcode.
+		await page.locator('#orgs-list li.card').first().waitFor();
+		await checkAxe(page, 'home with results');
+
+		// The request's own page, for a visitor: no private part, a way to log in.
+		await Promise.all([page.waitForURL(/hulpvraag\.html/), card.locator('h3 a').click()]);
+		await ready(page);
+		assert.equal((await page.textContent('h1')).trim(), title);
+		assert.equal(await page.locator('a[href^="/inloggen.html?next="]', { hasText: 'Log in als vrijwilliger' }).count(), 1);
+		await checkAxe(page, 'hulpvraag.html for a visitor');
+		await screenshot(page, 'hulpvraag-1280');
+	} finally {
+		await context.close();
+	}
+});
