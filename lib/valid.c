@@ -709,8 +709,24 @@ check_value(struct req *r, const char *name, json_object *v,
 			code = "not_allowed";
 		break;
 	case F_EMAIL:
-		if ((code = valid_text(s, len, 0, 0, false)) == NULL)
-			code = valid_email(s);
+		/* Spaces around an address are a slip of the keyboard, not
+		 * another address: check what valid_email_normalise keeps. */
+		if ((code = valid_text(s, len, 0, 0, false)) == NULL) {
+			char buf[EMAIL_MAX + 1];
+			size_t b = 0, e = len;
+
+			while (b < e && (s[b] == ' ' || s[b] == '\t'))
+				b++;
+			while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+				e--;
+			if (e - b > EMAIL_MAX)
+				code = "too_long";
+			else {
+				memcpy(buf, s + b, e - b);
+				buf[e - b] = '\0';
+				code = valid_email(buf);
+			}
+		}
 		break;
 	case F_POSTCODE:
 		if ((code = valid_text(s, len, 0, 0, false)) == NULL)
