@@ -713,17 +713,17 @@ check_value(struct req *r, const char *name, json_object *v,
 		 * another address: check what valid_email_normalise keeps. */
 		if ((code = valid_text(s, len, 0, 0, false)) == NULL) {
 			char buf[EMAIL_MAX + 1];
-			size_t b = 0, e = len;
+			size_t from = 0, to = len;
 
-			while (b < e && (s[b] == ' ' || s[b] == '\t'))
-				b++;
-			while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
-				e--;
-			if (e - b > EMAIL_MAX)
+			while (from < to && (s[from] == ' ' || s[from] == '\t'))
+				from++;
+			while (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t'))
+				to--;
+			if (to - from > EMAIL_MAX)
 				code = "too_long";
 			else {
-				memcpy(buf, s + b, e - b);
-				buf[e - b] = '\0';
+				memcpy(buf, s + from, to - from);
+				buf[to - from] = '\0';
 				code = valid_email(buf);
 			}
 		}
