@@ -83,6 +83,14 @@ const char *const requests_stmts[STMT__MAX] = {
 	"UPDATE requests SET status = 'cancelled', closed_at = NOW(3), "
 	"updated_at = NOW(3) WHERE id = ? "
 	"AND status IN ('pending', 'open', 'matched', 'expired')",
+	/* STMT_MATCHES_CLOSE: request id. A cancelled request takes its
+	 * matches with it: the accepted one is cancelled (the volunteer stops
+	 * seeing the private part), waiting ones are declined. cancel_reason is
+	 * set before status, as MariaDB assigns left to right. */
+	"UPDATE matches SET cancel_reason = IF(status = 'accepted', "
+	"'De hulpvraag is ingetrokken.', cancel_reason), "
+	"status = IF(status = 'accepted', 'cancelled', 'declined'), updated_at = NOW(3) "
+	"WHERE request_id = ? AND status IN ('responded', 'invited', 'accepted')",
 	/* STMT_REQUEST_REVIEW: new status, decision, reason, new status, new
 	 * status, expiry days, id, the stored status it was read in. An
 	 * approved request is open for at least the expiry period from now. */

@@ -306,6 +306,28 @@ internal:
 	problem_internal(r, "request patch");
 }
 
+struct cancel {
+	struct req	*r;
+	const char	*id;
+};
+
+/* The request and its live matches in one go; 1 when the request was not
+ * (or no longer) cancellable. */
+static int
+cancel_txn(void *ctx)
+{
+	struct cancel *c = ctx;
+	int rc;
+
+	if ((rc = db_exec(c->r->db, c->r->arena, STMT_REQUEST_CANCEL,
+	    DB_PARAMS(DB_STR(c->id)), NULL)) != DB_OK)
+		return rc;
+	if (db_affected(c->r->db) == 0)
+		return 1;
+	return db_exec(c->r->db, c->r->arena, STMT_MATCHES_CLOSE,
+	    DB_PARAMS(DB_STR(c->id)), NULL);
+}
+
 /*
  * Cancel: pending, open, matched (and expired) become cancelled. Cancelling
  * an already cancelled request is harmless: 200 with the request unchanged,
@@ -315,6 +337,7 @@ internal:
 void
 requests_cancel(struct req *r)
 {
+	struct cancel c;
 	struct db_rows rows;
 	struct auth_object obj;
 	const char *id, *status;
@@ -335,10 +358,11 @@ requests_cancel(struct req *r)
 		request_send(r, &rows, 200, true);
 		return;
 	}
-	if (db_exec(r->db, r->arena, STMT_REQUEST_CANCEL, DB_PARAMS(DB_STR(id)),
-	    NULL) != DB_OK)
+	c.r = r;
+	c.id = id;
+	if ((rc = db_txn(r->db, cancel_txn, &c)) < 0)
 		goto internal;
-	if (db_affected(r->db) == 0) {
+	if (rc == 1) {
 		/* Not cancellable, or changed meanwhile: answer on what it is
 		 * now (a concurrent cancel is still a success). */
 		if (request_load(r, id, &rows) != 0)

@@ -19,6 +19,8 @@ GRANT UPDATE (title, description, category_id, pc4, lat, lon, when_start, when_e
               expires_at, closed_at)
   ON requests TO 'bh_requests'@'localhost';
 -- Who is the accepted volunteer (may read the private part)?
-GRANT SELECT (id, request_id, volunteer_id, status) ON matches TO 'bh_requests'@'localhost';
+GRANT SELECT (id, request_id, volunteer_id, status, cancel_reason) ON matches TO 'bh_requests'@'localhost';
+-- Cancelling a request ends its live matches in the same transaction.
+GRANT UPDATE (status, cancel_reason, updated_at) ON matches TO 'bh_requests'@'localhost';
 -- POST /requests/{id}/review
 GRANT INSERT ON moderation_actions TO 'bh_requests'@'localhost';

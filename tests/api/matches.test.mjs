@@ -372,11 +372,20 @@ describe('decline and withdraw', () => {
   });
 
   it('a request its owner cancelled cannot be completed', async () => {
-    const r4 = await openRequest(resident, randomTag(6));
+    const r4 = await openRequest(resident, randomTag(6), { private: { address: 'Hoofdstraat 1' } });
     const m = await respond(fleur, r4.id);
     await step(resident, m.id, 'accept');
+    assert.ok((await requestAs(fleur, r4.id)).body.request.private, 'accepted volunteer sees the private part');
     assertStatus(await resident.post(`/requests/${r4.id}/cancel`), 200);
-    assertProblem(await resident.post(`/matches/${m.id}/complete`, { hours: 1 }), 409, 'conflict');
+    assertProblem(await resident.post(`/matches/${m.id}/complete`, { hours: 1 }), 409);
+    // The cancelled request takes its accepted match with it: the volunteer
+    // no longer holds the address of a request that is not going ahead.
+    const after = await fleur.get(`/matches/${m.id}`);
+    assertStatus(after, 200);
+    assert.equal(after.body.match.status, 'cancelled');
+    const seen = await requestAs(fleur, r4.id);
+    assert.ok(seen.status === 404 || !seen.body.request.private,
+      'the volunteer of a cancelled match does not see the private part');
   });
 
   it('the owner withdraws an invitation', async () => {
