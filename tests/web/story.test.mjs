@@ -319,3 +319,66 @@ test('home: open requests near a typed postcode with category, area and distance
 		await context.close();
 	}
 });
+
+test('managing one\'s own posts: change a request; change, pause, resume and delete an offer', async () => {
+	const person = await apiRegister({ tag: 'manage', roles: ['resident', 'volunteer'], name: 'Mieke' });
+	const api = new ApiClient();
+	await api.login(person.email, person.password);
+	const req = await api.call('POST', '/requests', {
+		title: 'Hulp bij de belastingaangifte', description: 'Ik snap het formulier niet.', category: 'paperwork', postcode: '7811',
+		private: { phone: '0591 999999' },
+	});
+	assert.equal(req.status, 201, JSON.stringify(req.data));
+	const offer = await api.call('POST', '/offers', {
+		title: 'Klusjes in en om het huis', description: 'Lampen, planken, kleine reparaties.', categories: ['odd-jobs'],
+		postcode: '7811', radius_km: 5, availability: [{ day: 'wed', from: '18:00', to: '20:00' }],
+	});
+	assert.equal(offer.status, 201, JSON.stringify(offer.data));
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	if (offer.data.offer.status === 'pending')
+		assert.equal((await moderator.call('POST', `/offers/${offer.data.offer.id}/review`, { decision: 'approve' })).status, 200);
+
+	const { context, page } = await newPage(browser);
+	try {
+		// The request form opens filled in, private part included.
+		await uiLogin(page, person.email, person.password, `/hulpvraag-plaatsen.html?id=${req.data.request.id}`);
+		assert.equal((await page.textContent('h1')).trim(), 'Hulpvraag wijzigen');
+		assert.equal(await page.inputValue('#title'), 'Hulp bij de belastingaangifte');
+		assert.equal(await page.inputValue('#req_phone'), '0591 999999');
+		assert.equal(await page.isChecked('#for-self'), true);
+		await page.fill('#title', 'Hulp bij de belastingaangifte 2026');
+		await Promise.all([page.waitForURL(/mijn-hulpvragen\.html/), page.click('#request-submit')]);
+		await ready(page);
+		assert.match(await page.textContent('main [role=status]'), /hulpvraag is gewijzigd/);
+		assert.match(await page.textContent('#myrequests-list'), /belastingaangifte 2026/);
+
+		// The offer: change its slot, pause, resume, delete.
+		await open(page, '/mijn-aanbod.html');
+		const card = page.locator('#myoffers-list li.card', { hasText: 'Klusjes in en om het huis' });
+		assert.match(await card.textContent(), /woensdag van 18:00 tot 20:00/);
+		await Promise.all([page.waitForURL(/aanbod\.html\?id=/), card.getByRole('link', { name: 'Wijzigen' }).click()]);
+		await ready(page);
+		assert.equal((await page.textContent('h1')).trim(), 'Aanbod wijzigen');
+		assert.equal(await page.isChecked('#cat-odd-jobs'), true);
+		await page.fill('#slot-0-to', '21:00');
+		await Promise.all([page.waitForURL(/mijn-aanbod\.html/), page.click('#offer-form button[type=submit]')]);
+		await ready(page);
+		assert.match(await page.locator('#myoffers-list li.card').first().textContent(), /woensdag van 18:00 tot 21:00/);
+		const again = page.locator('#myoffers-list li.card', { hasText: 'Klusjes in en om het huis' });
+		await again.getByRole('button', { name: 'Pauzeren' }).click();
+		await page.locator('#myoffers-status .notice-ok').waitFor();
+		assert.match(await again.textContent(), /gepauzeerd/);
+		await again.getByRole('button', { name: 'Weer actief maken' }).click();
+		await page.waitForFunction(() => /weer actief/.test(document.querySelector('#myoffers-status').textContent));
+		assert.match(await again.textContent(), /Status: actief/);
+		await again.getByRole('button', { name: 'Verwijderen', exact: true }).click();
+		await again.getByRole('button', { name: 'Ja, verwijderen' }).click();
+		await page.waitForFunction(() => /verwijderd/.test(document.querySelector('#myoffers-status').textContent));
+		assert.equal(await page.locator('#myoffers-list li.card', { hasText: 'Klusjes in en om het huis' }).count(), 0);
+		assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is not lost');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});

@@ -217,11 +217,18 @@ export function showFieldError(form, field, code) {
 	showErrors(form, { errors: [{ field, code }] });
 }
 
-/** Marks the form busy: aria-busy, submit buttons disabled, their label swapped. */
+/**
+ * Marks the form busy: aria-busy, submit buttons aria-disabled (not
+ * `disabled`: a disabled button loses the keyboard focus), label swapped.
+ * handleForm ignores submits while the form is busy.
+ */
 export function setBusy(form, busy) {
 	form.setAttribute('aria-busy', busy ? 'true' : 'false');
 	for (const b of form.querySelectorAll('button[type=submit], button:not([type])')) {
-		b.disabled = busy;
+		if (busy)
+			b.setAttribute('aria-disabled', 'true');
+		else
+			b.removeAttribute('aria-disabled');
 		if (busy) {
 			b.dataset.idleKey = b.dataset.i18n || '';
 			if (b.dataset.busyKey)

@@ -66,6 +66,10 @@ function item(o) {
 				await api.del(`/offers/${encodeURIComponent(o.id)}`);
 				await load();
 				showStatus(status, 'myoffers.deleted');
+				// The card and its buttons are gone: the page heading takes the focus.
+				const h1 = document.querySelector('main h1');
+				h1.tabIndex = -1;
+				h1.focus();
 			} catch (e) {
 				showProblem(status, e);
 			}
