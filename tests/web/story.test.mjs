@@ -348,10 +348,28 @@ test('managing one\'s own posts: change a request; change, pause, resume and del
 		assert.equal(await page.inputValue('#req_phone'), '0591 999999');
 		assert.equal(await page.isChecked('#for-self'), true);
 		await page.fill('#title', 'Hulp bij de belastingaangifte 2026');
+		// Only a start: the end is asked for.
+		await page.fill('#when_start', '2027-03-02T10:00');
+		await page.click('#request-submit');
+		assert.match(await page.locator('.field[data-field="when.end"] .field-error').textContent(), /einde/);
+		await page.fill('#when_end', '2027-03-02T12:30');
 		await Promise.all([page.waitForURL(/mijn-hulpvragen\.html/), page.click('#request-submit')]);
 		await ready(page);
 		assert.match(await page.textContent('main [role=status]'), /hulpvraag is gewijzigd/);
 		assert.match(await page.textContent('#myrequests-list'), /belastingaangifte 2026/);
+		// Local time (Amsterdam, winter) went to the API in UTC.
+		const changed = (await api.call('GET', `/requests/${req.data.request.id}`)).data.request;
+		assert.deepEqual(changed.when, { start: '2027-03-02T09:00:00Z', end: '2027-03-02T11:30:00Z' });
+		assert.equal(changed.private.phone, '0591 999999', 'the private part is kept');
+		await open(page, `/hulpvraag.html?id=${req.data.request.id}`);
+		assert.match(await page.textContent('#request-body'), /2 maart 2027 om 10:00 tot 2 maart 2027 om 12:30/);
+		assert.match(await page.textContent('#request-body .private'), /0591 999999/);
+		await page.click('#lang-switch');
+		await page.waitForFunction(() => document.documentElement.lang === 'en');
+		assert.match(await page.textContent('#request-body'), /2 March 2027 at 10:00 to 2 March 2027 at 12:30/);
+		await checkAxe(page, 'hulpvraag.html for its owner, in English');
+		await page.click('#lang-switch');
+		await page.waitForFunction(() => document.documentElement.lang === 'nl');
 
 		// The offer: change its slot, pause, resume, delete.
 		await open(page, '/mijn-aanbod.html');

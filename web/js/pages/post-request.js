@@ -67,8 +67,10 @@ async function main() {
 	fillCategorySelect(form.category, categories, { anyKey: 'post.choose_category' });
 	onLanguageChange(() => fillCategorySelect(form.category, categories, { anyKey: 'post.choose_category' }));
 	form.postcode.value = user.area?.pc4 || user.postcode || '';
-	if (user.roles.includes('caregiver') && !id)
+	if ((user.roles.includes('caregiver') || user.roles.includes('professional')) && !id)
 		document.getElementById('for-other').checked = true;
+	if (user.roles.includes('professional') && !user.roles.includes('caregiver'))
+		setText(document.querySelector('label[for=for-other]'), 'post.for_client');
 	for (const r of form.querySelectorAll('input[name=for_whom]'))
 		r.addEventListener('change', syncForWhom);
 	syncForWhom();
