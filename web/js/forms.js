@@ -94,7 +94,8 @@ function focusTarget(container) {
 }
 
 function errorElement(container) {
-	let e = container.querySelector(':scope > .field-error, :scope > legend + .field-error, .field-error');
+	// Its own error line only: a fieldset may hold fields with lines of their own.
+	let e = container.querySelector(':scope > .field-error');
 	if (!e) {
 		e = document.createElement('p');
 		e.className = 'field-error';

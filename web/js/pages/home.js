@@ -4,7 +4,7 @@
 
 import { api, getCategories } from '../api.js';
 import { startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText } from '../page.js';
-import { onLanguageChange } from '../i18n.js';
+import { onLanguageChange, t } from '../i18n.js';
 import { showErrors, clearErrors, formValues } from '../forms.js';
 
 const form = document.getElementById('search-form');
@@ -60,7 +60,7 @@ function orgItem(o) {
 	if (o.email)
 		contact.append(wrapLi(link(`mailto:${o.email}`, o.email)));
 	if (contact.children.length) {
-		contact.setAttribute('aria-label', '');
+		contact.setAttribute('aria-label', t('home.contact'));
 		contact.dataset.i18nAttr = 'aria-label:home.contact';
 		li.append(contact);
 	}
