@@ -372,7 +372,10 @@ async function load() {
 			p.append(el('span', 'admin.queue.new_items', { count: added }), document.createTextNode(' '));
 		if (removed)
 			p.append(el('span', 'admin.queue.removed_items', { count: removed }));
-		live.replaceChildren(p);
+		// Added after what is there (a decision just said stays), the last few kept.
+		live.append(p);
+		while (live.children.length > 3)
+			live.firstElementChild.remove();
 	}
 	first = false;
 }
