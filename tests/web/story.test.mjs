@@ -141,6 +141,10 @@ test('a caregiver asks help for her mother; a volunteer helps; messages; complet
 		const resp = c.locator(`#r-${requestId} li.card`, { hasText: 'Vera Vrijwilliger' });
 		assert.match(await resp.textContent(), /reactie ontvangen/);
 		await checkAxe(c, 'mijn-hulpvragen.html with a response');
+		await screenshot(c, 'mijn-hulpvragen-met-reactie-1280');
+		await c.setViewportSize({ width: 375, height: 812 });
+		await screenshot(c, 'mijn-hulpvragen-met-reactie-375');
+		await c.setViewportSize({ width: 1280, height: 900 });
 		await resp.locator('button', { hasText: 'accepteren' }).click();
 		await c.locator('#myrequests-status .notice-ok').waitFor();
 		assert.match(await c.textContent('#myrequests-status'), /hulp van Vera Vrijwilliger geaccepteerd/);
