@@ -278,6 +278,65 @@ test('an admin finds a user by e-mail and grants roles; the user\'s /me shows th
 	}
 });
 
+test('an admin adds, renames and switches off a kind of help, and keeps the directory', async () => {
+	const id = `t-${RUN}`.slice(0, 32);
+	const { context, page } = await pageAs(ADMIN);
+	try {
+		await open(page, '/admin/categorieen.html');
+		await page.fill('#a-id', id);
+		await page.fill('#a-name_nl', `Testhulp ${RUN}`);
+		await page.fill('#a-name_en', `Test help ${RUN}`);
+		await page.fill('#a-sort_order', '999');
+		await page.click('#cat-add-form button[type=submit]');
+		const row = page.locator(`#c-${id}`);
+		await row.waitFor();
+		// The same code again is refused next to the field.
+		await page.fill('#a-id', id);
+		await page.fill('#a-name_nl', 'Dubbel');
+		await page.fill('#a-name_en', 'Double');
+		await page.click('#cat-add-form button[type=submit]');
+		assert.match(await page.locator('#cat-add-form [data-field=id] .field-error').innerText(), /bestaat al/);
+		// Rename.
+		await row.getByRole('button', { name: /^Wijzigen/ }).click();
+		assert.equal(await page.evaluate(() => document.activeElement.id), 'cat-edit-h');
+		await page.fill('#e-name_nl', `Testhulp nieuw ${RUN}`);
+		await page.click('#cat-edit-form button[type=submit]');
+		await page.locator('#cat-live', { hasText: 'is opgeslagen' }).waitFor();
+		// Switch off: gone from the public list, still in the admin's.
+		await page.locator(`#c-${id}`).getByRole('button', { name: /^Uitzetten/ }).click();
+		await page.locator('#cat-live', { hasText: 'staat uit' }).waitFor();
+		const pub = await new ApiClient().call('GET', '/categories');
+		assert.ok(!pub.data.some((c) => c.id === id), 'an inactive kind of help is not offered');
+		const all = await admin.call('GET', '/categories?all=1');
+		assert.equal(all.data.find((c) => c.id === id).name_nl, `Testhulp nieuw ${RUN}`);
+
+		// The directory: add, edit, take off.
+		await open(page, '/admin/organisaties.html');
+		await page.click('#org-add');
+		await page.fill('#o-name', `Buurtkring ${RUN}`);
+		await page.fill('#o-description', 'Vrijwilligers voor een kopje koffie.');
+		await page.check('#o-cat-company');
+		await page.fill('#o-postcode', '7811 AB');
+		await page.fill('#o-website', 'https://buurtkring.example');
+		await page.click('#org-form button[type=submit]');
+		const card = page.locator('#orgs li.card', { hasText: `Buurtkring ${RUN}` });
+		await card.waitFor();
+		await card.getByRole('button', { name: /^Wijzigen/ }).click();
+		await page.fill('#o-phone', '0591 123456');
+		await page.click('#org-form button[type=submit]');
+		await page.locator('#orgs-live', { hasText: 'is opgeslagen' }).waitFor();
+		assert.match(await card.innerText(), /0591 123456/);
+		await card.getByRole('button', { name: 'Van de kaart halen…' }).click();
+		await card.getByRole('button', { name: 'Ja, van de kaart halen' }).click();
+		await card.waitFor({ state: 'detached' });
+		const list = await new ApiClient().call('GET', `/organisations?q=${encodeURIComponent(`Buurtkring ${RUN}`)}`);
+		assert.equal(list.data.items.length, 0);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
+
 test('the figures page shows the numbers of a known fixture, as the API counts them', async () => {
 	// Five residents post one request each about pets in 7812, inside a window of its own.
 	await new Promise((r) => setTimeout(r, 1100));

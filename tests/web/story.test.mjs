@@ -404,3 +404,61 @@ test('managing one\'s own posts: change a request; change, pause, resume and del
 		await context.close();
 	}
 });
+
+test('a requester invites a suggested volunteer, who accepts the invitation', async () => {
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const owner = await apiRegister({ tag: 'inviter', roles: ['resident'], name: 'Joke' });
+	const helper = await apiRegister({ tag: 'invitee', roles: ['volunteer'], name: `Tuinman ${Date.now().toString(36)}` });
+	const ownerApi = new ApiClient();
+	await ownerApi.login(owner.email, owner.password);
+	const helperApi = new ApiClient();
+	await helperApi.login(helper.email, helper.password);
+	const offer = await helperApi.call('POST', '/offers', {
+		title: 'Tuinieren', description: 'Heg knippen, onkruid wieden.', categories: ['garden'], postcode: '7811', radius_km: 10, availability: [],
+	});
+	assert.equal(offer.status, 201, JSON.stringify(offer.data));
+	if (offer.data.offer.status === 'pending')
+		assert.equal((await moderator.call('POST', `/offers/${offer.data.offer.id}/review`, { decision: 'approve' })).status, 200);
+	const req = await ownerApi.call('POST', '/requests', {
+		title: 'De heg moet geknipt', description: 'Een heg van tien meter.', category: 'garden', postcode: '7811',
+	});
+	assert.equal(req.status, 201, JSON.stringify(req.data));
+	const requestId = req.data.request.id;
+	if (req.data.request.status === 'pending')
+		assert.equal((await moderator.call('POST', `/requests/${requestId}/review`, { decision: 'approve' })).status, 200);
+	const helperName = (await helperApi.call('GET', '/me')).data.user.display_name;
+
+	const o = await newPage(browser);
+	const h = await newPage(browser);
+	try {
+		await uiLogin(o.page, owner.email, owner.password, '/mijn-hulpvragen.html');
+		const card = o.page.locator(`#r-${requestId}`);
+		const toggle = card.getByRole('button', { name: 'Vrijwilligers tonen die passen' });
+		await toggle.click();
+		assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+		const vol = card.locator('li.card', { hasText: helperName });
+		await vol.waitFor();
+		assert.ok(await vol.locator('.reasons li').count() > 0, 'with reasons');
+		await checkAxe(o.page, 'mijn-hulpvragen.html with suggested volunteers');
+		await vol.locator('textarea').fill('Zou u mijn heg kunnen knippen?');
+		await vol.getByRole('button', { name: `${helperName} uitnodigen` }).click();
+		await o.page.waitForFunction(() => /uitgenodigd/.test(document.querySelector('#myrequests-status').textContent));
+		assert.match(await o.page.locator(`#r-${requestId}`).textContent(), /uitgenodigd/);
+
+		await uiLogin(h.page, helper.email, helper.password, '/mijn-matches.html');
+		const m = h.page.locator('#mymatches-list li.card', { hasText: 'De heg moet geknipt' });
+		assert.match(await m.textContent(), /uitgenodigd/);
+		await Promise.all([h.page.waitForURL(/match\.html/), m.getByRole('link').click()]);
+		await ready(h.page);
+		assert.match(await h.page.textContent('#messages-list'), /heg kunnen knippen/);
+		await h.page.getByRole('button', { name: 'Accepteren' }).click();
+		await h.page.locator('#actions-status .notice-ok').waitFor();
+		assert.match(await h.page.textContent('#match-body'), /geaccepteerd/);
+		assertNoScriptErrors(o.page);
+		assertNoScriptErrors(h.page);
+	} finally {
+		await o.context.close();
+		await h.context.close();
+	}
+});

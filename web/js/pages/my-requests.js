@@ -4,8 +4,8 @@
 
 import { api, getCategories } from '../api.js';
 import { startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading } from '../page.js';
-import { onLanguageChange } from '../i18n.js';
-import { showStatus, showProblem } from '../forms.js';
+import { onLanguageChange, currentLanguage } from '../i18n.js';
+import { showStatus, showProblem, handleForm } from '../forms.js';
 
 const list = document.getElementById('myrequests-list');
 const status = document.getElementById('myrequests-status');
@@ -120,6 +120,78 @@ function requestItem(r, matches, reload) {
 	}
 	if (actions.children.length)
 		li.append(actions);
+	if (r.status === 'open')
+		li.append(suggestionsPanel(r, reload));
+	return li;
+}
+
+// Volunteers whose offers fit an open request (GET /requests/{id}/suggestions),
+// each with the reasons and a way to invite them (POST /matches with volunteer_id).
+function suggestionsPanel(r, reload) {
+	const wrap = el('div', null, null, { class: 'suggest-panel' });
+	const panelId = `sugg-${r.id}`;
+	const toggle = el('button', 'myrequests.show_volunteers', null, {
+		type: 'button', class: 'button button-secondary', 'aria-expanded': 'false', 'aria-controls': panelId,
+	});
+	const panel = el('div', null, null, { id: panelId, hidden: true });
+	wrap.append(toggle, panel);
+	toggle.addEventListener('click', async () => {
+		const open = toggle.getAttribute('aria-expanded') === 'true';
+		toggle.setAttribute('aria-expanded', String(!open));
+		panel.hidden = open;
+		if (open || panel.dataset.loaded)
+			return;
+		loadingInto(panel);
+		let list;
+		try {
+			list = await api.get(`/requests/${encodeURIComponent(r.id)}/suggestions`, { limit: 10, lang: currentLanguage() });
+		} catch (e) {
+			doneLoading(panel);
+			panel.replaceChildren(el('p', 'errors.load_failed', null, { class: 'notice notice-error' }));
+			return;
+		}
+		doneLoading(panel);
+		panel.dataset.loaded = '1';
+		if (!list.length) {
+			panel.replaceChildren(el('p', 'myrequests.no_volunteers', null, { class: 'empty' }));
+			return;
+		}
+		const ul = el('ul', null, null, { class: 'cards' });
+		for (const s of list)
+			ul.append(volunteerItem(r, s, reload));
+		panel.replaceChildren(ul);
+	});
+	return wrap;
+}
+
+function volunteerItem(r, s, reload) {
+	const li = el('li', null, null, { class: 'card' });
+	const h = el('h4');
+	h.textContent = s.volunteer.display_name;
+	li.append(h);
+	if (s.reasons && s.reasons.length) {
+		const ul = el('ul', null, null, { class: 'reasons' });
+		for (const reason of s.reasons) {
+			const item = document.createElement('li');
+			item.textContent = reason;
+			ul.append(item);
+		}
+		li.append(ul);
+	}
+	const form = el('form', null, null, { novalidate: true });
+	const id = `inv-${r.id}-${s.volunteer.id}`;
+	form.append(el('div', null, null, { class: 'error-summary', 'data-error-summary': '', tabindex: '-1', 'aria-live': 'assertive', hidden: true }));
+	const field = el('div', null, null, { class: 'field', 'data-field': 'message', 'data-required': '' });
+	field.append(el('label', 'myrequests.invite_label', { name: s.volunteer.display_name }, { for: id }),
+		el('textarea', null, null, { id, name: 'message', rows: '2', maxlength: '4000' }));
+	form.append(field, el('button', 'myrequests.invite', { name: s.volunteer.display_name }, { type: 'submit', class: 'button', 'data-busy-key': 'common.sending' }));
+	li.append(form);
+	handleForm(form, async (v) => {
+		await api.post('/matches', { request_id: r.id, volunteer_id: s.volunteer.id, message: v.message });
+		await reload(r.id);
+		showStatus(status, 'myrequests.invited', { name: s.volunteer.display_name });
+		return null;
+	});
 	return li;
 }
 
