@@ -5,7 +5,7 @@
 
 import { api, getCategories } from '/js/api.js';
 import { handleForm, problemKey, formValues, clearErrors } from '/js/forms.js';
-import { setText } from '/js/i18n.js';
+import { setText, onLanguageChange } from '/js/i18n.js';
 import { startAdmin, pageReady, el, categoryLabel, metaList, announce, confirmInline } from './admin.js';
 
 const container = document.getElementById('orgs');
@@ -153,6 +153,14 @@ async function main() {
 	await startAdmin({ adminOnly: true });
 	categories = await getCategories().catch(() => []);
 	fillCategoryChoices();
+	// Category names are the API's, in both languages: redraw them on a switch.
+	onLanguageChange(() => {
+		const checked = new Set([...form.querySelectorAll('input[name=categories]:checked')].map((c) => c.value));
+		fillCategoryChoices();
+		for (const c of form.querySelectorAll('input[name=categories]'))
+			c.checked = checked.has(c.value);
+		reload().catch(() => {});
+	});
 	addButton.addEventListener('click', () => openPanel(null, addButton));
 	document.getElementById('org-cancel').addEventListener('click', closePanel);
 	panel.addEventListener('keydown', (e) => {
