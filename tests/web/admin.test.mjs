@@ -407,7 +407,8 @@ const PAGES = [
 	['/admin/meldingen.html', 'meldingen'],
 	['/admin/meldingen.html?status=resolved', 'meldingen-afgehandeld'],
 	['/admin/cijfers.html', 'cijfers'],
-	['/admin/gebruikers.html', 'gebruikers'],
+	['/admin/gebruikers.html', 'gebruikers-zoeken'],
+	['/admin/gebruikers.html?role=moderator', 'gebruikers'],
 	['/admin/categorieen.html', 'categorieen'],
 	['/admin/organisaties.html', 'organisaties'],
 	['/admin/logboek.html', 'logboek'],
@@ -419,7 +420,7 @@ for (const lang of ['nl', 'en']) {
 		const res = await newResident(`adm-axe-${lang}`, 'Saar Scherm');
 		const pending = await postRequest(res, `Hulp bij de computer (${lang})`, { category: 'digital' });
 		const rep = await newResident(`adm-axe-rep-${lang}`);
-		await rep.call('POST', '/reports', { target: { type: 'user', id: res.user.id }, reason: 'Vreemde berichten.' });
+		const report = (await rep.call('POST', '/reports', { target: { type: 'user', id: res.user.id }, reason: 'Vreemde berichten.' })).data.report;
 		const { context, page } = await pageAs(ADMIN, undefined, { lang });
 		try {
 			for (const [path, name] of PAGES) {
@@ -455,6 +456,8 @@ for (const lang of ['nl', 'en']) {
 		} finally {
 			await context.close();
 		}
+		// Leave the queue and the open reports as they were.
 		await mod.call('POST', `/requests/${pending.id}/review`, { decision: 'approve' });
+		await mod.call('POST', `/admin/reports/${report.id}/resolve`, { action: 'dismiss' });
 	});
 }

@@ -170,15 +170,21 @@ async function main() {
 		await search();
 		countEl.focus();
 	});
+	// E-mail addresses are read (and logged) only when the admin searches:
+	// the page opens with the form, or with the search its URL names.
 	query = { q: form.q.value.trim(), role: form.role.value, status: form.status.value };
-	container.setAttribute('aria-busy', 'true');
-	container.replaceChildren(el('p', 'common.loading', null, { class: 'loading' }));
-	try {
-		await search();
-	} catch (e) {
-		container.replaceChildren(el('p', problemKey(e), null, { class: 'notice notice-error', role: 'alert' }));
+	if (query.q || query.role || query.status) {
+		container.setAttribute('aria-busy', 'true');
+		container.replaceChildren(el('p', 'common.loading', null, { class: 'loading' }));
+		try {
+			await search();
+		} catch (e) {
+			container.replaceChildren(el('p', problemKey(e), null, { class: 'notice notice-error', role: 'alert' }));
+		}
+		container.removeAttribute('aria-busy');
+	} else {
+		container.replaceChildren(el('p', 'admin.users.start', null, { class: 'muted' }));
 	}
-	container.removeAttribute('aria-busy');
 	pageReady();
 }
 
