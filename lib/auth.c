@@ -151,7 +151,7 @@ out:
 }
 
 int
-auth_session_end(struct req *r)
+auth_session_drop(struct req *r)
 {
 	int rc = 0;
 
@@ -159,8 +159,16 @@ auth_session_end(struct req *r)
 	    db_exec_lib(r->db, r->arena, LSTMT_SESSION_DELETE,
 	    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL) != DB_OK)
 		rc = -1;
-	set_cookie(r, "", 0);
 	memset(&r->who, 0, sizeof(r->who));
+	return rc;
+}
+
+int
+auth_session_end(struct req *r)
+{
+	int rc = auth_session_drop(r);
+
+	set_cookie(r, "", 0);
 	return rc;
 }
 

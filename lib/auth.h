@@ -54,6 +54,9 @@ int auth_session_load(struct req *r);
 /* Creates a session for user_id, sets the cookie header and fills r->who.
  * 0 or -1. */
 int auth_session_start(struct req *r, const char *user_id, unsigned roles);
+/* Deletes the current session server-side, leaving the cookie header alone
+ * (a new login replaces it). */
+int auth_session_drop(struct req *r);
 /* Ends the current session (server-side) and clears the cookie. */
 int auth_session_end(struct req *r);
 /* Ends every session of user_id except the current one when keep_current. */

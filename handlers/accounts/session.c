@@ -139,7 +139,10 @@ session_login(struct req *r)
 	if (db_exec(r->db, r->arena, STMT_ATTEMPTS_CLEAR,
 	    DB_PARAMS(DB_BLOB(t.account, CRYPTO_HASH_LEN)), NULL) != DB_OK)
 		log_warn("login: cannot clear attempts");
-	if (auth_session_start(r, id, auth_roles_parse(db_str(&user, 0, UC_ROLES))) != 0)
+	/* Logging in on top of a session (switching accounts) replaces it: the
+	 * old token must not stay valid behind the user's back. */
+	if (auth_session_drop(r) != 0 ||
+	    auth_session_start(r, id, auth_roles_parse(db_str(&user, 0, UC_ROLES))) != 0)
 		goto internal;
 	(void)audit_write(r, "session.login", "user", id, NULL);
 	send_session(r, 200, id);

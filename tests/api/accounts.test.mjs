@@ -205,8 +205,14 @@ describe('logging in and out', () => {
   it('logging in again while logged in needs no CSRF token', async () => {
     const c = new Client('relogin');
     await c.mustLogin(email, password);
+    const before = c.clone();
     const res = await c.login(email, password, { csrf: false });
     assertStatus(res, 200);
+    assert.notEqual(c.sessionCookie, before.sessionCookie, 'a new session token');
+    // The session it replaced is gone server-side (switching accounts on a
+    // shared computer must not leave the old one usable).
+    assertProblem(await before.get('/session'), 401, 'unauthenticated');
+    assertStatus(await c.get('/session'), 200);
   });
 });
 
