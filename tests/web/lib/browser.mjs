@@ -10,17 +10,21 @@
 //   await checkAxe(page, 'home nl');
 //
 // Env: BURENHULP_URL (the stack, e.g. http://127.0.0.1:18700),
-//      BURENHULP_SCREENSHOTS (folder; default tests/results/screenshots).
+//      BURENHULP_SCREENSHOTS (folder; else $BURENHULP_TEST_RESULTS/screenshots,
+//      else tests/results/screenshots).
 
 import { chromium } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BASE = (process.env.BURENHULP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
-export const SHOTS = process.env.BURENHULP_SCREENSHOTS || join(REPO, 'tests', 'results', 'screenshots');
+// Beside the rest of the results when scripts/test was told where those go.
+export const SHOTS = process.env.BURENHULP_SCREENSHOTS
+	|| (process.env.BURENHULP_TEST_RESULTS ? resolve(process.env.BURENHULP_TEST_RESULTS, 'screenshots') : null)
+	|| join(REPO, 'tests', 'results', 'screenshots');
 export const DEMO_PASSWORD = 'burenhulp-demo';
 
 const AXE_SOURCE = readFileSync(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
