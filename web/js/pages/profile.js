@@ -15,7 +15,7 @@ function renderFacts() {
 	const rows = [
 		['fields.email', user.email],
 		['fields.display_name', user.display_name],
-		['profile.area', [user.area?.pc4, user.area?.place, user.area?.municipality].filter(Boolean).join(', ')],
+		['profile.area', [...new Set([user.area?.pc4, user.area?.place, user.area?.municipality].filter(Boolean))].join(', ')],
 		['profile.roles', user.roles.map((r) => t(`roles.${r}.name`)).join(', ')],
 		['profile.member_since', null, { at: user.created_at }, 'profile.member_since_value'],
 	];
