@@ -20,7 +20,7 @@ http_read(struct req *r)
 {
 	const char *uri, *q, *cl;
 	unsigned long long want = 0;
-	size_t cap;
+	size_t cap, size;
 	int n;
 
 	r->method = env(r, "REQUEST_METHOD");
@@ -57,12 +57,25 @@ http_read(struct req *r)
 			return 413;
 	}
 	/* Read what was announced, and never more than the cap plus one byte
-	 * (to tell "exactly the cap" from "over it" when no length came). */
+	 * (to tell "exactly the cap" from "over it" when no length came).
+	 * Without a length (every GET) the body is almost always empty: it
+	 * is read into a buffer that grows from 1 KiB, not into 64 KiB that
+	 * the arena would zero and wipe on every request (the bench found
+	 * that to be half the work of a GET). */
 	cap = cl != NULL && *cl != '\0' ? (size_t)want : HTTP_BODY_MAX + 1;
-	r->body = arena_alloc(r->arena, cap + 1);
+	size = cl != NULL && *cl != '\0' ? cap : (cap < 1024 ? cap : 1024);
+	r->body = arena_alloc(r->arena, size + 1);
 	r->body_len = 0;
 	while (r->body_len < cap) {
-		n = FCGX_GetStr(r->body + r->body_len, (int)(cap - r->body_len), r->fcgi->in);
+		if (r->body_len == size) {
+			char *bigger;
+
+			size = size * 4 < cap ? size * 4 : cap;
+			bigger = arena_alloc(r->arena, size + 1);
+			memcpy(bigger, r->body, r->body_len);
+			r->body = bigger;
+		}
+		n = FCGX_GetStr(r->body + r->body_len, (int)(size - r->body_len), r->fcgi->in);
 		if (n <= 0)
 			break;
 		r->body_len += (size_t)n;
@@ -178,9 +191,16 @@ http_send(struct req *r, int status, const char *content_type,
 	r->sent = true;
 	r->status = status;
 	FCGX_FPrintF(out, "Status: %d\r\n", status);
-	if (content_type != NULL)
-		FCGX_FPrintF(out, "Content-Type: %s\r\nContent-Length: %zu\r\n",
-		    content_type, len);
+	if (content_type != NULL) {
+		char length[32];
+
+		/* Not FCGX_FPrintF: libfcgi's own printf knows no %zu and
+		 * wrote "Content-Length: " with nothing after it, which made
+		 * nginx drop the header line below it (Cache-Control). */
+		snprintf(length, sizeof(length), "%zu", len);
+		FCGX_FPrintF(out, "Content-Type: %s\r\nContent-Length: %s\r\n",
+		    content_type, length);
+	}
 	/* API answers may carry private data: never cached anywhere. */
 	FCGX_PutS("Cache-Control: no-store\r\n", out);
 	for (i = 0; i < r->nheaders; i++)
