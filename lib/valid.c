@@ -412,6 +412,34 @@ valid_long(const char *s, long min, long max, long *out)
 	return NULL;
 }
 
+const char *
+valid_decimal(const char *s, double min, double max, double *out)
+{
+	size_t	 i, dots = 0, digits = 0;
+	double	 v;
+
+	if (s == NULL || *s == '\0')
+		return "invalid";
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] == '.') {
+			/* One '.', with a digit before it. */
+			if (dots++ > 0 || digits == 0)
+				return "invalid";
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return "invalid";
+		digits++;
+	}
+	if (s[i - 1] == '.')
+		return "invalid";
+	v = strtod(s, NULL);
+	if (!(v >= min && v <= max))
+		return "out_of_range";
+	*out = v;
+	return NULL;
+}
+
 /* ---------------------------------------------------------- valid_object */
 
 static const char *const type_names[] = {

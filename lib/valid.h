@@ -71,6 +71,12 @@ const char *valid_hhmm(const char *s, int *minutes);
 const char *valid_id(const char *s);
 /* Decimal integer from a query string, within [min, max]. */
 const char *valid_long(const char *s, long min, long max, long *out);
+/* Plain decimal from a query string ("1", "12.5"), within [min, max]: digits
+ * with at most one '.' between digits; no sign, exponent, white space, or
+ * leading or trailing '.'. "invalid" (also for NULL and ""), "out_of_range",
+ * or NULL with the value in *out (left alone on error). No length limit:
+ * a caller that wants one checks it first. */
+const char *valid_decimal(const char *s, double min, double max, double *out);
 
 /* Characters (code points) in valid UTF-8 s of len bytes; -1 if invalid. */
 long valid_utf8_chars(const char *s, size_t len);

@@ -33,6 +33,7 @@
 #define RADIUS_DEFAULT_KM	25.0
 #define RADIUS_MIN_KM		1.0
 #define RADIUS_MAX_KM		100.0
+#define RADIUS_MAX_CHARS	12
 #define Q_MAX_CHARS		200
 
 /* Columns of STMT_ORG_GET (and the first ones of the lists). */
@@ -66,31 +67,6 @@ org_json(const struct db_rows *rows, size_t i, bool with_distance)
 	json_put_str(o, "created_at", db_str(rows, i, OC_CREATED));
 	json_put_str(o, "updated_at", db_str(rows, i, OC_UPDATED));
 	return o;
-}
-
-/* "1", "12.5": a plain decimal in [min, max]. NULL or an error code. */
-static const char *
-parse_km(const char *s, double min, double max, double *out)
-{
-	size_t i, dots = 0, digits = 0;
-	double v;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 12)
-		return "invalid";
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] == '.' && dots++ == 0 && digits > 0)
-			continue;
-		if (!isdigit((unsigned char)s[i]))
-			return "invalid";
-		digits++;
-	}
-	if (s[i - 1] == '.')
-		return "invalid";
-	v = strtod(s, NULL);
-	if (v < min || v > max)
-		return "out_of_range";
-	*out = v;
-	return NULL;
 }
 
 /* Decodes the cursor of order kind ("n" or "d") into key and id; false when
@@ -135,7 +111,9 @@ organisations_list(struct req *r)
 
 	admin_limit(r, &limit);
 	if (radius != NULL) {
-		if ((code = parse_km(radius, RADIUS_MIN_KM, RADIUS_MAX_KM, &radius_km)) != NULL)
+		code = strlen(radius) > RADIUS_MAX_CHARS ? "invalid" :
+		    valid_decimal(radius, RADIUS_MIN_KM, RADIUS_MAX_KM, &radius_km);
+		if (code != NULL)
 			problem_field(r, "radius_km", code, "radius_km is 1 to 100.");
 		else if (near == NULL)
 			problem_field(r, "radius_km", "invalid",

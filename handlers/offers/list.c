@@ -28,6 +28,7 @@
 #define LIMIT_DEFAULT	20
 #define LIMIT_MAX	100
 #define SEARCH_RADIUS_MAX_KM	100
+#define SEARCH_RADIUS_MAX_CHARS	16
 /* Before every created_at (newest first lists) and every distance. */
 #define FIRST_CREATED	"9999-12-31 23:59:59.999999"
 
@@ -53,24 +54,6 @@ distance_key_ok(const char *s)
 	size_t n = s != NULL ? strlen(s) : 0;
 
 	return n >= 1 && n <= 9 && strspn(s, "0123456789") == n;
-}
-
-/* A search radius: a plain decimal number, 0 < km <= 100. */
-static const char *
-radius_parse(const char *s, double *km)
-{
-	size_t n = strlen(s), digits = strspn(s, "0123456789");
-	char *end;
-
-	if (n == 0 || n > 16 || digits == 0 ||
-	    (s[digits] != '\0' && (s[digits] != '.' ||
-	    strspn(s + digits + 1, "0123456789") != n - digits - 1 ||
-	    digits + 1 == n)))
-		return "invalid";
-	*km = strtod(s, &end);
-	if (!(*km > 0.0) || *km > SEARCH_RADIUS_MAX_KM)
-		return "out_of_range";
-	return NULL;
 }
 
 /* Reads limit into *limit (422 problem when bad). */
@@ -171,9 +154,16 @@ offers_list(struct req *r)
 		return;
 	if (near != NULL && (rc = postcode_resolve(r, "near", near, &centre)) < 0)
 		goto internal;
-	if (radius != NULL && (code = radius_parse(radius, &radius_km)) != NULL)
-		problem_field(r, "radius_km", code,
-		    "radius_km is a number of km above 0, at most 100.");
+	if (radius != NULL) {
+		/* A search radius: a plain decimal number, 0 < km <= 100. */
+		code = strlen(radius) > SEARCH_RADIUS_MAX_CHARS ? "invalid" :
+		    valid_decimal(radius, 0.0, SEARCH_RADIUS_MAX_KM, &radius_km);
+		if (code == NULL && radius_km == 0.0)
+			code = "out_of_range";
+		if (code != NULL)
+			problem_field(r, "radius_km", code,
+			    "radius_km is a number of km above 0, at most 100.");
+	}
 	if (read_category(r, category) < 0)
 		goto internal;
 	if (day_s != NULL && (day = offer_day_parse(day_s)) < 0)

@@ -31,6 +31,7 @@
 #define RADIUS_DEFAULT_KM	10.0
 #define RADIUS_MIN_KM		1.0
 #define RADIUS_MAX_KM		50.0
+#define RADIUS_MAX_CHARS	12
 #define Q_MAX_CHARS		200
 #define Q_MAX_WORDS		8
 /* InnoDB's FULLTEXT indexes words of 3 to 84 characters
@@ -47,31 +48,6 @@ static const char *const statuses[] = {
 	"pending", "open", "matched", "completed", "cancelled", "rejected",
 	"hidden", "expired", NULL
 };
-
-/* "1", "12.5": a plain decimal in [min, max]. NULL or an error code. */
-static const char *
-parse_km(const char *s, double min, double max, double *out)
-{
-	size_t i, dots = 0, digits = 0;
-	double v;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 12)
-		return "invalid";
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] == '.' && dots++ == 0 && digits > 0)
-			continue;
-		if (s[i] < '0' || s[i] > '9')
-			return "invalid";
-		digits++;
-	}
-	if (s[i - 1] == '.')
-		return "invalid";
-	v = strtod(s, NULL);
-	if (v < min || v > max)
-		return "out_of_range";
-	*out = v;
-	return NULL;
-}
 
 /* "2026-11-23 10:00:00.123000", as RC_SORT_CREATED writes it. */
 static bool
@@ -268,7 +244,9 @@ requests_list(struct req *r)
 
 	read_limit(r, &limit);
 	if (radius != NULL) {
-		if ((code = parse_km(radius, RADIUS_MIN_KM, RADIUS_MAX_KM, &radius_km)) != NULL)
+		code = strlen(radius) > RADIUS_MAX_CHARS ? "invalid" :
+		    valid_decimal(radius, RADIUS_MIN_KM, RADIUS_MAX_KM, &radius_km);
+		if (code != NULL)
 			problem_field(r, "radius_km", code, "radius_km is 1 to 50.");
 		else if (near == NULL)
 			problem_field(r, "radius_km", "invalid",

@@ -354,6 +354,60 @@ test_long(void)
 	}
 }
 
+static void
+test_decimal(void)
+{
+	static const struct {
+		const char	*s;
+		double		 min, max, v;
+		const char	*want;
+	} cases[] = {
+		{ "1", 1, 50, 1, NULL },
+		{ "12.5", 1, 50, 12.5, NULL },
+		{ "50", 1, 50, 50, NULL },
+		{ "50.0", 1, 50, 50, NULL },
+		{ "007.25", 1, 50, 7.25, NULL },
+		{ "0", 0, 100, 0, NULL },
+		{ "0.5", 1, 50, 0, "out_of_range" },
+		{ "50.01", 1, 50, 0, "out_of_range" },
+		{ "0", 1, 50, 0, "out_of_range" },
+		{ "99999999999999999999999", 1, 50, 0, "out_of_range" },
+		{ "", 1, 50, 0, "invalid" },
+		{ ".", 1, 50, 0, "invalid" },
+		{ ".5", 0, 50, 0, "invalid" },
+		{ "5.", 1, 50, 0, "invalid" },
+		{ "1..5", 1, 50, 0, "invalid" },
+		{ "1.2.3", 1, 50, 0, "invalid" },
+		{ "-5", -10, 50, 0, "invalid" },
+		{ "+5", 1, 50, 0, "invalid" },
+		{ "1e2", 1, 500, 0, "invalid" },
+		{ "1E2", 1, 500, 0, "invalid" },
+		{ " 5", 1, 50, 0, "invalid" },
+		{ "5 ", 1, 50, 0, "invalid" },
+		{ "0x10", 1, 50, 0, "invalid" },
+		{ "inf", 1, 50, 0, "invalid" },
+		{ "nan", 1, 50, 0, "invalid" },
+		{ "1,5", 1, 50, 0, "invalid" },
+		{ "abc", 1, 50, 0, "invalid" },
+	};
+	double		 v;
+	size_t		 i;
+	const char	*got;
+
+	for (i = 0; i < N(cases); i++) {
+		v = -12345;
+		got = valid_decimal(cases[i].s, cases[i].min, cases[i].max, &v);
+		ok(same(got, cases[i].want) &&
+		    (got != NULL ? v == -12345 : v == cases[i].v),
+		    "decimal \"%s\" in [%g, %g]: %s (got %s)", cases[i].s,
+		    cases[i].min, cases[i].max, show(cases[i].want), show(got));
+	}
+	v = -12345;
+	got = valid_decimal(NULL, 1, 50, &v);
+	ok(same(got, "invalid") && v == -12345, "decimal NULL: invalid (got %s)",
+	    show(got));
+}
+
 /* ------------------------------------------------------------ valid_object */
 
 static const char *const categories[] = { "shopping", "transport", NULL };
@@ -630,6 +684,7 @@ main(void)
 	test_hhmm();
 	test_id();
 	test_long();
+	test_decimal();
 	test_object();
 	return tap_done();
 }
