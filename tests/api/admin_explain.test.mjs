@@ -16,71 +16,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { VAR, REPO, randomTag } from './lib/client.mjs';
+import { randomTag } from './lib/client.mjs';
+import { mariadb, handlerStatements, bind, box, explain, assertIndexed } from './lib/explain.mjs';
 
 const ROWS = 4000;
-
-function mariadb(text, { headers = false } = {}) {
-  const r = spawnSync('mariadb', ['--no-defaults', `--socket=${join(VAR, 'run', 'mysqld.sock')}`,
-    '-u', userInfo().username, '-B', ...(headers ? [] : ['-N']), 'burenhulp', '-e', text],
-  { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, `mariadb: ${r.stderr || r.error}`);
-  return r.stdout.split('\n').filter((l) => l.length).map((l) => l.split('\t'));
-}
-
-// The statement table of handlers/admin: enum name → SQL text.
-function handlerStatements() {
-  const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'),
-    join(REPO, 'handlers', 'admin', 'stmts.c')], { encoding: 'utf8' });
-  assert.equal(cpp.status, 0, `cc -E: ${cpp.stderr}`);
-  const src = cpp.stdout;
-  const names = /enum stmt\s*\{([^}]*)\}/.exec(src)[1].split(',').map((s) => s.trim())
-    .filter((s) => s && s !== 'STMT__MAX');
-  const def = /admin_stmts\[[^\]]*\]\s*=\s*\{/.exec(src);
-  assert.ok(def, 'the definition of admin_stmts');
-  const items = [];
-  let cur = '';
-  for (let i = def.index + def[0].length; i < src.length && src[i] !== '}'; i++) {
-    const c = src[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      cur += JSON.parse(src.slice(i, j + 1));
-      i = j;
-    } else if (c === ',') {
-      items.push(cur);
-      cur = '';
-    }
-  }
-  if (cur) items.push(cur);
-  assert.equal(items.length, names.length, 'one SQL text per enum stmt');
-  return Object.fromEntries(names.map((n, k) => [n, items[k]]));
-}
-
-// The SQL with each ? replaced by the next of our fixed values.
-function bind(sqlText, values) {
-  const v = [...values];
-  const out = sqlText.replace(/\?/g, () => {
-    assert.ok(v.length > 0, 'more ? than values');
-    const x = v.shift();
-    if (x === null) return 'NULL';
-    if (typeof x === 'number') return String(x);
-    assert.ok(!/['\\]/.test(x));
-    return `'${x}'`;
-  });
-  assert.equal(v.length, 0, 'more values than ?');
-  return out;
-}
-
-// lib/geo.c's box.
-function box(lat, lon, km) {
-  const d = km / 6371.0088, deg = 180 / Math.PI;
-  const dlon = Math.asin(Math.sin(d) / Math.cos(lat / deg)) * deg;
-  return [lat - d * deg, lat + d * deg, lon - dlon, lon + dlon];
-}
 
 describe('EXPLAIN: what the admin handler lists and counts runs on an index', () => {
   const tag = randomTag(6);
@@ -89,7 +28,7 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
   let stmts, centre;
 
   before(() => {
-    stmts = handlerStatements();
+    stmts = handlerStatements('admin');
     centre = mariadb("SELECT lat, lon FROM postcodes WHERE pc4 = '7811'")[0].map(Number);
     const spread = (alias) => `JOIN (SELECT pc4, lat, lon, ROW_NUMBER() OVER (ORDER BY pc4) - 1 AS n FROM postcodes) ${alias}
         ON ${alias}.n = (s.seq * 7919) % (SELECT COUNT(*) FROM postcodes)`;
@@ -179,17 +118,7 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
   for (const name of Object.keys(cases())) {
     it(`${name}: no full scan`, (t) => {
       const [stmt, values, guarded] = cases()[name];
-      const [head, ...rows] = mariadb(`EXPLAIN ${bind(stmts[stmt], values)}`, { headers: true });
-      const plan = rows.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
-      t.diagnostic(plan.map((p) => `${p.table}: ${p.type} ${p.key} rows=${p.rows} ${p.Extra}`).join(' | '));
-      for (const [alias, table] of Object.entries(guarded)) {
-        const reads = plan.filter((p) => p.table === alias);
-        assert.ok(reads.length > 0, `the plan reads ${table} (alias ${alias})`);
-        for (const p of reads) {
-          assert.notEqual(p.type, 'ALL', `full scan of ${table}: ${JSON.stringify(p)}`);
-          assert.ok(p.key && p.key !== 'NULL', `no index on ${table}: ${JSON.stringify(p)}`);
-        }
-      }
+      assertIndexed(explain(bind(stmts[stmt], values), t), guarded);
     });
   }
 });

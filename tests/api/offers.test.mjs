@@ -10,15 +10,14 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
-  Client, VAR, REPO, DEMO_PC4, UNKNOWN_POSTCODE,
+  Client, VAR, DEMO_PC4, UNKNOWN_POSTCODE,
   newUser, asDemo, asAdmin, randomTag,
   assertStatus, assertProblem,
 } from './lib/client.mjs';
+import { mariadb, handlerStatements, bind, box, explain, assertIndexed } from './lib/explain.mjs';
 
 // A syntactically valid id that names nothing.
 const NOTHING = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -87,15 +86,6 @@ async function all(client, path, query = {}, limit = 100, maxPages = 500) {
 
 async function listed(client, query, id) {
   return (await all(client, '/offers', query)).find((o) => o.id === id);
-}
-
-// The stack's MariaDB as its operator (unix socket, as scripts/up does).
-function mariadb(text, { headers = false } = {}) {
-  const r = spawnSync('mariadb', ['--no-defaults', `--socket=${join(VAR, 'run', 'mysqld.sock')}`,
-    '-u', userInfo().username, '-B', ...(headers ? [] : ['-N']), 'burenhulp', '-e', text],
-  { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, `mariadb: ${r.stderr || r.error}`);
-  return r.stdout.split('\n').filter((l) => l.length).map((l) => l.split('\t'));
 }
 
 // Ids only ever go into SQL after this check.
@@ -581,60 +571,6 @@ describe('export and erasure take the offers along', () => {
 
 // ------------------------------------------------------------------ EXPLAIN
 
-// The statement table of handlers/offers: enum name → SQL text, taken from
-// stmts.c through the C preprocessor, so this test cannot drift from the code.
-function handlerStatements() {
-  const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'),
-    join(REPO, 'handlers', 'offers', 'stmts.c')], { encoding: 'utf8' });
-  assert.equal(cpp.status, 0, `cc -E: ${cpp.stderr}`);
-  const src = cpp.stdout;
-  const enumBody = /enum stmt\s*\{([^}]*)\}/.exec(src)[1];
-  const names = enumBody.split(',').map((s) => s.trim()).filter((s) => s && s !== 'STMT__MAX');
-  // (offers.h declares the table first: find its definition.)
-  const def = /offers_stmts\[[^\]]*\]\s*=\s*\{/.exec(src);
-  assert.ok(def, 'the definition of offers_stmts');
-  const start = def.index + def[0].length - 1;
-  const items = [];
-  let cur = '', i = start + 1;
-  for (; i < src.length && src[i] !== '}'; i++) {
-    const c = src[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      cur += JSON.parse(src.slice(i, j + 1));
-      i = j;
-    } else if (c === ',') {
-      items.push(cur);
-      cur = '';
-    }
-  }
-  if (cur) items.push(cur);
-  assert.equal(items.length, names.length, 'one SQL text per enum stmt');
-  return Object.fromEntries(names.map((n, k) => [n, items[k]]));
-}
-
-// The SQL with each ? replaced by the next value (fixed test values only).
-function bind(sqlText, values) {
-  const v = [...values];
-  const out = sqlText.replace(/\?/g, () => {
-    assert.ok(v.length > 0, 'more ? than values');
-    const x = v.shift();
-    if (x === null) return 'NULL';
-    if (typeof x === 'number') return String(x);
-    assert.ok(!/['\\]/.test(x));
-    return `'${x}'`;
-  });
-  assert.equal(v.length, 0, 'more values than ?');
-  return out;
-}
-
-// lib/geo.c's box, for the parameters.
-function box(lat, lon, km) {
-  const d = km / 6371.0088, deg = 180 / Math.PI;
-  const dlon = Math.asin(Math.sin(d) / Math.cos(lat / deg)) * deg;
-  return [lat - d * deg, lat + d * deg, lon - dlon, lon + dlon];
-}
-
 describe('EXPLAIN: every list of offers runs on an index', () => {
   const FIXTURE_ROWS = 5000;
   const tag = randomTag(6);
@@ -642,7 +578,7 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
   let stmts, centre;
 
   before(() => {
-    stmts = handlerStatements();
+    stmts = handlerStatements('offers');
     centre = mariadb("SELECT lat, lon FROM postcodes WHERE pc4 = '7811'")[0].map(Number);
     // A blocked volunteer: none of the fixture is ever public.
     mariadb(`INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, status, created_at, updated_at)
@@ -713,16 +649,10 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
     'STMT_OFFERS_MINE', 'STMT_OFFERS_MINE (page 2)', 'STMT_OFFER_GET']) {
     it(`${name}: no full scan of offers, their categories or slots`, (t) => {
       const text = bind(stmts[name.split(' ')[0]], cases()[name]);
-      const [head, ...rows] = mariadb(`EXPLAIN ${text}`, { headers: true });
-      assert.ok(head.includes('type') && head.includes('table'), 'EXPLAIN has table and type');
-      const plan = rows.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
-      t.diagnostic(plan.map((p) => `${p.select_type} ${p.table}: ${p.type} ${p.key} rows=${p.rows} ${p.Extra}`).join(' | '));
-      const o = plan.filter((p) => p.table === 'o');
-      assert.ok(o.length > 0, 'the plan reads offers (alias o)');
-      for (const p of plan.filter((q) => ['o', 'oc', 'os', 'fc', 'fs'].includes(q.table))) {
-        assert.notEqual(p.type, 'ALL', `full scan of ${p.table}: ${JSON.stringify(p)}`);
-        assert.ok(p.key && p.key !== 'NULL', `no index on ${p.table}: ${JSON.stringify(p)}`);
-      }
+      // Offers must be read; categories and slots, where read, on an index.
+      assertIndexed(explain(text, t), {
+        o: 'offers', oc: 'offer_categories', os: 'offer_slots', fc: 'offer_categories', fs: 'offer_slots',
+      }, ['o']);
     });
   }
 });

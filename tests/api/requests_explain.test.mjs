@@ -17,73 +17,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { userInfo } from 'node:os';
-import { join } from 'node:path';
-import { VAR, REPO, randomTag } from './lib/client.mjs';
+import { randomTag } from './lib/client.mjs';
+import { mariadb, handlerStatements, bind, box, explain, assertIndexed } from './lib/explain.mjs';
 
 const FIXTURE_ROWS = 5000;
-
-function mariadb(text, { headers = false } = {}) {
-  const r = spawnSync('mariadb', ['--no-defaults', `--socket=${join(VAR, 'run', 'mysqld.sock')}`,
-    '-u', userInfo().username, '-B', ...(headers ? [] : ['-N']), 'burenhulp', '-e', text],
-  { encoding: 'utf8', timeout: 120_000 });
-  assert.equal(r.status, 0, `mariadb: ${r.stderr || r.error}`);
-  return r.stdout.split('\n').filter((l) => l.length).map((l) => l.split('\t'));
-}
-
-// The statement table of handlers/requests: enum name → SQL text.
-function handlerStatements() {
-  const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'),
-    join(REPO, 'handlers', 'requests', 'stmts.c')], { encoding: 'utf8' });
-  assert.equal(cpp.status, 0, `cc -E: ${cpp.stderr}`);
-  const src = cpp.stdout;
-  const enumBody = /enum stmt\s*\{([^}]*)\}/.exec(src)[1];
-  const names = enumBody.split(',').map((s) => s.trim()).filter((s) => s && s !== 'STMT__MAX');
-  const def = /requests_stmts\[[^\]]*\]\s*=\s*\{/.exec(src);
-  assert.ok(def, 'the definition of requests_stmts');
-  const start = def.index + def[0].length - 1;
-  const items = [];
-  let cur = '', i = start + 1;
-  for (; i < src.length && src[i] !== '}'; i++) {
-    const c = src[i];
-    if (c === '"') {
-      let j = i + 1;
-      while (src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
-      cur += JSON.parse(src.slice(i, j + 1));
-      i = j;
-    } else if (c === ',') {
-      items.push(cur);
-      cur = '';
-    }
-  }
-  if (cur) items.push(cur);
-  assert.equal(items.length, names.length, 'one SQL text per enum stmt');
-  return Object.fromEntries(names.map((n, k) => [n, items[k]]));
-}
-
-// The SQL with each ? replaced by the next value (numbers as they are,
-// strings quoted, null as NULL). Only for the fixed test values below.
-function bind(sqlText, values) {
-  const v = [...values];
-  const out = sqlText.replace(/\?/g, () => {
-    assert.ok(v.length > 0, 'more ? than values');
-    const x = v.shift();
-    if (x === null) return 'NULL';
-    if (typeof x === 'number') return String(x);
-    assert.ok(!/['\\]/.test(x));
-    return `'${x}'`;
-  });
-  assert.equal(v.length, 0, 'more values than ?');
-  return out;
-}
-
-// lib/geo.c's box, for the parameters.
-function box(lat, lon, km) {
-  const d = km / 6371.0088, deg = 180 / Math.PI;
-  const dlon = Math.asin(Math.sin(d) / Math.cos(lat / deg)) * deg;
-  return [lat - d * deg, lat + d * deg, lon - dlon, lon + dlon];
-}
 
 describe('EXPLAIN: every list of requests runs on an index', () => {
   const tag = randomTag(6);
@@ -91,7 +28,7 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
   let stmts, centre;
 
   before(() => {
-    stmts = handlerStatements();
+    stmts = handlerStatements('requests');
     const pc = mariadb("SELECT lat, lon FROM postcodes WHERE pc4 = '7811'");
     assert.equal(pc.length, 1, 'postcode 7811 is loaded');
     centre = pc[0].map(Number);
@@ -155,17 +92,7 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
     it(`${name}: no full scan of requests`, (t) => {
       const values = cases()[name];
       const text = bind(stmts[name.split(' ')[0]], values);
-      const [head, ...rows] = mariadb(`EXPLAIN ${text}`, { headers: true });
-      const col = (k) => head.indexOf(k);
-      const plan = rows.map((r) => Object.fromEntries(head.map((h, k) => [h, r[k]])));
-      t.diagnostic(plan.map((p) => `${p.table}: ${p.type} ${p.key} rows=${p.rows} ${p.Extra}`).join(' | '));
-      assert.ok(col('type') >= 0 && col('table') >= 0, 'EXPLAIN has table and type');
-      const r = plan.filter((p) => p.table === 'r');
-      assert.ok(r.length > 0, 'the plan reads requests (alias r)');
-      for (const p of r) {
-        assert.notEqual(p.type, 'ALL', `full scan of requests: ${JSON.stringify(p)}`);
-        assert.ok(p.key && p.key !== 'NULL', `no index on requests: ${JSON.stringify(p)}`);
-      }
+      assertIndexed(explain(text, t), { r: 'requests' });
     });
   }
 });
