@@ -63,6 +63,14 @@ export async function ready(page) {
 	await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
 }
 
+/** Waits until a notice in main's status region says text (after a redirect with a flash). */
+export async function waitForNotice(page, re) {
+	await page.waitForFunction((src) => {
+		const box = document.querySelector('main [role=status]');
+		return !!box && new RegExp(src).test(box.textContent);
+	}, re.source, { timeout: 15000 });
+}
+
 /** Goes to a path and waits for the page to be ready. */
 export async function open(page, path) {
 	await page.goto(BASE + path);
