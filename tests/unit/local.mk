@@ -8,7 +8,8 @@ UNIT_TESTS = \
 	tests/unit/cursor_test \
 	tests/unit/auth_test \
 	tests/unit/route_test \
-	tests/unit/json_test
+	tests/unit/json_test \
+	tests/unit/log_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -28,3 +29,5 @@ tests_unit_route_test_SOURCES = tests/unit/route_test.c tests/unit/tap.h
 tests_unit_route_test_LDADD = $(BH_LIBS)
 tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h
 tests_unit_json_test_LDADD = $(BH_LIBS)
+tests_unit_log_test_SOURCES = tests/unit/log_test.c tests/unit/tap.h
+tests_unit_log_test_LDADD = $(BH_LIBS)
