@@ -3,12 +3,21 @@
  * category, by text) and GET /me/requests (the owner's own, every status).
  *
  * Both are keyset-paged: the cursor carries the sort key of the last item
- * sent, (distance in metres, id) near a postcode and (created_at, id)
+ * sent, (distance in metres, pc4, id) near a postcode and (created_at, id)
  * otherwise, plus a letter naming the list, so that a cursor of one list
- * given to another is a 400 like any mangled one. Radius search is a box on
- * the indexed lat/lon columns (lib/geo.c) filtered on the exact distance;
- * text search is the FULLTEXT index of migration 010 in boolean mode, so no
- * variant reads the whole table (tests/api/requests_explain.test.mjs).
+ * given to another is a 400 like any mangled one. Text search is the
+ * FULLTEXT index of migration 010 in boolean mode, so no variant reads the
+ * whole table (tests/api/requests_explain.test.mjs).
+ *
+ * Radius search has two plans with one order (stmts.c). A probe counts the
+ * open requests in the search box on the index, up to PROBE_ROWS. Below
+ * that, one query reads the box and sorts it by the exact distance. At or
+ * above it (a town with thousands of open requests), reading and sorting
+ * the whole box would cost in proportion to the requests in it; instead
+ * the postcode areas within the radius are taken nearest first and each
+ * area's requests read in id order until the page is full, so a page costs
+ * about the same at ten thousand requests as at a million (issue 9,
+ * docs/performance.md; tests/api/requests_near.test.mjs).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,6 +49,10 @@
 #define WORD_MAX_CHARS		84
 /* A key that sorts before every real one: the first page (distance -1). */
 #define FIRST_CREATED		"9999-12-31 23:59:59.999999"
+/* Radius search: at this many open requests in the box, walk the areas;
+ * and how many areas one query of the walk fetches. */
+#define PROBE_ROWS		200
+#define AREA_BATCH		32
 /* The expiry sweep: how often per process, and how many rows at most. */
 #define SWEEP_EVERY_S		300
 #define SWEEP_ROWS		200
@@ -64,35 +77,105 @@ created_key_ok(const char *s)
 	return true;
 }
 
-/* Decodes cursor s of list kind into key and id; false when it is not one
- * of ours (the caller answers 400). */
+/* The sort key of a cursor: created_at or distance; the area's pc4 near a
+ * postcode; the id. */
+struct list_key {
+	const char	*key, *pc4, *id;
+};
+
 static bool
-read_cursor(struct req *r, const char *s, const char *kind, char **key, char **id)
+pc4_ok(const char *s)
 {
-	char *parts[3];
+	return strlen(s) == 4 && strspn(s, "0123456789") == 4 && s[0] != '0';
+}
+
+/* Decodes cursor s of list kind into k; false when it is not one of ours
+ * (the caller answers 400). Kind "d" (near) has a pc4, the others not. */
+static bool
+read_cursor(struct req *r, const char *s, const char *kind, struct list_key *k)
+{
+	bool near = strcmp(kind, "d") == 0;
+	size_t n = near ? 4 : 3;
+	char *parts[4];
 	long metres;
 
-	if (cursor_decode(r->arena, s, parts, 3) != 0 || strcmp(parts[0], kind) != 0 ||
-	    valid_id(parts[2]) != NULL)
+	if (cursor_decode(r->arena, s, parts, n) != 0 || strcmp(parts[0], kind) != 0 ||
+	    valid_id(parts[n - 1]) != NULL)
 		return false;
-	if (strcmp(kind, "d") == 0) {
-		if (valid_long(parts[1], 0, 100000000L, &metres) != NULL)
+	if (near) {
+		if (valid_long(parts[1], 0, 100000000L, &metres) != NULL || !pc4_ok(parts[2]))
 			return false;
 	} else if (!created_key_ok(parts[1]))
 		return false;
-	*key = parts[1];
-	*id = parts[2];
+	k->key = parts[1];
+	k->pc4 = near ? parts[2] : NULL;
+	k->id = parts[n - 1];
 	return true;
 }
 
-static const char *
-next_cursor(struct req *r, const char *kind, const struct db_rows *rows,
-    size_t last, int key_col)
-{
-	const char *parts[3] = { kind, db_str(rows, last, key_col),
-	    db_str(rows, last, RC_ID) };
+/* A page being filled, from one query or (the area walk) several. */
+struct page {
+	json_object	*body, *items;
+	long		 limit, n;
+	bool		 more;		/* a row beyond the page came */
+	unsigned	 flags;		/* RENDER_* */
+	struct db_rows	 last;		/* the rows of the last item sent */
+	size_t		 last_row;
+};
 
-	return cursor_encode(r->arena, parts, 3);
+static void
+page_init(struct page *pg, long limit, unsigned flags)
+{
+	memset(pg, 0, sizeof(*pg));
+	pg->body = json_object_new_object();
+	pg->items = json_object_new_array();
+	json_put(pg->body, "items", pg->items);
+	pg->limit = limit;
+	pg->flags = flags;
+}
+
+/* Renders rows into pg until it is full; a row beyond that sets more.
+ * -1 when a row does not render (a decryption failure). */
+static int
+page_add(struct req *r, struct page *pg, const struct db_rows *rows)
+{
+	json_object *item;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		if (pg->n == pg->limit) {
+			pg->more = true;
+			return 0;
+		}
+		if ((item = request_json(r, rows, i, pg->flags)) == NULL)
+			return -1;
+		json_object_array_add(pg->items, item);
+		pg->n++;
+		pg->last = *rows;
+		pg->last_row = i;
+	}
+	return 0;
+}
+
+/* Sends {items, next_cursor}: the cursor names list kind and carries the
+ * last item's key (key_col; near a postcode its pc4 too). */
+static void
+page_send(struct req *r, struct page *pg, const char *kind, int key_col)
+{
+	const char *parts[4];
+	const char *next = NULL;
+	size_t n = 0;
+
+	if (pg->more) {
+		parts[n++] = kind;
+		parts[n++] = db_str(&pg->last, pg->last_row, key_col);
+		if (strcmp(kind, "d") == 0)
+			parts[n++] = db_str(&pg->last, pg->last_row, RC_PC4);
+		parts[n++] = db_str(&pg->last, pg->last_row, RC_ID);
+		next = cursor_encode(r->arena, parts, n);
+	}
+	json_put_str(pg->body, "next_cursor", next);
+	http_send_json(r, 200, pg->body);
 }
 
 /* A code point of a word: ASCII letters and digits, and beyond ASCII
@@ -201,29 +284,160 @@ read_limit(struct req *r, long *limit)
 		problem_field(r, "limit", "out_of_range", "limit is 1 to 100.");
 }
 
-/* Sends {items, next_cursor} from rows (one more row than limit means
- * another page). NULL item: a decryption failure, 500. */
+/* Sends one query's rows as a page (one more row than limit means
+ * another page). */
 static void
-send_page(struct req *r, const struct db_rows *rows, long limit, unsigned flags,
+send_rows(struct req *r, const struct db_rows *rows, long limit, unsigned flags,
     const char *kind, int key_col)
 {
-	json_object *body, *items, *item;
-	size_t i, n = rows->nrows > (size_t)limit ? (size_t)limit : rows->nrows;
+	struct page pg;
 
-	body = json_object_new_object();
-	items = json_object_new_array();
-	json_put(body, "items", items);
-	for (i = 0; i < n; i++) {
-		if ((item = request_json(r, rows, i, flags)) == NULL) {
-			json_object_put(body);
-			problem_internal(r, "request list");
-			return;
-		}
-		json_object_array_add(items, item);
+	page_init(&pg, limit, flags);
+	if (page_add(r, &pg, rows) != 0) {
+		json_object_put(pg.body);
+		problem_internal(r, "request list");
+		return;
 	}
-	json_put_str(body, "next_cursor", rows->nrows > (size_t)limit ?
-	    next_cursor(r, kind, rows, n - 1, key_col) : NULL);
-	http_send_json(r, 200, body);
+	page_send(r, &pg, kind, key_col);
+}
+
+/* A radius search, its input checked. */
+struct near {
+	struct area	 area;
+	struct geo_box	 box;
+	long long	 radius_m;
+	const char	*category;	/* NULL: any */
+	const char	*text;		/* NULL: no words */
+	long long	 after_dist;	/* the cursor's key; -1, "", "" at first */
+	const char	*after_pc4, *after_id;
+};
+
+/* Whether the box holds at least PROBE_ROWS open requests (of the category):
+ * 1 yes, 0 no, -1 failure. Counted on requests_geo / requests_cat_geo. */
+static int
+near_dense(struct req *r, const struct near *nq)
+{
+	struct db_param p[6];
+	struct db_rows rows;
+	size_t n = 0;
+
+	if (nq->category != NULL)
+		p[n++] = DB_STR(nq->category);
+	p[n++] = DB_DOUBLE(nq->box.lat_min);
+	p[n++] = DB_DOUBLE(nq->box.lat_max);
+	p[n++] = DB_DOUBLE(nq->box.lon_min);
+	p[n++] = DB_DOUBLE(nq->box.lon_max);
+	p[n++] = DB_INT(PROBE_ROWS);
+	if (db_exec(r->db, r->arena, nq->category != NULL ? STMT_NEAR_PROBE_CAT :
+	    STMT_NEAR_PROBE, p, n, &rows) != DB_OK || rows.nrows != 1)
+		return -1;
+	return db_int(&rows, 0, 0) >= PROBE_ROWS;
+}
+
+/* The box plan: one query, the box read and sorted by distance. */
+static int
+near_box(struct req *r, struct page *pg, const struct near *nq)
+{
+	struct db_param p[16];
+	struct db_rows rows;
+	size_t n = 0;
+	int idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
+	    STMT_LIST_NEAR_CAT) : (nq->text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
+
+	p[n++] = DB_DOUBLE(nq->area.lat);
+	p[n++] = DB_DOUBLE(nq->area.lat);
+	p[n++] = DB_DOUBLE(nq->area.lon);
+	p[n++] = DB_DOUBLE(nq->box.lat_min);
+	p[n++] = DB_DOUBLE(nq->box.lat_max);
+	p[n++] = DB_DOUBLE(nq->box.lon_min);
+	p[n++] = DB_DOUBLE(nq->box.lon_max);
+	if (nq->category != NULL)
+		p[n++] = DB_STR(nq->category);
+	if (nq->text != NULL)
+		p[n++] = DB_STR(nq->text);
+	p[n++] = DB_INT(nq->radius_m);
+	p[n++] = DB_INT(nq->after_dist);
+	p[n++] = DB_INT(nq->after_dist);
+	p[n++] = DB_STR(nq->after_pc4);
+	p[n++] = DB_STR(nq->after_pc4);
+	p[n++] = DB_STR(nq->after_id);
+	p[n++] = DB_INT(pg->limit + 1);
+	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
+		return -1;
+	return page_add(r, pg, &rows);
+}
+
+/* The walk: the areas within the radius nearest first, AREA_BATCH at a
+ * time, and of each area as many open requests, in id order, as the page
+ * still needs. Ends when the page has a row beyond it or the areas run
+ * out; every batch starts at the last area of the one before (skipped). */
+static int
+near_walk(struct req *r, struct page *pg, const struct near *nq)
+{
+	struct db_rows areas, rows;
+	struct db_param p[5];
+	long long from_dist = nq->after_dist, dist;
+	const char *from_pc4 = nq->after_pc4, *prev = NULL, *pc4, *after_id;
+	size_t i, n;
+
+	for (;;) {
+		if (db_exec(r->db, r->arena, STMT_NEAR_AREAS, DB_PARAMS(
+		    DB_DOUBLE(nq->area.lat), DB_DOUBLE(nq->area.lat),
+		    DB_DOUBLE(nq->area.lon), DB_DOUBLE(nq->box.lat_min),
+		    DB_DOUBLE(nq->box.lat_max), DB_DOUBLE(nq->box.lon_min),
+		    DB_DOUBLE(nq->box.lon_max), DB_INT(nq->radius_m),
+		    DB_INT(from_dist), DB_INT(from_dist), DB_STR(from_pc4),
+		    DB_INT(AREA_BATCH)), &areas) != DB_OK)
+			return -1;
+		for (i = 0; i < areas.nrows; i++) {
+			pc4 = db_str(&areas, i, 0);
+			dist = db_int(&areas, i, 1);
+			if (prev != NULL && strcmp(pc4, prev) == 0)
+				continue;
+			after_id = dist == nq->after_dist &&
+			    strcmp(pc4, nq->after_pc4) == 0 ? nq->after_id : "";
+			n = 0;
+			p[n++] = DB_INT(dist);
+			p[n++] = DB_STR(pc4);
+			if (nq->category != NULL)
+				p[n++] = DB_STR(nq->category);
+			p[n++] = DB_STR(after_id);
+			p[n++] = DB_INT(pg->limit + 1 - pg->n);
+			if (db_exec(r->db, r->arena, nq->category != NULL ?
+			    STMT_NEAR_AREA_CAT : STMT_NEAR_AREA, p, n, &rows) != DB_OK ||
+			    page_add(r, pg, &rows) != 0)
+				return -1;
+			if (pg->more)
+				return 0;
+		}
+		if (areas.nrows < AREA_BATCH)
+			return 0;
+		prev = from_pc4 = db_str(&areas, areas.nrows - 1, 0);
+		from_dist = db_int(&areas, areas.nrows - 1, 1);
+	}
+}
+
+/* A radius search, checked: the plan the probe picks, one page. */
+static void
+list_near(struct req *r, struct near *nq, long limit)
+{
+	struct page pg;
+	int dense = 0, rc;
+
+	nq->box = geo_box_around(nq->area.lat, nq->area.lon,
+	    (double)nq->radius_m / 1000.0);
+	if (nq->text == NULL && (dense = near_dense(r, nq)) < 0)
+		goto internal;
+	page_init(&pg, limit, RENDER_DISTANCE);
+	rc = dense ? near_walk(r, &pg, nq) : near_box(r, &pg, nq);
+	if (rc != 0) {
+		json_object_put(pg.body);
+		goto internal;
+	}
+	page_send(r, &pg, "d", RC_DISTANCE_M);
+	return;
+internal:
+	problem_internal(r, "request list");
 }
 
 void
@@ -232,15 +446,14 @@ requests_list(struct req *r)
 	const char *near = http_query(r, "near"), *radius = http_query(r, "radius_km");
 	const char *category = http_query(r, "category"), *q = http_query(r, "q");
 	const char *cur = http_query(r, "cursor"), *text = NULL, *code;
-	struct db_param p[16];
+	struct list_key k = { NULL, NULL, NULL };
+	struct db_param p[6];
 	struct db_rows rows;
-	struct geo_box box;
-	struct area area;
-	char *key = NULL, *after_id = NULL;
+	struct near nq;
 	double radius_km = RADIUS_DEFAULT_KM;
 	long limit;
 	size_t n = 0;
-	int rc, idx;
+	int idx;
 
 	read_limit(r, &limit);
 	if (radius != NULL) {
@@ -270,52 +483,41 @@ requests_list(struct req *r)
 			problem_field(r, "q", "too_short",
 			    "q needs a word of at least 3 letters or digits.");
 	}
-	if (near != NULL && (rc = postcode_resolve(r, "near", near, &area)) < 0)
+	if (near != NULL && postcode_resolve(r, "near", near, &nq.area) < 0)
 		goto internal;
 	if (problem_count(r) > 0) {
 		problem_invalid(r);
 		return;
 	}
-	if (cur != NULL && !read_cursor(r, cur, near != NULL ? "d" : "t", &key, &after_id)) {
+	if (cur != NULL && !read_cursor(r, cur, near != NULL ? "d" : "t", &k)) {
 		problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return;
 	}
 	maybe_sweep(r);
 
 	if (near != NULL) {
-		idx = category != NULL ? (text != NULL ? STMT_LIST_NEAR_CAT_Q :
-		    STMT_LIST_NEAR_CAT) : (text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
-		box = geo_box_around(area.lat, area.lon, radius_km);
-		p[n++] = DB_DOUBLE(area.lat);
-		p[n++] = DB_DOUBLE(area.lat);
-		p[n++] = DB_DOUBLE(area.lon);
-		p[n++] = DB_DOUBLE(box.lat_min);
-		p[n++] = DB_DOUBLE(box.lat_max);
-		p[n++] = DB_DOUBLE(box.lon_min);
-		p[n++] = DB_DOUBLE(box.lon_max);
-	} else
-		idx = category != NULL ? (text != NULL ? STMT_LIST_RECENT_CAT_Q :
-		    STMT_LIST_RECENT_CAT) : (text != NULL ? STMT_LIST_RECENT_Q : STMT_LIST_RECENT);
+		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
+		nq.category = category;
+		nq.text = text;
+		nq.after_dist = k.key != NULL ? atoll(k.key) : -1;
+		nq.after_pc4 = k.pc4 != NULL ? k.pc4 : "";
+		nq.after_id = k.id != NULL ? k.id : "";
+		list_near(r, &nq, limit);
+		return;
+	}
+	idx = category != NULL ? (text != NULL ? STMT_LIST_RECENT_CAT_Q :
+	    STMT_LIST_RECENT_CAT) : (text != NULL ? STMT_LIST_RECENT_Q : STMT_LIST_RECENT);
 	if (category != NULL)
 		p[n++] = DB_STR(category);
 	if (text != NULL)
 		p[n++] = DB_STR(text);
-	if (near != NULL) {
-		p[n++] = DB_INT((long long)(radius_km * 1000.0 + 0.5));
-		p[n++] = DB_INT(key != NULL ? atol(key) : -1);
-		p[n++] = DB_INT(key != NULL ? atol(key) : -1);
-	} else {
-		p[n++] = DB_STR(key != NULL ? key : FIRST_CREATED);
-		p[n++] = DB_STR(key != NULL ? key : FIRST_CREATED);
-	}
-	p[n++] = DB_STR(after_id != NULL ? after_id : "");
+	p[n++] = DB_STR(k.key != NULL ? k.key : FIRST_CREATED);
+	p[n++] = DB_STR(k.key != NULL ? k.key : FIRST_CREATED);
+	p[n++] = DB_STR(k.id != NULL ? k.id : "");
 	p[n++] = DB_INT(limit + 1);
 	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
 		goto internal;
-	if (near != NULL)
-		send_page(r, &rows, limit, RENDER_DISTANCE, "d", RC_DISTANCE_M);
-	else
-		send_page(r, &rows, limit, 0, "t", RC_SORT_CREATED);
+	send_rows(r, &rows, limit, 0, "t", RC_SORT_CREATED);
 	return;
 internal:
 	problem_internal(r, "request list");
@@ -326,7 +528,7 @@ requests_own(struct req *r)
 {
 	const char *status = http_query(r, "status"), *cur = http_query(r, "cursor");
 	struct db_rows rows;
-	char *key = NULL, *after_id = NULL;
+	struct list_key k = { NULL, NULL, NULL };
 	long limit;
 	size_t i;
 
@@ -341,18 +543,18 @@ requests_own(struct req *r)
 		problem_invalid(r);
 		return;
 	}
-	if (cur != NULL && !read_cursor(r, cur, "o", &key, &after_id)) {
+	if (cur != NULL && !read_cursor(r, cur, "o", &k)) {
 		problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return;
 	}
 	if (db_exec(r->db, r->arena, STMT_LIST_OWN, DB_PARAMS(
 	    DB_STR(r->who.user_id), DB_STR(status), DB_STR(status),
-	    DB_STR(key != NULL ? key : FIRST_CREATED),
-	    DB_STR(key != NULL ? key : FIRST_CREATED),
-	    DB_STR(after_id != NULL ? after_id : ""), DB_INT(limit + 1)), &rows) != DB_OK) {
+	    DB_STR(k.key != NULL ? k.key : FIRST_CREATED),
+	    DB_STR(k.key != NULL ? k.key : FIRST_CREATED),
+	    DB_STR(k.id != NULL ? k.id : ""), DB_INT(limit + 1)), &rows) != DB_OK) {
 		problem_internal(r, "own requests");
 		return;
 	}
 	/* Own requests: the private part is the owner's own, not audited. */
-	send_page(r, &rows, limit, RENDER_PRIVATE | RENDER_OWNER, "o", RC_SORT_CREATED);
+	send_rows(r, &rows, limit, RENDER_PRIVATE | RENDER_OWNER, "o", RC_SORT_CREATED);
 }

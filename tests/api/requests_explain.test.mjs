@@ -62,7 +62,9 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
   const LIMIT = 21;
   const cases = () => {
     const [lat, lon] = centre;
-    const near = (cat, q) => [lat, lat, lon, ...box(lat, lon, 10), ...cat, ...q, 10000, -1, -1, '', LIMIT];
+    const near = (cat, q) => [lat, lat, lon, ...box(lat, lon, 10), ...cat, ...q, 10000, -1, -1, '', '', '', LIMIT];
+    const probe = (cat) => [...cat, ...box(lat, lon, 10), 200];
+    const area = (cat, after) => [1234, '7811', ...cat, after, LIMIT];
     const recent = (cat, q) => [...cat, ...q, FIRST, FIRST, '', LIMIT];
     const cat = ['shopping'], q = ['+boodschappen*'];
     return {
@@ -70,6 +72,11 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
       STMT_LIST_NEAR_CAT: near(cat, []),
       STMT_LIST_NEAR_Q: near([], q),
       STMT_LIST_NEAR_CAT_Q: near(cat, q),
+      STMT_NEAR_PROBE: probe([]),
+      STMT_NEAR_PROBE_CAT: probe(cat),
+      STMT_NEAR_AREA: area([], ''),
+      STMT_NEAR_AREA_CAT: area(cat, ''),
+      'STMT_NEAR_AREA_CAT (page 2)': area(cat, 'xf'),
       STMT_LIST_RECENT: recent([], []),
       STMT_LIST_RECENT_CAT: recent(cat, []),
       STMT_LIST_RECENT_Q: recent([], q),
@@ -88,6 +95,8 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
 
   for (const name of ['STMT_LIST_NEAR', 'STMT_LIST_NEAR_CAT', 'STMT_LIST_NEAR_Q', 'STMT_LIST_NEAR_CAT_Q',
     'STMT_LIST_RECENT', 'STMT_LIST_RECENT_CAT', 'STMT_LIST_RECENT_Q', 'STMT_LIST_RECENT_CAT_Q',
+    'STMT_NEAR_PROBE', 'STMT_NEAR_PROBE_CAT', 'STMT_NEAR_AREA', 'STMT_NEAR_AREA_CAT',
+    'STMT_NEAR_AREA_CAT (page 2)',
     'STMT_LIST_RECENT (page 2)', 'STMT_LIST_OWN', 'STMT_LIST_OWN (status)']) {
     it(`${name}: no full scan of requests`, (t) => {
       const values = cases()[name];
@@ -95,4 +104,22 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
       assertIndexed(explain(text, t), { r: 'requests' });
     });
   }
+
+  // The area walk reads one area's requests in id order and stops at the
+  // page: on its own key, never a sort of the area (filesort), so that a
+  // page costs the same however many requests the area holds.
+  for (const [name, key] of [['STMT_NEAR_AREA', 'requests_area'], ['STMT_NEAR_AREA_CAT', 'requests_cat_area']]) {
+    it(`${name}: reads the area on ${key} in id order`, (t) => {
+      const plan = explain(bind(stmts[name], cases()[name]), t);
+      const r = plan.find((p) => p.table === 'r');
+      assert.equal(r.key, key);
+      assert.doesNotMatch(r.Extra, /filesort/);
+    });
+  }
+
+  it('STMT_NEAR_AREAS: the areas within the radius come from the postcodes index', (t) => {
+    const [lat, lon] = centre;
+    const plan = explain(bind(stmts.STMT_NEAR_AREAS, [lat, lat, lon, ...box(lat, lon, 10), 10000, -1, -1, '', 32]), t);
+    assertIndexed(plan, { p: 'postcodes' });
+  });
 });
