@@ -37,6 +37,19 @@
 	"(SELECT GROUP_CONCAT(s.day, ':', s.from_min, '-', s.to_min SEPARATOR ',') " \
 	"FROM offer_slots s WHERE s.offer_id = o.id) "
 
+/* The postcode areas around a centre, nearest first, as a table a (pc4,
+ * km): the box on postcodes_lat_lon, then the exact distance (haversine,
+ * the Earth radius of lib/geo.c) within a maximum, at most a number of
+ * areas. Params: centre lat, lat, lon; lat min, lat max, lon min, lon max;
+ * maximum km; areas limit. The join that follows it keeps this order (it
+ * sorts only a, before the join) and stops reading at its LIMIT. */
+#define NEAR_AREAS \
+	"(SELECT p.pc4, 2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"POW(SIN(RADIANS(p.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(p.lat)) * " \
+	"POW(SIN(RADIANS(p.lon - ?) / 2), 2)))) AS km FROM postcodes p " \
+	"WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? " \
+	"HAVING km <= ? ORDER BY km, p.pc4 LIMIT ?) a "
+
 const char *const matches_stmts[STMT__MAX] = {
 	/* STMT_REQUEST_GET: id → enum request_col. The volunteer is the one of
 	 * the accepted (or completed) match, for the rules in lib/auth.c. */
@@ -119,53 +132,63 @@ const char *const matches_stmts[STMT__MAX] = {
 	"SELECT " MESSAGE_COLUMNS "FROM messages g JOIN users s ON s.id = g.sender_id "
 	"WHERE g.match_id = ? AND (? IS NULL OR (g.created_at, g.id) > (?, ?)) "
 	"ORDER BY g.created_at, g.id LIMIT ?",
-	/* STMT_SUGGEST_OFFERS: category, lat min, lat max, lon min, lon max,
-	 * request owner, request id, centre lat x2, lon x2, cos(lat)^2, limit →
-	 * offer id, volunteer id, display name, lat, lon, radius_km, slots,
-	 * completed matches of the volunteer. Candidates only: active offers of
-	 * active volunteers in the box, in the request's category, not the
-	 * owner's own, not already on the request; nearest first in the box.
-	 * The box is searched on offers_geo (status, lat, lon) whatever the
-	 * statistics say: a category alone would be every offer of the country.
-	 * Ranking is done in C (rank.c). */
+	/* STMT_SUGGEST_OFFERS: centre lat, lat, lon; lat min, lat max, lon min,
+	 * lon max (box); maximum km; areas limit; category, request owner,
+	 * request id, limit → offer id, volunteer id, display name, lat, lon,
+	 * radius_km, slots, completed matches of the volunteer. Candidates only:
+	 * active offers of active volunteers in the request's category, not the
+	 * owner's own, not already on the request, whose radius reaches the
+	 * request. Every offer lies on its area's centroid, so the areas are
+	 * walked nearest first (NEAR_AREAS, sorted before the join) and each
+	 * area's offers read on offers_area (status, pc4, id, volunteer_id,
+	 * radius_km, lat, lon) in id order, from the key alone until the
+	 * category and the volunteer pass; the join stops at the limit, so the
+	 * rows read do not grow with the number of offers around. The radius
+	 * test here is on the area's distance, with a metre to spare; suggest.c
+	 * measures every candidate exactly. Ranking is done in C (rank.c). The
+	 * count of completed matches runs on matches_volunteer_status. */
 	"SELECT o.id, o.volunteer_id, u.display_name, o.lat, o.lon, o.radius_km, "
 	OFFER_SLOTS ", "
 	"(SELECT COUNT(*) FROM matches h WHERE h.volunteer_id = o.volunteer_id "
 	"AND h.status = 'completed') "
-	"FROM offers o FORCE INDEX (offers_geo) "
-	"JOIN offer_categories oc ON oc.offer_id = o.id AND oc.category_id = ? "
-	"JOIN users u ON u.id = o.volunteer_id "
-	"WHERE o.status = 'active' "
-	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
-	"AND u.status = 'active' AND FIND_IN_SET('volunteer', u.roles) > 0 "
+	"FROM " NEAR_AREAS
+	"STRAIGHT_JOIN offers o FORCE INDEX (offers_area) "
+	"ON o.status = 'active' AND o.pc4 = a.pc4 AND o.radius_km >= a.km - 0.001 "
+	"STRAIGHT_JOIN offer_categories oc ON oc.offer_id = o.id AND oc.category_id = ? "
+	"STRAIGHT_JOIN users u ON u.id = o.volunteer_id "
+	"WHERE u.status = 'active' AND FIND_IN_SET('volunteer', u.roles) > 0 "
 	"AND o.volunteer_id <> ? "
 	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = ? "
 	"AND x.volunteer_id = o.volunteer_id) "
-	"ORDER BY (o.lat - ?) * (o.lat - ?) + (o.lon - ?) * (o.lon - ?) * ? LIMIT ?",
+	"ORDER BY a.km, a.pc4 LIMIT ?",
 	/* STMT_MY_OFFERS: volunteer → offer id, lat, lon, radius_km, slots.
 	 * The newest 20 active offers (offers_volunteer). */
 	"SELECT o.id, o.lat, o.lon, o.radius_km, " OFFER_SLOTS
 	"FROM offers o WHERE o.volunteer_id = ? AND o.status = 'active' "
 	"ORDER BY o.created_at DESC, o.id DESC LIMIT 20",
-	/* STMT_SUGGEST_REQUESTS: offer id, lat min, lat max, lon min, lon max,
-	 * me, me, centre lat x2, lon x2, cos(lat)^2, limit → the public request
-	 * (see suggest.c for the columns). Open requests in the box in one of
-	 * the offer's categories (requests_cat_geo), not the volunteer's own,
-	 * not already answered by them. */
+	/* STMT_SUGGEST_REQUESTS: centre lat, lat, lon; lat min, lat max, lon
+	 * min, lon max (box); reach in km; areas limit; offer id, me, me, limit
+	 * → the public request (see suggest.c for the columns). Open requests in
+	 * one of the offer's categories, not the volunteer's own, not already
+	 * answered by them, area by area nearest first as STMT_SUGGEST_OFFERS
+	 * does, each area's requests of a category read on requests_cat_area
+	 * (status, category_id, pc4, id); the join stops at the limit. */
 	"SELECT r.id, r.title, r.description, r.category_id, c.name_nl, c.name_en, "
 	"r.pc4, p.place, p.municipality, r.lat, r.lon, "
 	"UNIX_TIMESTAMP(r.when_start), UNIX_TIMESTAMP(r.when_end), "
 	DB_RFC3339("r.when_start") ", " DB_RFC3339("r.when_end") ", "
 	"r.status, r.owner_id, u.display_name, r.on_behalf_of, r.response_count, "
 	DB_RFC3339("r.created_at") ", " DB_RFC3339("r.expires_at") " "
-	"FROM requests r JOIN categories c ON c.id = r.category_id "
-	"JOIN postcodes p ON p.pc4 = r.pc4 JOIN users u ON u.id = r.owner_id "
-	"WHERE r.status = 'open' AND r.expires_at > NOW(3) "
-	"AND r.category_id IN (SELECT oc.category_id FROM offer_categories oc "
-	"WHERE oc.offer_id = ?) "
-	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? "
+	"FROM " NEAR_AREAS
+	"STRAIGHT_JOIN offer_categories oc "
+	"STRAIGHT_JOIN requests r FORCE INDEX (requests_cat_area) "
+	"ON r.status = 'open' AND r.category_id = oc.category_id AND r.pc4 = a.pc4 "
+	"STRAIGHT_JOIN categories c ON c.id = r.category_id "
+	"STRAIGHT_JOIN postcodes p ON p.pc4 = r.pc4 "
+	"STRAIGHT_JOIN users u ON u.id = r.owner_id "
+	"WHERE oc.offer_id = ? AND r.expires_at > NOW(3) "
 	"AND r.owner_id <> ? AND u.status = 'active' "
 	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = r.id "
 	"AND x.volunteer_id = ?) "
-	"ORDER BY (r.lat - ?) * (r.lat - ?) + (r.lon - ?) * (r.lon - ?) * ? LIMIT ?",
+	"ORDER BY a.km, a.pc4 LIMIT ?",
 };

@@ -2,9 +2,10 @@
  * suggest.c — GET /requests/{id}/suggestions (volunteers who fit a request)
  * and GET /me/suggestions (open requests that fit the caller's offers).
  *
- * Candidates come from SQL over an index — a bounding box on the indexed
- * lat/lon with the status and the category (stmts.c), capped and nearest
- * first — never from loading every offer. Each candidate is then measured
+ * Candidates come from SQL over an index — the postcode areas around the
+ * point nearest first, each area's rows on a (status, [category,] pc4) key
+ * (stmts.c), stopping at CANDIDATES_MAX — never from loading every offer or
+ * every row of a box. Each candidate is then measured
  * exactly (geo_distance_km within both the offer's radius and a maximum),
  * scored in rank.c, explained in words, and the best go out: one line per
  * volunteer (their best offer) or per request (the caller's best offer).
@@ -29,7 +30,16 @@
 #include "server.h"
 
 #define SUGGEST_LIMIT_MAX	50
-#define CANDIDATES_MAX		500	/* rows one candidate query may return */
+/* Rows one candidate query may return: twice the longest answer, so that
+ * one volunteer's several offers and the filtering in C still leave a full
+ * answer. Nearest areas first, so the cut falls on the farthest. */
+#define CANDIDATES_MAX		100
+/* Postcode areas one candidate query may walk: about 120 lie within 25 km
+ * of Emmen, about 410 of Rotterdam, the densest part of the country. */
+#define AREAS_MAX		1000
+/* Added to the maximum (and radius) the SQL tests on the areas' distance,
+ * so that it never drops what geo_distance_km lets through. */
+#define AREA_SLACK_KM		0.001
 #define MAX_KM_DEFAULT		25
 
 /* Columns of STMT_SUGGEST_OFFERS. */
@@ -196,7 +206,7 @@ suggestions_for_request(struct req *r)
 	struct scored *s;
 	struct geo_box box;
 	json_object *out, *item, *vol;
-	double lat, lon, cos_lat, reach, limit_km = max_km();
+	double lat, lon, reach, limit_km = max_km();
 	time_t start = 0, end = 0;
 	bool english = false, has_window;
 	long limit;
@@ -216,15 +226,15 @@ suggestions_for_request(struct req *r)
 		return;
 	lat = db_double(&rq, 0, RQ_LAT);
 	lon = db_double(&rq, 0, RQ_LON);
-	cos_lat = cos(lat * M_PI / 180.0);
 	box = geo_box_around(lat, lon, limit_km);
 	has_window = window_of(&rq, 0, RQ_WHEN_START, RQ_WHEN_END, &start, &end);
 	if (db_exec(r->db, r->arena, STMT_SUGGEST_OFFERS, DB_PARAMS(
-	    DB_STR(db_str(&rq, 0, RQ_CATEGORY)), DB_DOUBLE(box.lat_min),
-	    DB_DOUBLE(box.lat_max), DB_DOUBLE(box.lon_min), DB_DOUBLE(box.lon_max),
-	    DB_STR(db_str(&rq, 0, RQ_OWNER)), DB_STR(db_str(&rq, 0, RQ_ID)),
-	    DB_DOUBLE(lat), DB_DOUBLE(lat), DB_DOUBLE(lon), DB_DOUBLE(lon),
-	    DB_DOUBLE(cos_lat * cos_lat), DB_INT(CANDIDATES_MAX)), &rows) != DB_OK)
+	    DB_DOUBLE(lat), DB_DOUBLE(lat), DB_DOUBLE(lon),
+	    DB_DOUBLE(box.lat_min), DB_DOUBLE(box.lat_max),
+	    DB_DOUBLE(box.lon_min), DB_DOUBLE(box.lon_max),
+	    DB_DOUBLE(limit_km + AREA_SLACK_KM), DB_INT(AREAS_MAX),
+	    DB_STR(db_str(&rq, 0, RQ_CATEGORY)), DB_STR(db_str(&rq, 0, RQ_OWNER)),
+	    DB_STR(db_str(&rq, 0, RQ_ID)), DB_INT(CANDIDATES_MAX)), &rows) != DB_OK)
 		goto internal;
 
 	s = arena_alloc(r->arena, (rows.nrows + 1) * sizeof(*s));
@@ -234,7 +244,7 @@ suggestions_for_request(struct req *r)
 		    db_double(&rows, i, SO_LON));
 		reach = fmin((double)db_int(&rows, i, SO_RADIUS), limit_km);
 		if (in.distance_km > reach)
-			continue;	/* in the box, not in the circle */
+			continue;	/* the SQL tested the area, this the offer */
 		if ((nslots = rank_slots_parse(slots, RANK_SLOTS_MAX,
 		    db_str(&rows, i, SO_SLOTS))) < 0)
 			nslots = 0;
@@ -328,7 +338,7 @@ suggestions_for_me(struct req *r)
 	struct geo_box box;
 	json_object *out, *item;
 	const char *me = r->who.user_id;
-	double olat, olon, cos_lat, reach, limit_km = max_km();
+	double olat, olon, reach, limit_km = max_km();
 	time_t start, end;
 	bool english = false;
 	long limit;
@@ -345,7 +355,6 @@ suggestions_for_me(struct req *r)
 	for (o = 0; o < offers.nrows; o++) {
 		olat = db_double(&offers, o, MO_LAT);
 		olon = db_double(&offers, o, MO_LON);
-		cos_lat = cos(olat * M_PI / 180.0);
 		reach = fmin((double)db_int(&offers, o, MO_RADIUS), limit_km);
 		box = geo_box_around(olat, olon, reach);
 		if ((nslots = rank_slots_parse(slots, RANK_SLOTS_MAX,
@@ -353,11 +362,12 @@ suggestions_for_me(struct req *r)
 			nslots = 0;
 		found = arena_alloc(r->arena, sizeof(*found));
 		if (db_exec(r->db, r->arena, STMT_SUGGEST_REQUESTS, DB_PARAMS(
-		    DB_STR(db_str(&offers, o, MO_OFFER)), DB_DOUBLE(box.lat_min),
-		    DB_DOUBLE(box.lat_max), DB_DOUBLE(box.lon_min),
-		    DB_DOUBLE(box.lon_max), DB_STR(me), DB_STR(me), DB_DOUBLE(olat),
-		    DB_DOUBLE(olat), DB_DOUBLE(olon), DB_DOUBLE(olon),
-		    DB_DOUBLE(cos_lat * cos_lat), DB_INT(CANDIDATES_MAX)), found) != DB_OK)
+		    DB_DOUBLE(olat), DB_DOUBLE(olat), DB_DOUBLE(olon),
+		    DB_DOUBLE(box.lat_min), DB_DOUBLE(box.lat_max),
+		    DB_DOUBLE(box.lon_min), DB_DOUBLE(box.lon_max),
+		    DB_DOUBLE(reach + AREA_SLACK_KM), DB_INT(AREAS_MAX),
+		    DB_STR(db_str(&offers, o, MO_OFFER)), DB_STR(me), DB_STR(me),
+		    DB_INT(CANDIDATES_MAX)), found) != DB_OK)
 			goto internal;
 		if (n + found->nrows > cap) {
 			struct scored *bigger;
