@@ -312,6 +312,20 @@ struct near {
 	const char	*after_pc4, *after_id;
 };
 
+/* Sorts after every id (base64url, ascii_bin): an area read to its end. */
+#define AFTER_ALL_IDS	"~"
+
+/* The centre as the first parameters of DISTANCE_M (stmts.c). */
+static size_t
+centre_params(struct db_param *p, const struct near *nq)
+{
+	p[0] = DB_DOUBLE(nq->area.lat);
+	p[1] = DB_DOUBLE(nq->area.lat);
+	p[2] = DB_DOUBLE(nq->area.lon);
+	p[3] = DB_STR(nq->area.pc4);
+	return 4;
+}
+
 /* Whether the box holds at least PROBE_ROWS open requests (of the category):
  * 1 yes, 0 no, -1 failure. Counted on requests_geo / requests_cat_geo. */
 static int
@@ -334,19 +348,18 @@ near_dense(struct req *r, const struct near *nq)
 	return db_int(&rows, 0, 0) >= PROBE_ROWS;
 }
 
-/* The box plan: one query, the box read and sorted by distance. */
+/* The box plan: one query, the box after key (dist, pc4, id) read and
+ * sorted by distance. */
 static int
-near_box(struct req *r, struct page *pg, const struct near *nq)
+near_box(struct req *r, struct page *pg, const struct near *nq,
+    long long dist, const char *pc4, const char *id)
 {
-	struct db_param p[16];
+	struct db_param p[18];
 	struct db_rows rows;
-	size_t n = 0;
+	size_t n = centre_params(p, nq);
 	int idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
 	    STMT_LIST_NEAR_CAT) : (nq->text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
 
-	p[n++] = DB_DOUBLE(nq->area.lat);
-	p[n++] = DB_DOUBLE(nq->area.lat);
-	p[n++] = DB_DOUBLE(nq->area.lon);
 	p[n++] = DB_DOUBLE(nq->box.lat_min);
 	p[n++] = DB_DOUBLE(nq->box.lat_max);
 	p[n++] = DB_DOUBLE(nq->box.lon_min);
@@ -356,88 +369,148 @@ near_box(struct req *r, struct page *pg, const struct near *nq)
 	if (nq->text != NULL)
 		p[n++] = DB_STR(nq->text);
 	p[n++] = DB_INT(nq->radius_m);
-	p[n++] = DB_INT(nq->after_dist);
-	p[n++] = DB_INT(nq->after_dist);
-	p[n++] = DB_STR(nq->after_pc4);
-	p[n++] = DB_STR(nq->after_pc4);
-	p[n++] = DB_STR(nq->after_id);
+	p[n++] = DB_INT(dist);
+	p[n++] = DB_INT(dist);
+	p[n++] = DB_STR(pc4);
+	p[n++] = DB_STR(pc4);
+	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(pg->limit + 1);
 	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
 		return -1;
 	return page_add(r, pg, &rows);
 }
 
-/* The walk: the areas within the radius nearest first, AREA_BATCH at a
- * time, and of each area as many open requests, in id order, as the page
- * still needs. Ends when the page has a row beyond it or the areas run
- * out; every batch starts at the last area of the one before (skipped). */
+/* One area: its open requests after id, as many as the page still needs. */
 static int
-near_walk(struct req *r, struct page *pg, const struct near *nq)
+near_area(struct req *r, struct page *pg, const struct near *nq,
+    const char *pc4, const char *id)
 {
-	struct db_rows areas, rows;
-	struct db_param p[5];
-	long long from_dist = nq->after_dist, dist;
-	const char *from_pc4 = nq->after_pc4, *prev = NULL, *pc4, *after_id;
+	struct db_param p[9];
+	struct db_rows rows;
+	size_t n = centre_params(p, nq);
+
+	p[n++] = DB_STR(pc4);
+	if (nq->category != NULL)
+		p[n++] = DB_STR(nq->category);
+	p[n++] = DB_STR(id);
+	p[n++] = DB_INT(nq->radius_m);
+	p[n++] = DB_INT(pg->limit + 1 - pg->n);
+	if (db_exec(r->db, r->arena, nq->category != NULL ? STMT_NEAR_AREA_CAT :
+	    STMT_NEAR_AREA, p, n, &rows) != DB_OK)
+		return -1;
+	return page_add(r, pg, &rows);
+}
+
+/* The walk: the areas within the radius after area (dist, pc4), which has
+ * been read, nearest first, AREA_BATCH at a time; of each as many open
+ * requests as the page still needs. Ends when the page has a row beyond it
+ * or the areas run out. Every batch starts at the last area read (and
+ * skips it), so the walk only moves on. */
+static int
+near_walk(struct req *r, struct page *pg, const struct near *nq,
+    long long dist, const char *pc4)
+{
+	struct db_param p[13];
+	struct db_rows areas;
+	const char *prev = pc4;
 	size_t i, n;
 
 	for (;;) {
-		if (db_exec(r->db, r->arena, STMT_NEAR_AREAS, DB_PARAMS(
-		    DB_DOUBLE(nq->area.lat), DB_DOUBLE(nq->area.lat),
-		    DB_DOUBLE(nq->area.lon), DB_DOUBLE(nq->box.lat_min),
-		    DB_DOUBLE(nq->box.lat_max), DB_DOUBLE(nq->box.lon_min),
-		    DB_DOUBLE(nq->box.lon_max), DB_INT(nq->radius_m),
-		    DB_INT(from_dist), DB_INT(from_dist), DB_STR(from_pc4),
-		    DB_INT(AREA_BATCH)), &areas) != DB_OK)
+		n = centre_params(p, nq);
+		p[n++] = DB_DOUBLE(nq->box.lat_min);
+		p[n++] = DB_DOUBLE(nq->box.lat_max);
+		p[n++] = DB_DOUBLE(nq->box.lon_min);
+		p[n++] = DB_DOUBLE(nq->box.lon_max);
+		p[n++] = DB_INT(nq->radius_m);
+		p[n++] = DB_INT(dist);
+		p[n++] = DB_INT(dist);
+		p[n++] = DB_STR(prev);
+		p[n++] = DB_INT(AREA_BATCH);
+		if (db_exec(r->db, r->arena, STMT_NEAR_AREAS, p, n, &areas) != DB_OK)
 			return -1;
 		for (i = 0; i < areas.nrows; i++) {
-			pc4 = db_str(&areas, i, 0);
-			dist = db_int(&areas, i, 1);
-			if (prev != NULL && strcmp(pc4, prev) == 0)
+			if (strcmp(db_str(&areas, i, 0), prev) == 0)
 				continue;
-			after_id = dist == nq->after_dist &&
-			    strcmp(pc4, nq->after_pc4) == 0 ? nq->after_id : "";
-			n = 0;
-			p[n++] = DB_INT(dist);
-			p[n++] = DB_STR(pc4);
-			if (nq->category != NULL)
-				p[n++] = DB_STR(nq->category);
-			p[n++] = DB_STR(after_id);
-			p[n++] = DB_INT(pg->limit + 1 - pg->n);
-			if (db_exec(r->db, r->arena, nq->category != NULL ?
-			    STMT_NEAR_AREA_CAT : STMT_NEAR_AREA, p, n, &rows) != DB_OK ||
-			    page_add(r, pg, &rows) != 0)
+			if (near_area(r, pg, nq, db_str(&areas, i, 0), "") != 0)
 				return -1;
 			if (pg->more)
 				return 0;
 		}
 		if (areas.nrows < AREA_BATCH)
 			return 0;
-		prev = from_pc4 = db_str(&areas, areas.nrows - 1, 0);
-		from_dist = db_int(&areas, areas.nrows - 1, 1);
+		prev = db_str(&areas, areas.nrows - 1, 0);
+		dist = db_int(&areas, areas.nrows - 1, 1);
 	}
 }
 
-/* A radius search, checked: the plan the probe picks, one page. */
-static void
-list_near(struct req *r, struct near *nq, long limit)
+/*
+ * A radius search, checked, one page: first the rest of the area the page
+ * starts in (the centre's, at distance 0 alone, or the cursor's), which
+ * in a town fills most pages with one query; then, if the page wants more,
+ * the walk or the box after that area as the probe finds the box full or
+ * not. Text search reads the box at once.
+ */
+static int
+near_page(struct req *r, struct page *pg, const struct near *nq)
 {
-	struct page pg;
-	int dense = 0, rc;
+	const char *pc4 = nq->after_pc4[0] != '\0' ? nq->after_pc4 : nq->area.pc4;
+	long long dist = nq->after_pc4[0] != '\0' ? nq->after_dist : 0;
+	int dense;
 
-	nq->box = geo_box_around(nq->area.lat, nq->area.lon,
-	    (double)nq->radius_m / 1000.0);
-	if (nq->text == NULL && (dense = near_dense(r, nq)) < 0)
-		goto internal;
-	page_init(&pg, limit, RENDER_DISTANCE);
-	rc = dense ? near_walk(r, &pg, nq) : near_box(r, &pg, nq);
-	if (rc != 0) {
-		json_object_put(pg.body);
-		goto internal;
-	}
-	page_send(r, &pg, "d", RC_DISTANCE_M);
-	return;
-internal:
-	problem_internal(r, "request list");
+	if (nq->text != NULL)
+		return near_box(r, pg, nq, nq->after_dist, nq->after_pc4, nq->after_id);
+	if (near_area(r, pg, nq, pc4, nq->after_id) != 0)
+		return -1;
+	if (pg->more)
+		return 0;
+	if ((dense = near_dense(r, nq)) < 0)
+		return -1;
+	return dense ? near_walk(r, pg, nq, dist, pc4) :
+	    near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS);
+}
+
+/* Adds the field problem when category (well formed, or NULL) names none:
+ * -1 on a
+ * database failure. Asked only when it matters: on an answer that is an
+ * error anyway, or a search that found nothing; a request found in the
+ * category proves it (a foreign key), so a search pays no query for it. */
+static int
+check_category(struct req *r, const char *category)
+{
+	struct db_rows rows;
+
+	if (category == NULL)
+		return 0;
+	if (db_exec(r->db, r->arena, STMT_CATEGORY_GET,
+	    DB_PARAMS(DB_STR(category)), &rows) != DB_OK)
+		return -1;
+	if (rows.nrows != 1)
+		problem_field(r, "category", "unknown", "No such category.");
+	return 0;
+}
+
+/* One page of the newest first, into pg. */
+static int
+list_recent(struct req *r, struct page *pg, const char *category,
+    const char *text, const struct list_key *k)
+{
+	struct db_param p[6];
+	struct db_rows rows;
+	size_t n = 0;
+	int idx = category != NULL ? (text != NULL ? STMT_LIST_RECENT_CAT_Q :
+	    STMT_LIST_RECENT_CAT) : (text != NULL ? STMT_LIST_RECENT_Q : STMT_LIST_RECENT);
+
+	if (category != NULL)
+		p[n++] = DB_STR(category);
+	if (text != NULL)
+		p[n++] = DB_STR(text);
+	p[n++] = DB_STR(k->key != NULL ? k->key : FIRST_CREATED);
+	p[n++] = DB_STR(k->key != NULL ? k->key : FIRST_CREATED);
+	p[n++] = DB_STR(k->id != NULL ? k->id : "");
+	p[n++] = DB_INT(pg->limit + 1);
+	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
+		return -1;
+	return page_add(r, pg, &rows);
 }
 
 void
@@ -447,13 +520,11 @@ requests_list(struct req *r)
 	const char *category = http_query(r, "category"), *q = http_query(r, "q");
 	const char *cur = http_query(r, "cursor"), *text = NULL, *code;
 	struct list_key k = { NULL, NULL, NULL };
-	struct db_param p[6];
-	struct db_rows rows;
+	struct page pg;
 	struct near nq;
 	double radius_km = RADIUS_DEFAULT_KM;
 	long limit;
-	size_t n = 0;
-	int idx;
+	int rc;
 
 	read_limit(r, &limit);
 	if (radius != NULL) {
@@ -465,16 +536,9 @@ requests_list(struct req *r)
 			problem_field(r, "radius_km", "invalid",
 			    "radius_km needs near (a postcode).");
 	}
-	if (category != NULL) {
-		if (valid_text(category, strlen(category), 1, 32, false) != NULL)
-			problem_field(r, "category", "invalid", "Not a category id.");
-		else {
-			if (db_exec(r->db, r->arena, STMT_CATEGORY_GET,
-			    DB_PARAMS(DB_STR(category)), &rows) != DB_OK)
-				goto internal;
-			if (rows.nrows != 1)
-				problem_field(r, "category", "unknown", "No such category.");
-		}
+	if (category != NULL && valid_text(category, strlen(category), 1, 32, false) != NULL) {
+		problem_field(r, "category", "invalid", "Not a category id.");
+		category = NULL;	/* nothing more to ask of it */
 	}
 	if (q != NULL) {
 		if ((code = valid_text(q, strlen(q), 1, Q_MAX_CHARS, false)) != NULL)
@@ -486,38 +550,45 @@ requests_list(struct req *r)
 	if (near != NULL && postcode_resolve(r, "near", near, &nq.area) < 0)
 		goto internal;
 	if (problem_count(r) > 0) {
+		if (check_category(r, category) != 0)
+			goto internal;
 		problem_invalid(r);
 		return;
 	}
 	if (cur != NULL && !read_cursor(r, cur, near != NULL ? "d" : "t", &k)) {
-		problem_send(r, 400, "bad_request", "The cursor is not valid.");
+		if (check_category(r, category) != 0)
+			goto internal;
+		if (problem_count(r) > 0)
+			problem_invalid(r);
+		else
+			problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return;
 	}
 	maybe_sweep(r);
 
+	page_init(&pg, limit, near != NULL ? RENDER_DISTANCE : 0);
 	if (near != NULL) {
 		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
+		nq.box = geo_box_around(nq.area.lat, nq.area.lon, radius_km);
 		nq.category = category;
 		nq.text = text;
 		nq.after_dist = k.key != NULL ? atoll(k.key) : -1;
 		nq.after_pc4 = k.pc4 != NULL ? k.pc4 : "";
 		nq.after_id = k.id != NULL ? k.id : "";
-		list_near(r, &nq, limit);
+		rc = near_page(r, &pg, &nq);
+	} else
+		rc = list_recent(r, &pg, category, text, &k);
+	if (rc == 0 && pg.n == 0)
+		rc = check_category(r, category);
+	if (rc != 0 || problem_count(r) > 0) {
+		json_object_put(pg.body);
+		if (rc != 0)
+			goto internal;
+		problem_invalid(r);
 		return;
 	}
-	idx = category != NULL ? (text != NULL ? STMT_LIST_RECENT_CAT_Q :
-	    STMT_LIST_RECENT_CAT) : (text != NULL ? STMT_LIST_RECENT_Q : STMT_LIST_RECENT);
-	if (category != NULL)
-		p[n++] = DB_STR(category);
-	if (text != NULL)
-		p[n++] = DB_STR(text);
-	p[n++] = DB_STR(k.key != NULL ? k.key : FIRST_CREATED);
-	p[n++] = DB_STR(k.key != NULL ? k.key : FIRST_CREATED);
-	p[n++] = DB_STR(k.id != NULL ? k.id : "");
-	p[n++] = DB_INT(limit + 1);
-	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
-		goto internal;
-	send_rows(r, &rows, limit, 0, "t", RC_SORT_CREATED);
+	page_send(r, &pg, near != NULL ? "d" : "t", near != NULL ? RC_DISTANCE_M :
+	    RC_SORT_CREATED);
 	return;
 internal:
 	problem_internal(r, "request list");

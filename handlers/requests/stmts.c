@@ -24,11 +24,14 @@
 /* Haversine in SQL, in whole metres (exact keys for the cursor), from the
  * centre (lat, lat, lon) to the centroid of postcode area t; the same Earth
  * radius as lib/geo.c. A request lies on its area's centroid, so its
- * distance is its area's (and stays so when a re-import moves a centroid). */
+ * distance is its area's (and stays so when a re-import moves a centroid).
+ * The centre's own area (the last parameter, its pc4) alone is at 0: any
+ * other is at least 1 m, even one whose centroid were within half a metre,
+ * so that list.c may read the centre's area first. */
 #define DISTANCE_M(t) \
-	"ROUND(2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"GREATEST(ROUND(2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
 	"POW(SIN(RADIANS(" t ".lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(" t ".lat)) * " \
-	"POW(SIN(RADIANS(" t ".lon - ?) / 2), 2)))) * 1000)"
+	"POW(SIN(RADIANS(" t ".lon - ?) / 2), 2)))) * 1000), " t ".pc4 <> ?)"
 
 #define AND_CATEGORY	"AND r.category_id = ? "
 /* Boolean mode; the words come from list.c, each "+word*". */
@@ -36,15 +39,17 @@
 
 /*
  * Radius search sorts on (distance, pc4, id): near first, then area by
- * area, then by id. Two plans give that order (list.c picks one with the
- * probe):
+ * area, then by id. list.c reads the first area (the centre's, or the
+ * cursor's) on its own, and goes on, if the page is not full, with one of
+ * two plans that give the same order:
  *
- * The box. Params: lat, lat, lon (centre); lat min, lat max, lon min, lon
- * max (box); [category]; [text]; radius in metres; after distance x2, after
- * pc4 x2, after id; limit. The box runs on requests_geo / requests_cat_geo
- * (status, [category_id,] lat, lon); the exact distance filters what it
- * lets through, and every row in it is read and sorted: cheap where the box
- * holds few requests, and the only plan for text search.
+ * The box. Params: lat, lat, lon, pc4 (centre); lat min, lat max, lon min,
+ * lon max (box); [category]; [text]; radius in metres; after distance x2,
+ * after pc4 x2, after id; limit. The box runs on requests_geo /
+ * requests_cat_geo (status, [category_id,] lat, lon); the exact distance
+ * filters what it lets through, and every row in it is read and sorted:
+ * cheap where the box holds few requests, and the only plan for text
+ * search.
  */
 #define LIST_NEAR(category, text) \
 	PUBLIC_LIST_COLUMNS DISTANCE_M("p") " AS dist_m" REQUEST_FROM PUBLIC_WHERE \
@@ -68,13 +73,15 @@
 	"WHERE r.status = 'open' " category \
 	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? LIMIT ?) x"
 
-/* The walk, one area at a time (requests_area / requests_cat_area: status,
- * [category_id,] pc4, id), reading only as many rows as the page still
- * needs. Params: the area's distance (returned as the last column); pc4;
- * [category]; after id; limit. */
+/* The walk, and the first area: one area (requests_area /
+ * requests_cat_area: status, [category_id,] pc4, id), reading only as many
+ * rows as the page still needs. Params: lat, lat, lon, pc4 (centre); pc4
+ * of the area; [category]; after id; radius in metres; limit. */
 #define NEAR_AREA(index, category) \
-	PUBLIC_LIST_COLUMNS "?" REQUEST_FROM_HINT("FORCE INDEX (" index ") ") \
-	PUBLIC_WHERE "AND r.pc4 = ? " category "AND r.id > ? ORDER BY r.id LIMIT ?"
+	PUBLIC_LIST_COLUMNS DISTANCE_M("p") " AS dist_m" \
+	REQUEST_FROM_HINT("FORCE INDEX (" index ") ") \
+	PUBLIC_WHERE "AND r.pc4 = ? " category "AND r.id > ? " \
+	"HAVING dist_m <= ? ORDER BY r.id LIMIT ?"
 
 /* Params: [category]; [text]; after created_at, after created_at, after
  * id; limit. Newest first on requests_recent / requests_cat_recent
@@ -150,9 +157,9 @@ const char *const requests_stmts[STMT__MAX] = {
 	NEAR_PROBE("requests_geo", ""),
 	/* STMT_NEAR_PROBE_CAT */
 	NEAR_PROBE("requests_cat_geo", AND_CATEGORY),
-	/* STMT_NEAR_AREAS: lat, lat, lon (centre); lat min, lat max, lon min,
-	 * lon max; radius in metres; from distance x2, from pc4; limit → pc4,
-	 * distance in metres. The postcode areas within the radius from (and
+	/* STMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon
+	 * min, lon max; radius in metres; from distance x2, from pc4; limit →
+	 * pc4, distance in metres. The postcode areas within the radius from (and
 	 * including) an area on, nearest first (postcodes_lat_lon). */
 	"SELECT p.pc4, " DISTANCE_M("p") " AS dist_m FROM postcodes p "
 	"WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? "

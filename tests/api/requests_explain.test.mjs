@@ -62,9 +62,9 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
   const LIMIT = 21;
   const cases = () => {
     const [lat, lon] = centre;
-    const near = (cat, q) => [lat, lat, lon, ...box(lat, lon, 10), ...cat, ...q, 10000, -1, -1, '', '', '', LIMIT];
+    const near = (cat, q) => [lat, lat, lon, '7811', ...box(lat, lon, 10), ...cat, ...q, 10000, -1, -1, '', '', '', LIMIT];
     const probe = (cat) => [...cat, ...box(lat, lon, 10), 200];
-    const area = (cat, after) => [1234, '7811', ...cat, after, LIMIT];
+    const area = (cat, after) => [lat, lat, lon, '7811', '7811', ...cat, after, 10000, LIMIT];
     const recent = (cat, q) => [...cat, ...q, FIRST, FIRST, '', LIMIT];
     const cat = ['shopping'], q = ['+boodschappen*'];
     return {
@@ -119,7 +119,7 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
 
   it('STMT_NEAR_AREAS: the areas within the radius come from the postcodes index', (t) => {
     const [lat, lon] = centre;
-    const plan = explain(bind(stmts.STMT_NEAR_AREAS, [lat, lat, lon, ...box(lat, lon, 10), 10000, -1, -1, '', 32]), t);
+    const plan = explain(bind(stmts.STMT_NEAR_AREAS, [lat, lat, lon, '7811', ...box(lat, lon, 10), 10000, -1, -1, '', 32]), t);
     assertIndexed(plan, { p: 'postcodes' });
   });
 });

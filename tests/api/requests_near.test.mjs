@@ -152,6 +152,15 @@ describe('radius search in a town full of requests', () => {
     assert.equal(first.distance_km, 0);
   });
 
+  it('tells an unknown category from an empty one, though a search that finds something never asks', async () => {
+    assertProblem(await anon.get(`/requests?near=${CENTRE}&category=astrology`), 422, 'validation_failed', 'category', 'unknown');
+    assertProblem(await anon.get('/requests?category=astrology'), 422, 'validation_failed', 'category', 'unknown');
+    assertProblem(await anon.get('/requests?category=astrology&limit=0'), 422, 'validation_failed', 'category', 'unknown');
+    const empty = await anon.get('/requests?near=9999&radius_km=1&category=pets');
+    assertStatus(empty, 200);
+    assert.deepEqual(empty.body, { items: [], next_cursor: null });
+  });
+
   it('refuses a cursor of the old shape or with a bad area (400, not 500)', async () => {
     const b64 = (s) => Buffer.from(`1\n${s}`).toString('base64url');
     const good = await anon.get(`/requests?near=${CENTRE}&limit=2`);
