@@ -151,6 +151,9 @@ classify(unsigned int err)
 	case ER_ROW_IS_REFERENCED_2:
 	case 4025: /* ER_CONSTRAINT_FAILED */
 		return DB_CONSTRAINT;
+	case ER_FILSORT_ABORT:	/* "Sort aborted": LIMIT ROWS EXAMINED in a sort */
+	case ER_QUERY_RESULT_INCOMPLETE:	/* the same, elsewhere */
+		return DB_TOO_BIG;
 	default:
 		return DB_ERROR;
 	}
@@ -343,7 +346,10 @@ run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
 				goto failed;
 			}
 		}
-		rc = DB_OK;
+		/* Past LIMIT ROWS EXAMINED outside a sort, MariaDB stops and
+		 * says so in a warning: the rows are only the first ones. */
+		rc = mysql_warning_count(db->conn) > 0 &&
+		    strstr(sql, "ROWS EXAMINED") != NULL ? DB_TOO_BIG : DB_OK;
 		goto out;
 failed:
 		if (connection_lost(err) && !db->in_txn) {

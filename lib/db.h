@@ -82,6 +82,8 @@ enum db_status {
 	DB_DUPLICATE = -2,	/* unique key violated */
 	DB_RETRY = -3,		/* deadlock or lock wait timeout */
 	DB_CONSTRAINT = -4,	/* foreign key or check constraint */
+	DB_TOO_BIG = -5,	/* a statement's LIMIT ROWS EXAMINED was reached:
+				 * its result is incomplete (not logged) */
 };
 
 /* Connects with the config's db_socket, db_name, db_user, db_password.

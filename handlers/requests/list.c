@@ -9,15 +9,16 @@
  * FULLTEXT index of migration 010 in boolean mode, so no variant reads the
  * whole table (tests/api/requests_explain.test.mjs).
  *
- * Radius search has two plans with one order (stmts.c). A probe counts the
- * open requests in the search box on the index, up to PROBE_ROWS. Below
- * that, one query reads the box and sorts it by the exact distance. At or
- * above it (a town with thousands of open requests), reading and sorting
- * the whole box would cost in proportion to the requests in it; instead
- * the postcode areas within the radius are taken nearest first and each
- * area's requests read in id order until the page is full, so a page costs
- * about the same at ten thousand requests as at a million (issue 9,
- * docs/performance.md; tests/api/requests_near.test.mjs).
+ * Radius search reads the area the page starts in first (the centre's, or
+ * the cursor's), which in a town fills most pages with one query. A page
+ * that wants more reads the search box and sorts it by the exact distance,
+ * unless the box holds more requests than BOX_EXAMINED lets it read (a
+ * town with thousands of open requests: the cost would grow with them);
+ * then the postcode areas within the radius are taken nearest first and
+ * each area's requests read in id order until the page is full. All three
+ * give one order (stmts.c), so a page costs about the same at ten thousand
+ * requests as at a million (issue 9, docs/performance.md;
+ * tests/api/requests_near.test.mjs holds the walk to the box).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,9 +50,10 @@
 #define WORD_MAX_CHARS		84
 /* A key that sorts before every real one: the first page (distance -1). */
 #define FIRST_CREATED		"9999-12-31 23:59:59.999999"
-/* Radius search: at this many open requests in the box, walk the areas;
- * and how many areas one query of the walk fetches. */
-#define PROBE_ROWS		200
+/* Radius search: how many rows the box may examine (about three per request
+ * in it: the request, its owner, its area) before the areas are walked
+ * instead; and how many areas one query of the walk fetches. */
+#define BOX_EXAMINED		300
 #define AREA_BATCH		32
 /* The expiry sweep: how often per process, and how many rows at most. */
 #define SWEEP_EVERY_S		300
@@ -326,38 +328,17 @@ centre_params(struct db_param *p, const struct near *nq)
 	return 4;
 }
 
-/* Whether the box holds at least PROBE_ROWS open requests (of the category):
- * 1 yes, 0 no, -1 failure. Counted on requests_geo / requests_cat_geo. */
-static int
-near_dense(struct req *r, const struct near *nq)
-{
-	struct db_param p[6];
-	struct db_rows rows;
-	size_t n = 0;
-
-	if (nq->category != NULL)
-		p[n++] = DB_STR(nq->category);
-	p[n++] = DB_DOUBLE(nq->box.lat_min);
-	p[n++] = DB_DOUBLE(nq->box.lat_max);
-	p[n++] = DB_DOUBLE(nq->box.lon_min);
-	p[n++] = DB_DOUBLE(nq->box.lon_max);
-	p[n++] = DB_INT(PROBE_ROWS);
-	if (db_exec(r->db, r->arena, nq->category != NULL ? STMT_NEAR_PROBE_CAT :
-	    STMT_NEAR_PROBE, p, n, &rows) != DB_OK || rows.nrows != 1)
-		return -1;
-	return db_int(&rows, 0, 0) >= PROBE_ROWS;
-}
-
 /* The box plan: one query, the box after key (dist, pc4, id) read and
- * sorted by distance. */
+ * sorted by distance. DB_TOO_BIG (nothing added to pg) when, without
+ * text, the box holds more than BOX_EXAMINED allows. */
 static int
 near_box(struct req *r, struct page *pg, const struct near *nq,
     long long dist, const char *pc4, const char *id)
 {
-	struct db_param p[18];
+	struct db_param p[19];
 	struct db_rows rows;
 	size_t n = centre_params(p, nq);
-	int idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
+	int rc, idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
 	    STMT_LIST_NEAR_CAT) : (nq->text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
 
 	p[n++] = DB_DOUBLE(nq->box.lat_min);
@@ -375,8 +356,10 @@ near_box(struct req *r, struct page *pg, const struct near *nq,
 	p[n++] = DB_STR(pc4);
 	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(pg->limit + 1);
-	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
-		return -1;
+	if (nq->text == NULL)
+		p[n++] = DB_INT(BOX_EXAMINED);
+	if ((rc = db_exec(r->db, r->arena, idx, p, n, &rows)) != DB_OK)
+		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
 	return page_add(r, pg, &rows);
 }
 
@@ -445,17 +428,16 @@ near_walk(struct req *r, struct page *pg, const struct near *nq,
 
 /*
  * A radius search, checked, one page: first the rest of the area the page
- * starts in (the centre's, at distance 0 alone, or the cursor's), which
- * in a town fills most pages with one query; then, if the page wants more,
- * the walk or the box after that area as the probe finds the box full or
- * not. Text search reads the box at once.
+ * starts in (the centre's, at distance 0 alone, or the cursor's); then, if
+ * the page wants more, the box after that area, or the walk where the box
+ * is too full to read. Text search reads the box at once.
  */
 static int
 near_page(struct req *r, struct page *pg, const struct near *nq)
 {
 	const char *pc4 = nq->after_pc4[0] != '\0' ? nq->after_pc4 : nq->area.pc4;
 	long long dist = nq->after_pc4[0] != '\0' ? nq->after_dist : 0;
-	int dense;
+	int rc;
 
 	if (nq->text != NULL)
 		return near_box(r, pg, nq, nq->after_dist, nq->after_pc4, nq->after_id);
@@ -463,10 +445,8 @@ near_page(struct req *r, struct page *pg, const struct near *nq)
 		return -1;
 	if (pg->more)
 		return 0;
-	if ((dense = near_dense(r, nq)) < 0)
-		return -1;
-	return dense ? near_walk(r, pg, nq, dist, pc4) :
-	    near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS);
+	rc = near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS);
+	return rc == DB_TOO_BIG ? near_walk(r, pg, nq, dist, pc4) : rc;
 }
 
 /* Adds the field problem when category (well formed, or NULL) names none:

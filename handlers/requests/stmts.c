@@ -22,9 +22,9 @@
 	"WHERE r.status = 'open' AND r.expires_at > NOW(3) AND u.status = 'active' "
 
 /* Haversine in SQL, in whole metres (exact keys for the cursor), from the
- * centre (lat, lat, lon) to the centroid of postcode area t; the same Earth
- * radius as lib/geo.c. A request lies on its area's centroid, so its
- * distance is its area's (and stays so when a re-import moves a centroid).
+ * centre (lat, lat, lon) to the point of table t; the same Earth radius as
+ * lib/geo.c. A request lies on its area's centroid (written so, and moved
+ * along by `burenhulpctl import-postcodes`), so its distance is its area's.
  * The centre's own area (the last parameter, its pc4) alone is at 0: any
  * other is at least 1 m, even one whose centroid were within half a metre,
  * so that list.c may read the centre's area first. */
@@ -40,45 +40,38 @@
 /*
  * Radius search sorts on (distance, pc4, id): near first, then area by
  * area, then by id. list.c reads the first area (the centre's, or the
- * cursor's) on its own, and goes on, if the page is not full, with one of
- * two plans that give the same order:
+ * cursor's) on its own, and goes on, if the page is not full, with the box
+ * and, where the box holds too many requests for that, the walk; both give
+ * the same order. Their statements name their index: MariaDB's optimizer,
+ * weighing the dozen indexes of requests by diving into each, took longer
+ * (0.5-1 ms) than the queries themselves (0.3-0.5 ms, ANALYZE FORMAT=JSON).
+ * Distances of requests are computed on r, not on the joined postcode: an
+ * ORDER BY on the first table alone sorts without a temporary table (which
+ * with the TEXT columns went to Aria: 1.3 ms against 0.6 ms for 40 rows).
  *
  * The box. Params: lat, lat, lon, pc4 (centre); lat min, lat max, lon min,
  * lon max (box); [category]; [text]; radius in metres; after distance x2,
- * after pc4 x2, after id; limit. The box runs on requests_geo /
- * requests_cat_geo (status, [category_id,] lat, lon); the exact distance
- * filters what it lets through, and every row in it is read and sorted:
- * cheap where the box holds few requests, and the only plan for text
- * search.
+ * after pc4 x2, after id; limit; [rows examined at most]. The box runs on
+ * requests_geo / requests_cat_geo (status, [category_id,] lat, lon); the
+ * exact distance filters what it lets through, and every row in it is read
+ * and sorted: cheap where the box holds few requests. Without text it
+ * stops past a number of rows examined (DB_TOO_BIG; list.c walks the areas
+ * instead); text search is always the box, on the FULLTEXT index.
  */
-#define LIST_NEAR(category, text) \
-	PUBLIC_LIST_COLUMNS DISTANCE_M("p") " AS dist_m" REQUEST_FROM PUBLIC_WHERE \
-	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? " category text \
+#define LIST_NEAR(hint, category, text, examined) \
+	PUBLIC_LIST_COLUMNS DISTANCE_M("r") " AS dist_m" REQUEST_FROM_HINT(hint) \
+	PUBLIC_WHERE "AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? " \
+	category text \
 	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND " \
 	"(r.pc4 > ? OR (r.pc4 = ? AND r.id > ?)))) " \
-	"ORDER BY dist_m, r.pc4, r.id LIMIT ?"
+	"ORDER BY dist_m, r.pc4, r.id LIMIT ?" examined
 
-/*
- * The probe and the walk name their index. They run where the box is
- * full, and there MariaDB's optimizer, weighing the dozen indexes of
- * requests by diving into each, took three times as long (1 ms) as the
- * query itself (0.3 ms at 1 M requests, ANALYZE FORMAT=JSON).
- *
- * The probe: how many open requests the box holds, counted up to a limit
- * on the index alone. Params: [category]; lat min, lat max, lon min, lon
- * max; limit.
- */
-#define NEAR_PROBE(index, category) \
-	"SELECT COUNT(*) FROM (SELECT 1 FROM requests r FORCE INDEX (" index ") " \
-	"WHERE r.status = 'open' " category \
-	"AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? LIMIT ?) x"
-
-/* The walk, and the first area: one area (requests_area /
- * requests_cat_area: status, [category_id,] pc4, id), reading only as many
- * rows as the page still needs. Params: lat, lat, lon, pc4 (centre); pc4
- * of the area; [category]; after id; radius in metres; limit. */
+/* One area (requests_area / requests_cat_area: status, [category_id,] pc4,
+ * id), reading only as many rows as the page still needs: the first area
+ * of a page, and the walk. Params: lat, lat, lon, pc4 (centre); pc4 of the
+ * area; [category]; after id; radius in metres; limit. */
 #define NEAR_AREA(index, category) \
-	PUBLIC_LIST_COLUMNS DISTANCE_M("p") " AS dist_m" \
+	PUBLIC_LIST_COLUMNS DISTANCE_M("r") " AS dist_m" \
 	REQUEST_FROM_HINT("FORCE INDEX (" index ") ") \
 	PUBLIC_WHERE "AND r.pc4 = ? " category "AND r.id > ? " \
 	"HAVING dist_m <= ? ORDER BY r.id LIMIT ?"
@@ -146,17 +139,13 @@ const char *const requests_stmts[STMT__MAX] = {
 	"INSERT INTO moderation_actions (at, moderator_id, target_type, target_id, "
 	"action, reason) VALUES (NOW(3), ?, 'request', ?, ?, ?)",
 	/* STMT_LIST_NEAR */
-	LIST_NEAR("", ""),
+	LIST_NEAR("FORCE INDEX (requests_geo) ", "", "", " ROWS EXAMINED ?"),
 	/* STMT_LIST_NEAR_CAT */
-	LIST_NEAR(AND_CATEGORY, ""),
+	LIST_NEAR("FORCE INDEX (requests_cat_geo) ", AND_CATEGORY, "", " ROWS EXAMINED ?"),
 	/* STMT_LIST_NEAR_Q */
-	LIST_NEAR("", AND_TEXT),
+	LIST_NEAR("", "", AND_TEXT, ""),
 	/* STMT_LIST_NEAR_CAT_Q */
-	LIST_NEAR(AND_CATEGORY, AND_TEXT),
-	/* STMT_NEAR_PROBE */
-	NEAR_PROBE("requests_geo", ""),
-	/* STMT_NEAR_PROBE_CAT */
-	NEAR_PROBE("requests_cat_geo", AND_CATEGORY),
+	LIST_NEAR("", AND_CATEGORY, AND_TEXT, ""),
 	/* STMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon
 	 * min, lon max; radius in metres; from distance x2, from pc4; limit →
 	 * pc4, distance in metres. The postcode areas within the radius from (and
