@@ -107,6 +107,15 @@ parse_coord(const char *s, double lo, double hi, double *out)
 	    *out >= lo && *out <= hi;
 }
 
+/* Moves the requests or offers of area a onto its centroid (stmt). */
+static int
+move_area(struct import *im, const struct area_row *a, int stmt)
+{
+	return db_exec(im->c->db, &im->c->a, stmt, DB_PARAMS(DB_DOUBLE(a->lat),
+	    DB_DOUBLE(a->lon), DB_STR(a->pc4), DB_DOUBLE(a->lat),
+	    DB_DOUBLE(a->lon)), NULL);
+}
+
 static int
 upsert_all(void *ctx)
 {
@@ -127,6 +136,10 @@ upsert_all(void *ctx)
 			return rc;
 		if (db_affected(im->c->db) > 0)
 			im->changed++;
+		if (db_affected(im->c->db) == 2 &&	/* an existing area changed */
+		    ((rc = move_area(im, a, STMT_AREA_MOVE_REQUESTS)) != DB_OK ||
+		    (rc = move_area(im, a, STMT_AREA_MOVE_OFFERS)) != DB_OK))
+			return rc;
 	}
 	return 0;
 }

@@ -37,6 +37,12 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"INSERT INTO postcodes (pc4, place, municipality, lat, lon) "
 	"VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE place = VALUES(place), "
 	"lat = VALUES(lat), lon = VALUES(lon)",
+	/* STMT_AREA_MOVE_REQUESTS, STMT_AREA_MOVE_OFFERS: lat, lon, pc4, lat,
+	 * lon. A request and an offer lie on their area's centroid (radius
+	 * search and suggestions walk the areas and rely on it), so when an
+	 * import moves a centroid they move along (requests_pc4, offers_pc4). */
+	"UPDATE requests SET lat = ?, lon = ? WHERE pc4 = ? AND (lat <> ? OR lon <> ?)",
+	"UPDATE offers SET lat = ?, lon = ? WHERE pc4 = ? AND (lat <> ? OR lon <> ?)",
 	/* STMT_POSTCODE_EXISTS: pc4. */
 	"SELECT 1 FROM postcodes WHERE pc4 = ?",
 	/* STMT_PURGE_REQUEST_PRIVATE: retention in days. The private part of a

@@ -18,9 +18,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, REPO, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
+import { Client, REPO, ctl, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
 
 const CENTRE = '6211';
@@ -159,6 +160,28 @@ describe('radius search in a town full of requests', () => {
     const empty = await anon.get('/requests?near=9999&radius_km=1&category=pets');
     assertStatus(empty, 200);
     assert.deepEqual(empty.body, { items: [], next_cursor: null });
+  });
+
+  // Every plan takes a request to lie on its area's centroid; an import that
+  // moves a centroid must move the area's requests along.
+  it('moves the requests of an area whose centroid an import moves', async () => {
+    const area = inside10[1];
+    const dir = mkdtempSync(join(tmpdir(), 'bh-pc4-'));
+    const csv = (lat) => { writeFileSync(join(dir, 'pc4.csv'), `pc4,place,lat,lon\n${area.pc4},Maastricht,${lat},${area.lon}\n`); return join(dir, 'pc4.csv'); };
+    const lats = () => mariadb(`SELECT DISTINCT lat FROM requests WHERE owner_id = '${owner}' AND pc4 = '${area.pc4}'`).map((r) => Number(r[0]));
+    try {
+      assert.deepEqual(lats(), [area.lat]);
+      let res = ctl(['import-postcodes', csv(area.lat + 0.0002)]);
+      assert.equal(res.status, 0, res.stderr);
+      assert.deepEqual(lats(), [area.lat + 0.0002]);
+      const walk = (await search('', 100)).map((i) => i.id);
+      assert.deepEqual(walk, (await search(`&q=${word}`, 100)).map((i) => i.id));
+    } finally {
+      const res = ctl(['import-postcodes', csv(area.lat)]);
+      rmSync(dir, { recursive: true, force: true });
+      assert.equal(res.status, 0, res.stderr);
+    }
+    assert.deepEqual(lats(), [area.lat]);
   });
 
   it('refuses a cursor of the old shape or with a bad area (400, not 500)', async () => {
