@@ -145,7 +145,12 @@ export class Client {
       if (err) throw new SpecError(`[${this.name}] ${err}`);
     }
 
+    // Nothing the API answers may be kept by a browser or a proxy: it is
+    // someone's own data, or a list that a shared cache would serve stale.
     const p = new URL(url).pathname;
+    if (p.startsWith('/api/') && !/(^|,)\s*no-store\s*(,|$)/i.test(r.headers.get('cache-control') ?? ''))
+      throw new Error(`[${this.name}] ${method} ${p} → ${r.status} without Cache-Control: no-store ` +
+        `(got ${JSON.stringify(r.headers.get('cache-control'))})`);
     if (p === BASE_PATH + '/session') {
       if ((method === 'POST' || method === 'GET') && r.status === 200 && parsed && typeof parsed === 'object') {
         if (typeof parsed.csrf_token === 'string') this.csrf = parsed.csrf_token;
