@@ -7,6 +7,7 @@
  * type, session, CSRF, role, field validation) is done by lib/server.c.
  */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "accounts.h"
 #include "auth.h"
@@ -91,10 +92,25 @@ static const struct route routes[] = {
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
 };
 
+/*
+ * How many Argon2id hashes run at once (pwhash_concurrency): by default one
+ * core fewer than the machine has, at least one. Each takes a core and 64
+ * MiB for a tenth of a second; on two cores, two at a time left browsing
+ * nothing during a flood of logins (its p99 1.1-1.5x its quiet value over
+ * runs, docs/performance.md), one at a time leaves it a core.
+ */
+static long
+pwhash_default(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return cores > 2 ? cores - 1 : 1;
+}
+
 static int
 accounts_init(const struct config *cfg)
 {
-	pw_init(config_long(cfg, "pwhash_concurrency", 2));
+	pw_init(config_long(cfg, "pwhash_concurrency", pwhash_default()));
 	return 0;
 }
 
