@@ -179,6 +179,36 @@ http_header(struct req *r, const char *name, const char *value)
 		r->headers[r->nheaders++] = arena_printf(r->arena, "%s: %s", name, value);
 }
 
+/* The reason phrase of status (RFC 9110, section 15) for the status line
+ * nginx writes from ours: without one, it wrote "HTTP/1.1 503" with not
+ * even the space the grammar asks for after the code. */
+static const char *
+reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 202: return "Accepted";
+	case 204: return "No Content";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 410: return "Gone";
+	case 412: return "Precondition Failed";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default:  return status < 300 ? "Success" : status < 500 ? "Client Error" : "Server Error";
+	}
+}
+
 int
 http_send(struct req *r, int status, const char *content_type,
     const char *body, size_t len)
@@ -190,7 +220,7 @@ http_send(struct req *r, int status, const char *content_type,
 		return -1;
 	r->sent = true;
 	r->status = status;
-	FCGX_FPrintF(out, "Status: %d\r\n", status);
+	FCGX_FPrintF(out, "Status: %d %s\r\n", status, reason(status));
 	if (content_type != NULL) {
 		char length[32];
 
