@@ -52,9 +52,13 @@
 #define FIRST_CREATED		"9999-12-31 23:59:59.999999"
 /* Radius search: how many rows the box may examine (about three per request
  * in it: the request, its owner, its area) before the areas are walked
- * instead; and how many areas one query of the walk fetches. */
+ * instead; how many areas one query of the walk fetches; and how many areas
+ * the walk reads before it gives the rest to the box after all (a wide
+ * radius with a rare category: many areas, few requests in each). */
 #define BOX_EXAMINED		300
+#define BOX_EXAMINED_ALL	1000000000LL
 #define AREA_BATCH		32
+#define WALK_AREAS		24
 /* The expiry sweep: how often per process, and how many rows at most. */
 #define SWEEP_EVERY_S		300
 #define SWEEP_ROWS		200
@@ -330,10 +334,10 @@ centre_params(struct db_param *p, const struct near *nq)
 
 /* The box plan: one query, the box after key (dist, pc4, id) read and
  * sorted by distance. DB_TOO_BIG (nothing added to pg) when, without
- * text, the box holds more than BOX_EXAMINED allows. */
+ * text, the box holds more than examined rows allow. */
 static int
 near_box(struct req *r, struct page *pg, const struct near *nq,
-    long long dist, const char *pc4, const char *id)
+    long long dist, const char *pc4, const char *id, long long examined)
 {
 	struct db_param p[19];
 	struct db_rows rows;
@@ -357,7 +361,7 @@ near_box(struct req *r, struct page *pg, const struct near *nq,
 	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(pg->limit + 1);
 	if (nq->text == NULL)
-		p[n++] = DB_INT(BOX_EXAMINED);
+		p[n++] = DB_INT(examined);
 	if ((rc = db_exec(r->db, r->arena, idx, p, n, &rows)) != DB_OK)
 		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
 	return page_add(r, pg, &rows);
@@ -387,16 +391,17 @@ near_area(struct req *r, struct page *pg, const struct near *nq,
 /* The walk: the areas within the radius after area (dist, pc4), which has
  * been read, nearest first, AREA_BATCH at a time; of each as many open
  * requests as the page still needs. Ends when the page has a row beyond it
- * or the areas run out. Every batch starts at the last area read (and
- * skips it), so the walk only moves on. */
+ * or the areas run out; after WALK_AREAS areas the box reads the rest.
+ * Every batch starts at the last area read (and skips it), so the walk
+ * only moves on. */
 static int
 near_walk(struct req *r, struct page *pg, const struct near *nq,
     long long dist, const char *pc4)
 {
 	struct db_param p[13];
 	struct db_rows areas;
-	const char *prev = pc4;
-	size_t i, n;
+	const char *prev = pc4, *area;
+	size_t i, n, walked = 0;
 
 	for (;;) {
 		n = centre_params(p, nq);
@@ -412,17 +417,21 @@ near_walk(struct req *r, struct page *pg, const struct near *nq,
 		if (db_exec(r->db, r->arena, STMT_NEAR_AREAS, p, n, &areas) != DB_OK)
 			return -1;
 		for (i = 0; i < areas.nrows; i++) {
-			if (strcmp(db_str(&areas, i, 0), prev) == 0)
+			area = db_str(&areas, i, 0);
+			if (strcmp(area, prev) == 0)
 				continue;
-			if (near_area(r, pg, nq, db_str(&areas, i, 0), "") != 0)
+			if (walked++ == WALK_AREAS)	/* the rest after (dist, prev) */
+				return near_box(r, pg, nq, dist, prev,
+				    AFTER_ALL_IDS, BOX_EXAMINED_ALL);
+			if (near_area(r, pg, nq, area, "") != 0)
 				return -1;
 			if (pg->more)
 				return 0;
+			prev = area;
+			dist = db_int(&areas, i, 1);
 		}
 		if (areas.nrows < AREA_BATCH)
 			return 0;
-		prev = db_str(&areas, areas.nrows - 1, 0);
-		dist = db_int(&areas, areas.nrows - 1, 1);
 	}
 }
 
@@ -440,18 +449,18 @@ near_page(struct req *r, struct page *pg, const struct near *nq)
 	int rc;
 
 	if (nq->text != NULL)
-		return near_box(r, pg, nq, nq->after_dist, nq->after_pc4, nq->after_id);
+		return near_box(r, pg, nq, nq->after_dist, nq->after_pc4,
+		    nq->after_id, 0);
 	if (near_area(r, pg, nq, pc4, nq->after_id) != 0)
 		return -1;
 	if (pg->more)
 		return 0;
-	rc = near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS);
+	rc = near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS, BOX_EXAMINED);
 	return rc == DB_TOO_BIG ? near_walk(r, pg, nq, dist, pc4) : rc;
 }
 
 /* Adds the field problem when category (well formed, or NULL) names none:
- * -1 on a
- * database failure. Asked only when it matters: on an answer that is an
+ * -1 on a database failure. Asked only when it matters: on an answer that is an
  * error anyway, or a search that found nothing; a request found in the
  * category proves it (a foreign key), so a search pays no query for it. */
 static int

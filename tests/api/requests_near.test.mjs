@@ -196,3 +196,47 @@ describe('radius search in a town full of requests', () => {
     }
   });
 });
+
+// A wide radius with a rare category: many areas, one request in each. The
+// box holds too many to read (over LIMIT ROWS EXAMINED), the walk finds one
+// request per area, and after WALK_AREAS (24) areas the box reads the
+// rest: a page that needs more than 24 requests goes through all three.
+describe('radius search over many thin areas', () => {
+  const tag = randomTag(6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+  const word = `dunwoord${tag}`;
+  const owner = `nt${tag}${'0'.repeat(14)}`;
+  const anon = new Client('far-neighbour');
+  const want = new Set();
+
+  before(() => {
+    const areas = readFileSync(join(REPO, 'data', 'pc4-nl.csv'), 'utf8').split('\n').slice(1)
+      .filter(Boolean).map((l) => { const [pc4, , lat, lon] = l.split(','); return { pc4, lat: +lat, lon: +lon }; });
+    const centre = areas.find((a) => a.pc4 === '4331');
+    const near = areas.filter((a) => km(centre, a) <= 29.8);
+    assert.ok(near.length >= 100, `${near.length} areas within 30 km of Middelburg`);
+    mariadb(`INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, status, created_at, updated_at) VALUES
+      ('${owner}', 'x', UNHEX(SHA2('${owner}', 256)), 'Zeeuw', '4331', 'resident', 'active', NOW(3), NOW(3))`);
+    const rows = near.map((a, n) => {
+      const id = `nt${tag}${String(n).padStart(14, '0')}`;
+      want.add(id);
+      return `('${id}', '${owner}', 'resident', 'Tuin ${word} ${n}', 'Hulp in de tuin, nummer ${n}.', 'garden', ` +
+        `'${a.pc4}', ${a.lat}, ${a.lon}, 'open', 0, NOW(3), NOW(3), NOW(3) + INTERVAL 30 DAY)`;
+    });
+    mariadb(`INSERT INTO requests (id, owner_id, posted_as, title, description, category_id, pc4, lat, lon,
+      status, response_count, created_at, updated_at, expires_at) VALUES ${rows.join(',\n')}`);
+  });
+
+  after(() => {
+    mariadb(`DELETE FROM requests WHERE owner_id = '${owner}'`);
+    mariadb(`DELETE FROM users WHERE id = '${owner}'`);
+  });
+
+  const search = (extra, limit) => allPages(anon, `/requests?near=4331&radius_km=30&category=garden${extra}`, limit);
+
+  it('walks, then reads the rest from the box, in the order of the box alone', async () => {
+    const box = (await search(`&q=${word}`, 100)).map((i) => i.id);
+    assert.deepEqual([...box].sort(), [...want].sort(), 'the text search finds every fixture request');
+    for (const limit of [100, 30, 25, 7])
+      assert.deepEqual((await search('', limit)).map((i) => i.id), box, `limit ${limit}`);
+  });
+});
