@@ -1,6 +1,7 @@
 /*
  * stmts.c — the SQL of lib's own statements, by enum lib_stmt.
  */
+#include "near.h"
 #include "stmts.h"
 
 const char *const lib_stmts[LSTMT__MAX] = {
@@ -24,4 +25,12 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	"VALUES (NOW(3), ?, ?, ?, ?, ?)",
 	/* LSTMT_POSTCODE_GET */
 	"SELECT pc4, place, municipality, lat, lon FROM postcodes WHERE pc4 = ?",
+	/* LSTMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon
+	 * min, lon max; radius in metres; from distance x2, from pc4; limit →
+	 * pc4, distance in metres. The postcode areas within the radius from
+	 * (and including) an area on, nearest first (postcodes_lat_lon; near.c). */
+	"SELECT p.pc4, " NEAR_DISTANCE_M("p") " AS dist_m FROM postcodes p "
+	"WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? "
+	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND p.pc4 >= ?)) "
+	"ORDER BY dist_m, p.pc4 LIMIT ?",
 };

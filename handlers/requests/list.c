@@ -9,16 +9,12 @@
  * FULLTEXT index of migration 010 in boolean mode, so no variant reads the
  * whole table (tests/api/requests_explain.test.mjs).
  *
- * Radius search reads the area the page starts in first (the centre's, or
- * the cursor's), which in a town fills most pages with one query. A page
- * that wants more reads the search box and sorts it by the exact distance,
- * unless the box holds more requests than BOX_EXAMINED lets it read (a
- * town with thousands of open requests: the cost would grow with them);
- * then the postcode areas within the radius are taken nearest first and
- * each area's requests read in id order until the page is full. All three
- * give one order (stmts.c), so a page costs about the same at ten thousand
- * requests as at a million (issue 9, docs/performance.md;
- * tests/api/requests_near.test.mjs holds the walk to the box).
+ * Radius search runs in the order lib/near.c gives: the area the page
+ * starts in, then the box or, where the box is too full to read, the
+ * postcode areas nearest first; so a page costs about the same at ten
+ * thousand requests as at a million (issue 9, docs/performance.md;
+ * tests/api/requests_near.test.mjs holds the walk to the box). Text search
+ * always reads the box.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +28,7 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "near.h"
 #include "postcode.h"
 #include "problem.h"
 #include "requests.h"
@@ -50,15 +47,6 @@
 #define WORD_MAX_CHARS		84
 /* A key that sorts before every real one: the first page (distance -1). */
 #define FIRST_CREATED		"9999-12-31 23:59:59.999999"
-/* Radius search: how many rows the box may examine (about three per request
- * in it: the request, its owner, its area) before the areas are walked
- * instead; how many areas one query of the walk fetches; and how many areas
- * the walk reads before it gives the rest to the box after all (a wide
- * radius with a rare category: many areas, few requests in each). */
-#define BOX_EXAMINED		300
-#define BOX_EXAMINED_ALL	1000000000LL
-#define AREA_BATCH		32
-#define WALK_AREAS		24
 /* The expiry sweep: how often per process, and how many rows at most. */
 #define SWEEP_EVERY_S		300
 #define SWEEP_ROWS		200
@@ -310,153 +298,101 @@ send_rows(struct req *r, const struct db_rows *rows, long limit, unsigned flags,
 /* A radius search, its input checked. */
 struct near {
 	struct area	 area;
-	struct geo_box	 box;
 	long long	 radius_m;
 	const char	*category;	/* NULL: any */
 	const char	*text;		/* NULL: no words */
-	long long	 after_dist;	/* the cursor's key; -1, "", "" at first */
-	const char	*after_pc4, *after_id;
+	struct page	*pg;
 };
 
-/* Sorts after every id (base64url, ascii_bin): an area read to its end. */
-#define AFTER_ALL_IDS	"~"
-
-/* The centre as the first parameters of DISTANCE_M (stmts.c). */
+/* The centre as the first parameters of NEAR_DISTANCE_M. */
 static size_t
-centre_params(struct db_param *p, const struct near *nq)
+centre_params(struct db_param *p, const struct near_search *s)
 {
-	p[0] = DB_DOUBLE(nq->area.lat);
-	p[1] = DB_DOUBLE(nq->area.lat);
-	p[2] = DB_DOUBLE(nq->area.lon);
-	p[3] = DB_STR(nq->area.pc4);
+	p[0] = DB_DOUBLE(s->lat);
+	p[1] = DB_DOUBLE(s->lat);
+	p[2] = DB_DOUBLE(s->lon);
+	p[3] = DB_STR(s->pc4);
 	return 4;
 }
 
-/* The box plan: one query, the box after key (dist, pc4, id) read and
- * sorted by distance. DB_TOO_BIG (nothing added to pg) when, without
- * text, the box holds more than examined rows allow. */
+/* near_search.box_after: the box after key (dist, pc4, id), read and
+ * sorted by distance; without text at most examined rows examined. */
 static int
-near_box(struct req *r, struct page *pg, const struct near *nq,
-    long long dist, const char *pc4, const char *id, long long examined)
+near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
+    long long examined)
 {
+	const struct near *nq = s->ctx;
 	struct db_param p[19];
 	struct db_rows rows;
-	size_t n = centre_params(p, nq);
+	size_t n = centre_params(p, s);
 	int rc, idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
 	    STMT_LIST_NEAR_CAT) : (nq->text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
 
-	p[n++] = DB_DOUBLE(nq->box.lat_min);
-	p[n++] = DB_DOUBLE(nq->box.lat_max);
-	p[n++] = DB_DOUBLE(nq->box.lon_min);
-	p[n++] = DB_DOUBLE(nq->box.lon_max);
+	p[n++] = DB_DOUBLE(s->box.lat_min);
+	p[n++] = DB_DOUBLE(s->box.lat_max);
+	p[n++] = DB_DOUBLE(s->box.lon_min);
+	p[n++] = DB_DOUBLE(s->box.lon_max);
 	if (nq->category != NULL)
 		p[n++] = DB_STR(nq->category);
 	if (nq->text != NULL)
 		p[n++] = DB_STR(nq->text);
-	p[n++] = DB_INT(nq->radius_m);
+	p[n++] = DB_INT(s->radius_m);
 	p[n++] = DB_INT(dist);
 	p[n++] = DB_INT(dist);
 	p[n++] = DB_STR(pc4);
 	p[n++] = DB_STR(pc4);
 	p[n++] = DB_STR(id);
-	p[n++] = DB_INT(pg->limit + 1);
+	p[n++] = DB_INT(nq->pg->limit + 1);
 	if (nq->text == NULL)
 		p[n++] = DB_INT(examined);
-	if ((rc = db_exec(r->db, r->arena, idx, p, n, &rows)) != DB_OK)
+	if ((rc = db_exec(s->r->db, s->r->arena, idx, p, n, &rows)) != DB_OK)
 		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
-	return page_add(r, pg, &rows);
+	return page_add(s->r, nq->pg, &rows);
 }
 
-/* One area: its open requests after id, as many as the page still needs. */
+/* near_search.area: area pc4's open requests after id, as many as the
+ * page still wants. */
 static int
-near_area(struct req *r, struct page *pg, const struct near *nq,
-    const char *pc4, const char *id)
+near_area(struct near_search *s, const char *pc4, const char *id)
 {
+	const struct near *nq = s->ctx;
 	struct db_param p[9];
 	struct db_rows rows;
-	size_t n = centre_params(p, nq);
+	size_t n = centre_params(p, s);
 
 	p[n++] = DB_STR(pc4);
 	if (nq->category != NULL)
 		p[n++] = DB_STR(nq->category);
 	p[n++] = DB_STR(id);
-	p[n++] = DB_INT(nq->radius_m);
-	p[n++] = DB_INT(pg->limit + 1 - pg->n);
-	if (db_exec(r->db, r->arena, nq->category != NULL ? STMT_NEAR_AREA_CAT :
+	p[n++] = DB_INT(s->radius_m);
+	p[n++] = DB_INT(nq->pg->limit + 1 - nq->pg->n);
+	if (db_exec(s->r->db, s->r->arena, nq->category != NULL ? STMT_NEAR_AREA_CAT :
 	    STMT_NEAR_AREA, p, n, &rows) != DB_OK)
 		return -1;
-	return page_add(r, pg, &rows);
+	return page_add(s->r, nq->pg, &rows);
 }
 
-/* The walk: the areas within the radius after area (dist, pc4), which has
- * been read, nearest first, AREA_BATCH at a time; of each as many open
- * requests as the page still needs. Ends when the page has a row beyond it
- * or the areas run out; after WALK_AREAS areas the box reads the rest.
- * Every batch starts at the last area read (and skips it), so the walk
- * only moves on. */
-static int
-near_walk(struct req *r, struct page *pg, const struct near *nq,
-    long long dist, const char *pc4)
+static bool
+near_full(const struct near_search *s)
 {
-	struct db_param p[13];
-	struct db_rows areas;
-	const char *prev = pc4, *area;
-	size_t i, n, walked = 0;
-
-	for (;;) {
-		n = centre_params(p, nq);
-		p[n++] = DB_DOUBLE(nq->box.lat_min);
-		p[n++] = DB_DOUBLE(nq->box.lat_max);
-		p[n++] = DB_DOUBLE(nq->box.lon_min);
-		p[n++] = DB_DOUBLE(nq->box.lon_max);
-		p[n++] = DB_INT(nq->radius_m);
-		p[n++] = DB_INT(dist);
-		p[n++] = DB_INT(dist);
-		p[n++] = DB_STR(prev);
-		p[n++] = DB_INT(AREA_BATCH);
-		if (db_exec(r->db, r->arena, STMT_NEAR_AREAS, p, n, &areas) != DB_OK)
-			return -1;
-		for (i = 0; i < areas.nrows; i++) {
-			area = db_str(&areas, i, 0);
-			if (strcmp(area, prev) == 0)
-				continue;
-			if (walked++ == WALK_AREAS)	/* the rest after (dist, prev) */
-				return near_box(r, pg, nq, dist, prev,
-				    AFTER_ALL_IDS, BOX_EXAMINED_ALL);
-			if (near_area(r, pg, nq, area, "") != 0)
-				return -1;
-			if (pg->more)
-				return 0;
-			prev = area;
-			dist = db_int(&areas, i, 1);
-		}
-		if (areas.nrows < AREA_BATCH)
-			return 0;
-	}
+	return ((const struct near *)s->ctx)->pg->more;
 }
 
-/*
- * A radius search, checked, one page: first the rest of the area the page
- * starts in (the centre's, at distance 0 alone, or the cursor's); then, if
- * the page wants more, the box after that area, or the walk where the box
- * is too full to read. Text search reads the box at once.
- */
+/* One page of a radius search after the cursor key (dist, pc4, id). */
 static int
-near_page(struct req *r, struct page *pg, const struct near *nq)
+near_list(struct req *r, struct near *nq, long long dist, const char *pc4,
+    const char *id)
 {
-	const char *pc4 = nq->after_pc4[0] != '\0' ? nq->after_pc4 : nq->area.pc4;
-	long long dist = nq->after_pc4[0] != '\0' ? nq->after_dist : 0;
-	int rc;
+	struct near_search s = {
+		.r = r, .lat = nq->area.lat, .lon = nq->area.lon,
+		.pc4 = nq->area.pc4, .radius_m = nq->radius_m, .ctx = nq,
+		.area = near_area, .box_after = near_box, .full = near_full,
+	};
 
+	s.box = geo_box_around(s.lat, s.lon, (double)nq->radius_m / 1000.0);
 	if (nq->text != NULL)
-		return near_box(r, pg, nq, nq->after_dist, nq->after_pc4,
-		    nq->after_id, 0);
-	if (near_area(r, pg, nq, pc4, nq->after_id) != 0)
-		return -1;
-	if (pg->more)
-		return 0;
-	rc = near_box(r, pg, nq, dist, pc4, AFTER_ALL_IDS, BOX_EXAMINED);
-	return rc == DB_TOO_BIG ? near_walk(r, pg, nq, dist, pc4) : rc;
+		return near_box(&s, dist, pc4, id, 0);
+	return near_page(&s, dist, pc4, id);
 }
 
 /* Adds the field problem when category (well formed, or NULL) names none:
@@ -558,13 +494,11 @@ requests_list(struct req *r)
 	page_init(&pg, limit, near != NULL ? RENDER_DISTANCE : 0);
 	if (near != NULL) {
 		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
-		nq.box = geo_box_around(nq.area.lat, nq.area.lon, radius_km);
 		nq.category = category;
 		nq.text = text;
-		nq.after_dist = k.key != NULL ? atoll(k.key) : -1;
-		nq.after_pc4 = k.pc4 != NULL ? k.pc4 : "";
-		nq.after_id = k.id != NULL ? k.id : "";
-		rc = near_page(r, &pg, &nq);
+		nq.pg = &pg;
+		rc = near_list(r, &nq, k.key != NULL ? atoll(k.key) : -1,
+		    k.pc4 != NULL ? k.pc4 : "", k.id != NULL ? k.id : "");
 	} else
 		rc = list_recent(r, &pg, category, text, &k);
 	if (rc == 0 && pg.n == 0)

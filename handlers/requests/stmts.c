@@ -11,6 +11,7 @@
  */
 #include "requests.h"
 #include "db.h"
+#include "near.h"
 
 /* Public lists never select the sealed columns, nor the volunteer. */
 #define PUBLIC_LIST_COLUMNS \
@@ -21,17 +22,9 @@
 #define PUBLIC_WHERE \
 	"WHERE r.status = 'open' AND r.expires_at > NOW(3) AND u.status = 'active' "
 
-/* Haversine in SQL, in whole metres (exact keys for the cursor), from the
- * centre (lat, lat, lon) to the point of table t; the same Earth radius as
- * lib/geo.c. A request lies on its area's centroid (written so, and moved
- * along by `burenhulpctl import-postcodes`), so its distance is its area's.
- * The centre's own area (the last parameter, its pc4) alone is at 0: any
- * other is at least 1 m, even one whose centroid were within half a metre,
- * so that list.c may read the centre's area first. */
-#define DISTANCE_M(t) \
-	"GREATEST(ROUND(2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
-	"POW(SIN(RADIANS(" t ".lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(" t ".lat)) * " \
-	"POW(SIN(RADIANS(" t ".lon - ?) / 2), 2)))) * 1000), " t ".pc4 <> ?)"
+/* Distances in whole metres: NEAR_DISTANCE_M (lib/near.h), computed on
+ * the request's own point (it lies on its area's centroid). */
+#define DISTANCE_M(t)	NEAR_DISTANCE_M(t)
 
 #define AND_CATEGORY	"AND r.category_id = ? "
 /* Boolean mode; the words come from list.c, each "+word*". */
@@ -39,10 +32,10 @@
 
 /*
  * Radius search sorts on (distance, pc4, id): near first, then area by
- * area, then by id. list.c reads the first area (the centre's, or the
+ * area, then by id. lib/near.c reads the first area (the centre's, or the
  * cursor's) on its own, and goes on, if the page is not full, with the box
- * and, where the box holds too many requests for that, the walk; both give
- * the same order. Their statements name their index: MariaDB's optimizer,
+ * and, where the box holds too many requests for that, the walk (its list
+ * of areas is lib's LSTMT_NEAR_AREAS); all give the same order. Their statements name their index: MariaDB's optimizer,
  * weighing the dozen indexes of requests by diving into each, took longer
  * (0.5-1 ms) than the queries themselves (0.3-0.5 ms, ANALYZE FORMAT=JSON).
  * Distances of requests are computed on r, not on the joined postcode: an
@@ -146,14 +139,6 @@ const char *const requests_stmts[STMT__MAX] = {
 	LIST_NEAR("", "", AND_TEXT, ""),
 	/* STMT_LIST_NEAR_CAT_Q */
 	LIST_NEAR("", AND_CATEGORY, AND_TEXT, ""),
-	/* STMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon
-	 * min, lon max; radius in metres; from distance x2, from pc4; limit →
-	 * pc4, distance in metres. The postcode areas within the radius from (and
-	 * including) an area on, nearest first (postcodes_lat_lon). */
-	"SELECT p.pc4, " DISTANCE_M("p") " AS dist_m FROM postcodes p "
-	"WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? "
-	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND p.pc4 >= ?)) "
-	"ORDER BY dist_m, p.pc4 LIMIT ?",
 	/* STMT_NEAR_AREA */
 	NEAR_AREA("requests_area", ""),
 	/* STMT_NEAR_AREA_CAT */

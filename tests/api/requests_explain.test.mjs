@@ -18,7 +18,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomTag } from './lib/client.mjs';
-import { mariadb, handlerStatements, bind, box, explain, assertIndexed } from './lib/explain.mjs';
+import { mariadb, handlerStatements, libStatements, bind, box, explain, assertIndexed } from './lib/explain.mjs';
 
 const FIXTURE_ROWS = 5000;
 
@@ -115,9 +115,9 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
     });
   }
 
-  it('STMT_NEAR_AREAS: the areas within the radius come from the postcodes index', (t) => {
+  it('LSTMT_NEAR_AREAS (lib): the areas within the radius come from the postcodes index', (t) => {
     const [lat, lon] = centre;
-    const plan = explain(bind(stmts.STMT_NEAR_AREAS, [lat, lat, lon, '7811', ...box(lat, lon, 10), 10000, -1, -1, '', 32]), t);
+    const plan = explain(bind(libStatements().LSTMT_NEAR_AREAS, [lat, lat, lon, '7811', ...box(lat, lon, 10), 10000, -1, -1, '', 32]), t);
     assertIndexed(plan, { p: 'postcodes' });
   });
 

@@ -25,14 +25,23 @@ export function mariadb(text, { headers = false } = {}) {
 // from stmts.c through the C preprocessor. The table is <handler>_stmts
 // (the header declares it first: its definition is the one with '= {').
 export function handlerStatements(handler) {
-  const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'),
-    join(REPO, 'handlers', handler, 'stmts.c')], { encoding: 'utf8' });
+  return statementsOf(join(REPO, 'handlers', handler, 'stmts.c'), 'stmt', `${handler}_stmts`);
+}
+
+// lib's own statement table (lib/stmts.c, enum lib_stmt): LSTMT_* → SQL.
+export function libStatements() {
+  return statementsOf(join(REPO, 'lib', 'stmts.c'), 'lib_stmt', 'lib_stmts');
+}
+
+function statementsOf(file, enumName, table) {
+  const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'), file],
+    { encoding: 'utf8' });
   assert.equal(cpp.status, 0, `cc -E: ${cpp.stderr}`);
   const src = cpp.stdout;
-  const names = /enum stmt\s*\{([^}]*)\}/.exec(src)[1].split(',').map((s) => s.trim())
-    .filter((s) => s && s !== 'STMT__MAX');
-  const def = new RegExp(`${handler}_stmts\\[[^\\]]*\\]\\s*=\\s*\\{`).exec(src);
-  assert.ok(def, `the definition of ${handler}_stmts`);
+  const names = new RegExp(`enum ${enumName}\\s*\\{([^}]*)\\}`).exec(src)[1].split(',').map((s) => s.trim())
+    .filter((s) => s && !/__MAX$/.test(s));
+  const def = new RegExp(`${table}\\[[^\\]]*\\]\\s*=\\s*\\{`).exec(src);
+  assert.ok(def, `the definition of ${table}`);
   const items = [];
   let cur = '';
   for (let i = def.index + def[0].length; i < src.length && src[i] !== '}'; i++) {
@@ -48,7 +57,7 @@ export function handlerStatements(handler) {
     }
   }
   if (cur) items.push(cur);
-  assert.equal(items.length, names.length, 'one SQL text per enum stmt');
+  assert.equal(items.length, names.length, 'one SQL text per enum value');
   return Object.fromEntries(names.map((n, k) => [n, items[k]]));
 }
 
