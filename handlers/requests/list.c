@@ -29,6 +29,7 @@
 #include "json.h"
 #include "log.h"
 #include "near.h"
+#include "page.h"
 #include "postcode.h"
 #include "problem.h"
 #include "requests.h"
@@ -107,70 +108,18 @@ read_cursor(struct req *r, const char *s, const char *kind, struct list_key *k)
 	return true;
 }
 
-/* A page being filled, from one query or (the area walk) several. */
-struct page {
-	json_object	*body, *items;
-	long		 limit, n;
-	bool		 more;		/* a row beyond the page came */
-	unsigned	 flags;		/* RENDER_* */
-	struct db_rows	 last;		/* the rows of the last item sent */
-	size_t		 last_row;
-};
-
-static void
-page_init(struct page *pg, long limit, unsigned flags)
+/* page_render_fn: a request as the list shows it (flags: RENDER_*). */
+static json_object *
+render_request(struct req *r, const struct db_rows *rows, size_t i, void *ctx)
 {
-	memset(pg, 0, sizeof(*pg));
-	pg->body = json_object_new_object();
-	pg->items = json_object_new_array();
-	json_put(pg->body, "items", pg->items);
-	pg->limit = limit;
-	pg->flags = flags;
+	return request_json(r, rows, i, *(const unsigned *)ctx);
 }
 
-/* Renders rows into pg until it is full; a row beyond that sets more.
- * -1 when a row does not render (a decryption failure). */
-static int
-page_add(struct req *r, struct page *pg, const struct db_rows *rows)
-{
-	json_object *item;
-	size_t i;
-
-	for (i = 0; i < rows->nrows; i++) {
-		if (pg->n == pg->limit) {
-			pg->more = true;
-			return 0;
-		}
-		if ((item = request_json(r, rows, i, pg->flags)) == NULL)
-			return -1;
-		json_object_array_add(pg->items, item);
-		pg->n++;
-		pg->last = *rows;
-		pg->last_row = i;
-	}
-	return 0;
-}
-
-/* Sends {items, next_cursor}: the cursor names list kind and carries the
- * last item's key (key_col; near a postcode its pc4 too). */
-static void
-page_send(struct req *r, struct page *pg, const char *kind, int key_col)
-{
-	const char *parts[4];
-	const char *next = NULL;
-	size_t n = 0;
-
-	if (pg->more) {
-		parts[n++] = kind;
-		parts[n++] = db_str(&pg->last, pg->last_row, key_col);
-		if (strcmp(kind, "d") == 0)
-			parts[n++] = db_str(&pg->last, pg->last_row, RC_PC4);
-		parts[n++] = db_str(&pg->last, pg->last_row, RC_ID);
-		next = cursor_encode(r->arena, parts, n);
-	}
-	json_put_str(pg->body, "next_cursor", next);
-	http_send_json(r, 200, pg->body);
-}
+static const unsigned render_public = 0, render_near = RENDER_DISTANCE,
+    render_own = RENDER_PRIVATE | RENDER_OWNER;
+/* Cursor columns: near a postcode, otherwise by time. */
+static const int near_key[] = { RC_DISTANCE_M, RC_PC4, RC_ID };
+static const int time_key[] = { RC_SORT_CREATED, RC_ID };
 
 /* A code point of a word: ASCII letters and digits, and beyond ASCII
  * everything but the punctuation, symbol and space blocks. */
@@ -278,21 +227,21 @@ read_limit(struct req *r, long *limit)
 		problem_field(r, "limit", "out_of_range", "limit is 1 to 100.");
 }
 
-/* Sends one query's rows as a page (one more row than limit means
- * another page). */
+/* Sends one query's rows as a page of list kind (one more row than
+ * limit means another page). */
 static void
-send_rows(struct req *r, const struct db_rows *rows, long limit, unsigned flags,
-    const char *kind, int key_col)
+send_rows(struct req *r, const struct db_rows *rows, long limit,
+    const unsigned *flags, const char *kind)
 {
 	struct page pg;
 
-	page_init(&pg, limit, flags);
+	page_init(&pg, limit, render_request, (void *)flags);
 	if (page_add(r, &pg, rows) != 0) {
-		json_object_put(pg.body);
+		page_drop(&pg);
 		problem_internal(r, "request list");
 		return;
 	}
-	page_send(r, &pg, kind, key_col);
+	page_send(r, &pg, kind, time_key, 2);
 }
 
 /* A radius search, its input checked. */
@@ -365,7 +314,7 @@ near_area(struct near_search *s, const char *pc4, const char *id)
 		p[n++] = DB_STR(nq->category);
 	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(s->radius_m);
-	p[n++] = DB_INT(nq->pg->limit + 1 - nq->pg->n);
+	p[n++] = DB_INT(page_wants(nq->pg));
 	if (db_exec(s->r->db, s->r->arena, nq->category != NULL ? STMT_NEAR_AREA_CAT :
 	    STMT_NEAR_AREA, p, n, &rows) != DB_OK)
 		return -1;
@@ -491,7 +440,8 @@ requests_list(struct req *r)
 	}
 	maybe_sweep(r);
 
-	page_init(&pg, limit, near != NULL ? RENDER_DISTANCE : 0);
+	page_init(&pg, limit, render_request,
+	    (void *)(near != NULL ? &render_near : &render_public));
 	if (near != NULL) {
 		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
 		nq.category = category;
@@ -504,14 +454,16 @@ requests_list(struct req *r)
 	if (rc == 0 && pg.n == 0)
 		rc = check_category(r, category);
 	if (rc != 0 || problem_count(r) > 0) {
-		json_object_put(pg.body);
+		page_drop(&pg);
 		if (rc != 0)
 			goto internal;
 		problem_invalid(r);
 		return;
 	}
-	page_send(r, &pg, near != NULL ? "d" : "t", near != NULL ? RC_DISTANCE_M :
-	    RC_SORT_CREATED);
+	if (near != NULL)
+		page_send(r, &pg, "d", near_key, 3);
+	else
+		page_send(r, &pg, "t", time_key, 2);
 	return;
 internal:
 	problem_internal(r, "request list");
@@ -550,5 +502,5 @@ requests_own(struct req *r)
 		return;
 	}
 	/* Own requests: the private part is the owner's own, not audited. */
-	send_rows(r, &rows, limit, RENDER_PRIVATE | RENDER_OWNER, "o", RC_SORT_CREATED);
+	send_rows(r, &rows, limit, &render_own, "o");
 }
