@@ -2,12 +2,14 @@
  * list.c — GET /offers (active offers, for logged-in callers only) and
  * GET /me/offers (the caller's own, every status but deleted).
  *
- * Near a postcode: the box around the centre (geo_box_around) on the
- * indexed lat/lon, then the exact distance, nearest first; an offer shows
- * only where both the search radius and the volunteer's own travel radius
- * reach. Without a postcode: newest first. Both are keyset-paged: the
- * cursor holds (distance in metres, id) or (created_at, id) of the last
- * item sent, each part checked before it is bound.
+ * Near a postcode: nearest first in the order of lib/near.c (the area the
+ * page starts in, then the box or, where the box is too full to read, the
+ * postcode areas nearest first), so a page costs about the same however
+ * many offers are around; an offer shows only where both the search radius
+ * and the volunteer's own travel radius reach. Without a postcode: newest
+ * first. Both are keyset-paged: the cursor holds (distance in metres, pc4,
+ * id) or (created_at, id) of the last item sent, each part checked before
+ * it is bound.
  */
 #include <ctype.h>
 #include <math.h>
@@ -20,7 +22,9 @@
 #include "geo.h"
 #include "http.h"
 #include "json.h"
+#include "near.h"
 #include "offers.h"
+#include "page.h"
 #include "postcode.h"
 #include "problem.h"
 #include "valid.h"
@@ -67,45 +71,150 @@ read_limit(struct req *r, long *limit)
 		problem_field(r, "limit", "out_of_range", "limit is 1 to 100.");
 }
 
-/* Decodes the cursor (NULL: first page) into its two parts, checked with
- * key_ok and valid_id. False (400 sent) when it is not one of ours. */
+/* A PC4 area: four digits, the first not 0. */
 static bool
-read_cursor(struct req *r, bool (*key_ok)(const char *), char **after)
+pc4_ok(const char *s)
+{
+	return s != NULL && strlen(s) == 4 && strspn(s, "0123456789") == 4 && s[0] != '0';
+}
+
+/* Decodes the cursor (NULL: first page) into its parts: near a postcode
+ * (distance, pc4, id), otherwise (created_at, id), each checked. False
+ * (400 sent) when it is not one of ours. after: 3 slots. */
+static bool
+read_cursor(struct req *r, bool near, char **after)
 {
 	const char *s = http_query(r, "cursor");
+	size_t n = near ? 3 : 2;
 
-	after[0] = after[1] = NULL;
+	after[0] = after[1] = after[2] = NULL;
 	if (s == NULL)
 		return true;
-	if (cursor_decode(r->arena, s, after, 2) != 0 || !key_ok(after[0]) ||
-	    valid_id(after[1]) != NULL) {
+	if (cursor_decode(r->arena, s, after, n) != 0 || valid_id(after[n - 1]) != NULL ||
+	    (near ? !distance_key_ok(after[0]) || !pc4_ok(after[1]) :
+	    !created_key_ok(after[0]))) {
 		problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return false;
 	}
 	return true;
 }
 
-/* Sends {items, next_cursor}: the first limit rows of rows (the statement
- * fetched limit + 1 to know whether there is more). */
-static void
-send_page(struct req *r, const struct db_rows *rows, long limit, bool near,
-    const struct area *centre)
+/* What an item of a list needs: whether and from where to give distances. */
+struct list_view {
+	bool		 near;
+	double		 lat, lon;
+};
+
+/* page_render_fn: an offer as the lists show it. */
+static json_object *
+render_offer(struct req *r, const struct db_rows *rows, size_t i, void *ctx)
 {
-	size_t n = rows->nrows > (size_t)limit ? (size_t)limit : rows->nrows, i;
-	json_object *body = json_object_new_object(), *items = json_object_new_array();
+	const struct list_view *v = ctx;
 
-	json_put(body, "items", items);
-	for (i = 0; i < n; i++)
-		json_object_array_add(items, offer_json(r, rows, i, near,
-		    near ? centre->lat : 0, near ? centre->lon : 0));
-	if (rows->nrows > (size_t)limit) {
-		const char *parts[2] = { db_str(rows, n - 1, OC_SORT_KEY),
-		    db_str(rows, n - 1, OC_ID) };
+	return offer_json(r, rows, i, v->near, v->lat, v->lon);
+}
 
-		json_put_str(body, "next_cursor", cursor_encode(r->arena, parts, 2));
-	} else
-		json_put(body, "next_cursor", NULL);
-	http_send_json(r, 200, body);
+static const int near_key[] = { OC_SORT_KEY, OC_PC4, OC_ID };
+static const int time_key[] = { OC_SORT_KEY, OC_ID };
+
+/* Sends one query's rows as a page, keyed by time. */
+static void
+send_rows(struct req *r, const struct db_rows *rows, long limit)
+{
+	struct list_view v = { false, 0, 0 };
+	struct page pg;
+
+	page_init(&pg, limit, render_offer, &v);
+	if (page_add(r, &pg, rows) != 0) {
+		page_drop(&pg);
+		problem_internal(r, "offers list");
+		return;
+	}
+	page_send(r, &pg, NULL, time_key, 2);
+}
+
+/* A search near a postcode, checked. */
+struct near_offers {
+	struct page	*pg;
+	const char	*category;	/* NULL: any */
+	int		 day;		/* -1: any */
+};
+
+/* The centre: the first parameters of every near statement. */
+static size_t
+centre_params(struct db_param *p, const struct near_search *s)
+{
+	p[0] = DB_DOUBLE(s->lat);
+	p[1] = DB_DOUBLE(s->lat);
+	p[2] = DB_DOUBLE(s->lon);
+	p[3] = DB_STR(s->pc4);
+	return 4;
+}
+
+/* The filters (LIST_FILTERS): category x2, day x2. */
+static size_t
+filter_params(struct db_param *p, const struct near_offers *no)
+{
+	p[0] = DB_STR(no->category);
+	p[1] = DB_STR(no->category);
+	p[2] = no->day >= 0 ? DB_INT(no->day) : DB_NULL;
+	p[3] = no->day >= 0 ? DB_INT(no->day) : DB_NULL;
+	return 4;
+}
+
+/* near_search.box_after: the box after (dist, pc4, id), nearest first,
+ * at most examined rows examined. */
+static int
+near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
+    long long examined)
+{
+	const struct near_offers *no = s->ctx;
+	struct db_param p[20];
+	struct db_rows rows;
+	size_t n = centre_params(p, s);
+	int rc;
+
+	p[n++] = DB_DOUBLE(s->box.lat_min);
+	p[n++] = DB_DOUBLE(s->box.lat_max);
+	p[n++] = DB_DOUBLE(s->box.lon_min);
+	p[n++] = DB_DOUBLE(s->box.lon_max);
+	n += filter_params(p + n, no);
+	p[n++] = DB_INT(s->radius_m);
+	p[n++] = DB_INT(dist);
+	p[n++] = DB_INT(dist);
+	p[n++] = DB_STR(pc4);
+	p[n++] = DB_STR(pc4);
+	p[n++] = DB_STR(id);
+	p[n++] = DB_INT(no->pg->limit + 1);
+	p[n++] = DB_INT(examined);
+	if ((rc = db_exec(s->r->db, s->r->arena, STMT_OFFERS_NEAR, p, n, &rows)) != DB_OK)
+		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
+	return page_add(s->r, no->pg, &rows);
+}
+
+/* near_search.area: area pc4's offers after id, as many as the page wants. */
+static int
+near_area(struct near_search *s, const char *pc4, const char *id)
+{
+	const struct near_offers *no = s->ctx;
+	struct db_param p[14];
+	struct db_rows rows;
+	size_t n = centre_params(p, s);
+
+	p[n++] = DB_STR(pc4);
+	p[n++] = DB_STR(id);
+	n += filter_params(p + n, no);
+	p[n++] = DB_INT(s->radius_m);
+	p[n++] = DB_INT(page_wants(no->pg));
+	if (db_exec(s->r->db, s->r->arena, STMT_OFFERS_NEAR_AREA, p, n, &rows) != DB_OK)
+		return -1;
+	return page_add(s->r, no->pg, &rows);
+}
+
+static bool
+near_full(const struct near_search *s)
+{
+	return ((const struct near_offers *)s->ctx)->pg->more;
 }
 
 /* category: a known, active category; 0 good or absent, 1 problem added,
@@ -140,10 +249,9 @@ offers_list(struct req *r)
 {
 	const char *near = http_query(r, "near"), *radius = http_query(r, "radius_km");
 	const char *category = http_query(r, "category"), *day_s = http_query(r, "day");
-	char *after[2];
+	char *after[3];
 	struct db_rows rows;
 	struct area centre;
-	struct geo_box box;
 	double radius_km = OFFER_RADIUS_MAX_KM;
 	long limit;
 	const char *code;
@@ -173,35 +281,41 @@ offers_list(struct req *r)
 		problem_invalid(r);
 		return;
 	}
-	if (!read_cursor(r, near != NULL ? distance_key_ok : created_key_ok, after))
+	if (!read_cursor(r, near != NULL, after))
 		return;
 
 	if (near != NULL) {
+		struct list_view v = { true, centre.lat, centre.lon };
+		struct page pg;
+		struct near_offers no = { &pg, category, day };
 		/* No offer reaches farther than its volunteer travels. */
-		box = geo_box_around(centre.lat, centre.lon,
-		    fmin(radius_km, OFFER_RADIUS_MAX_KM));
-		rc = db_exec(r->db, r->arena, STMT_OFFERS_NEAR, DB_PARAMS(
-		    DB_DOUBLE(centre.lat), DB_DOUBLE(centre.lat), DB_DOUBLE(centre.lon),
-		    DB_DOUBLE(box.lat_min), DB_DOUBLE(box.lat_max),
-		    DB_DOUBLE(box.lon_min), DB_DOUBLE(box.lon_max),
-		    DB_STR(category), DB_STR(category),
-		    day >= 0 ? DB_INT(day) : DB_NULL, day >= 0 ? DB_INT(day) : DB_NULL,
-		    DB_INT(llround(radius_km * 1000.0)),
-		    DB_INT(after[0] != NULL ? atoll(after[0]) : -1),
-		    DB_INT(after[0] != NULL ? atoll(after[0]) : -1),
-		    DB_STR(after[1] != NULL ? after[1] : ""),
-		    DB_INT(limit + 1)), &rows);
-	} else
-		rc = db_exec(r->db, r->arena, STMT_OFFERS_RECENT, DB_PARAMS(
-		    DB_STR(category), DB_STR(category),
-		    day >= 0 ? DB_INT(day) : DB_NULL, day >= 0 ? DB_INT(day) : DB_NULL,
-		    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
-		    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
-		    DB_STR(after[1] != NULL ? after[1] : ""),
-		    DB_INT(limit + 1)), &rows);
-	if (rc != DB_OK)
+		double reach = fmin(radius_km, OFFER_RADIUS_MAX_KM);
+		struct near_search s = {
+			.r = r, .lat = centre.lat, .lon = centre.lon,
+			.pc4 = centre.pc4, .radius_m = llround(radius_km * 1000.0),
+			.box = geo_box_around(centre.lat, centre.lon, reach),
+			.ctx = &no, .area = near_area, .box_after = near_box,
+			.full = near_full,
+		};
+
+		page_init(&pg, limit, render_offer, &v);
+		if (near_page(&s, after[0] != NULL ? atoll(after[0]) : -1,
+		    after[1] != NULL ? after[1] : "", after[2] != NULL ? after[2] : "") != 0) {
+			page_drop(&pg);
+			goto internal;
+		}
+		page_send(r, &pg, NULL, near_key, 3);
+		return;
+	}
+	if (db_exec(r->db, r->arena, STMT_OFFERS_RECENT, DB_PARAMS(
+	    DB_STR(category), DB_STR(category),
+	    day >= 0 ? DB_INT(day) : DB_NULL, day >= 0 ? DB_INT(day) : DB_NULL,
+	    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
+	    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
+	    DB_STR(after[1] != NULL ? after[1] : ""),
+	    DB_INT(limit + 1)), &rows) != DB_OK)
 		goto internal;
-	send_page(r, &rows, limit, near != NULL, &centre);
+	send_rows(r, &rows, limit);
 	return;
 internal:
 	problem_internal(r, "offers list");
@@ -210,7 +324,7 @@ internal:
 void
 offers_mine(struct req *r)
 {
-	char *after[2];
+	char *after[3];
 	struct db_rows rows;
 	long limit;
 
@@ -219,7 +333,7 @@ offers_mine(struct req *r)
 		problem_invalid(r);
 		return;
 	}
-	if (!read_cursor(r, created_key_ok, after))
+	if (!read_cursor(r, false, after))
 		return;
 	if (db_exec(r->db, r->arena, STMT_OFFERS_MINE, DB_PARAMS(
 	    DB_STR(r->who.user_id),
@@ -230,5 +344,5 @@ offers_mine(struct req *r)
 		problem_internal(r, "my offers");
 		return;
 	}
-	send_page(r, &rows, limit, false, NULL);
+	send_rows(r, &rows, limit);
 }

@@ -31,8 +31,10 @@ struct req;
 	"(SELECT GROUP_CONCAT(CONCAT(os.day, ' ', os.from_min, ' ', os.to_min) " \
 	"ORDER BY os.day, os.from_min SEPARATOR ',') " \
 	"FROM offer_slots os WHERE os.offer_id = o.id), u.status, "
-#define OFFER_FROM \
-	"FROM offers o JOIN users u ON u.id = o.volunteer_id " \
+#define OFFER_FROM	OFFER_FROM_HINT("")
+/* The same with an index hint on offers: "FORCE INDEX (name) ". */
+#define OFFER_FROM_HINT(hint) \
+	"FROM offers o " hint "JOIN users u ON u.id = o.volunteer_id " \
 	"JOIN postcodes p ON p.pc4 = o.pc4 "
 /* The sort key of lists by time: created_at to the microsecond. */
 #define OFFER_CREATED_KEY "DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s.%f') "

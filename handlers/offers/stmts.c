@@ -3,8 +3,11 @@
  * Only ? placeholders; prepared once per worker connection.
  *
  * Lists are index-served and keyset-paged (tests/api/offers.test.mjs
- * EXPLAINs them): near a postcode on offers_geo (status, lat, lon) with a
- * bounding box, then the exact distance; otherwise on offers_recent
+ * EXPLAINs them): near a postcode in the order of lib/near.c, sorted on
+ * (distance, pc4, id): the area the page starts in on offers_area (status,
+ * pc4, id, ...), else the box on offers_geo (status, lat, lon) read whole
+ * but with LIMIT ROWS EXAMINED, or where the box is too full for that the
+ * areas nearest first; otherwise on offers_recent
  * (status, created_at, id) or offers_volunteer (volunteer_id, created_at,
  * id). A first page passes a cursor beyond every row (distance -1, or
  * created_at 9999-12-31 and id ""), so one statement serves every page and
@@ -12,6 +15,7 @@
  * OFFER_COLUMNS (render.h).
  */
 #include "db.h"
+#include "near.h"
 #include "offers.h"
 #include "render.h"
 
@@ -23,12 +27,9 @@
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM offer_slots fs " \
 	"WHERE fs.offer_id = o.id AND fs.day = ?)) "
 
-/* Great-circle distance in metres from (?, ?) — lat, lat, lon — as
- * geo_distance_km computes it (haversine, mean Earth radius). */
-#define DISTANCE_M \
-	"CAST(ROUND(2000 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
-	"POW(SIN(RADIANS(o.lat - ?) / 2), 2) + COS(RADIANS(?)) * " \
-	"COS(RADIANS(o.lat)) * POW(SIN(RADIANS(o.lon - ?) / 2), 2))))) AS SIGNED) "
+/* Distance in whole metres from the centre (lat, lat, lon, pc4): lib/near.h,
+ * on the offer's own point (it lies on its area's centroid). */
+#define DISTANCE_M	NEAR_DISTANCE_M("o") " "
 
 const char *const offers_stmts[STMT__MAX] = {
 	/* STMT_OFFER_INSERT: id, volunteer id, title, description, pc4, lat,
@@ -68,19 +69,29 @@ const char *const offers_stmts[STMT__MAX] = {
 	/* STMT_CATEGORIES_KNOWN: up to OFFER_CATEGORIES_MAX ids (NULL pads) →
 	 * those that exist and are active */
 	"SELECT id FROM categories WHERE active = 1 AND id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_OFFERS_NEAR: lat, lat, lon (centre, for the distance); box
-	 * lat_min, lat_max, lon_min, lon_max; category, category; day, day;
-	 * search radius in metres; cursor distance in metres (-1: first
-	 * page), the same again, cursor id; limit. Nearest first; an offer is
-	 * listed only within the volunteer's own travel radius too. Active
-	 * offers of active volunteers only. */
-	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m " OFFER_FROM
+	/* STMT_OFFERS_NEAR: lat, lat, lon, pc4 (centre); box lat_min,
+	 * lat_max, lon_min, lon_max; category, category; day, day; search
+	 * radius in metres; after distance x2, after pc4 x2, after id; limit;
+	 * rows examined at most (DB_TOO_BIG past it). The box, nearest first;
+	 * an offer is listed only within the volunteer's own travel radius
+	 * too. Active offers of active volunteers only. */
+	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m "
+	OFFER_FROM_HINT("FORCE INDEX (offers_geo) ")
 	"WHERE o.status = 'active' AND u.status = 'active' "
 	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
 	LIST_FILTERS
 	"HAVING dist_m <= LEAST(?, o.radius_km * 1000) "
-	"AND (dist_m > ? OR (dist_m = ? AND o.id > ?)) "
-	"ORDER BY dist_m, o.id LIMIT ?",
+	"AND (dist_m > ? OR (dist_m = ? AND (o.pc4 > ? OR (o.pc4 = ? AND o.id > ?)))) "
+	"ORDER BY dist_m, o.pc4, o.id LIMIT ? ROWS EXAMINED ?",
+	/* STMT_OFFERS_NEAR_AREA: lat, lat, lon, pc4 (centre); pc4 of the area;
+	 * after id; category, category; day, day; search radius in metres;
+	 * limit. One area's offers in id order on offers_area, as many as the
+	 * page still wants. */
+	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m "
+	OFFER_FROM_HINT("FORCE INDEX (offers_area) ")
+	"WHERE o.status = 'active' AND u.status = 'active' AND o.pc4 = ? AND o.id > ? "
+	LIST_FILTERS
+	"HAVING dist_m <= LEAST(?, o.radius_km * 1000) ORDER BY o.id LIMIT ?",
 	/* STMT_OFFERS_RECENT: category, category; day, day; cursor created_at,
 	 * the same again, cursor id; limit. Newest first. */
 	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM

@@ -617,15 +617,19 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
   const LIMIT = 21;
   const cases = () => {
     const [lat, lon] = centre;
-    const near = (cat, day, after = [-1, -1, '']) =>
-      [lat, lat, lon, ...box(lat, lon, 10), cat, cat, day, day, 10000, ...after, LIMIT];
+    const near = (cat, day, after = [-1, -1, '', '', '']) =>
+      [lat, lat, lon, '7811', ...box(lat, lon, 10), cat, cat, day, day, 10000, ...after, LIMIT, 300];
+    const area = (cat, day, after = '') => [lat, lat, lon, '7811', '7811', after, cat, cat, day, day, 10000, LIMIT];
     const recent = (cat, day, after = [FIRST, FIRST, '']) => [cat, cat, day, day, ...after, LIMIT];
     return {
       STMT_OFFERS_NEAR: near(null, null),
       'STMT_OFFERS_NEAR (category)': near('shopping', null),
       'STMT_OFFERS_NEAR (day)': near(null, 2),
       'STMT_OFFERS_NEAR (category, day)': near('garden', 5),
-      'STMT_OFFERS_NEAR (page 2)': near(null, null, [1200, 1200, NOTHING]),
+      'STMT_OFFERS_NEAR (page 2)': near(null, null, [1200, 1200, '7811', '7811', NOTHING]),
+      STMT_OFFERS_NEAR_AREA: area(null, null),
+      'STMT_OFFERS_NEAR_AREA (category, day)': area('garden', 5),
+      'STMT_OFFERS_NEAR_AREA (page 2)': area(null, null, NOTHING),
       STMT_OFFERS_RECENT: recent(null, null),
       'STMT_OFFERS_RECENT (category)': recent('shopping', null),
       'STMT_OFFERS_RECENT (day)': recent(null, 2),
@@ -644,6 +648,7 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
 
   for (const name of ['STMT_OFFERS_NEAR', 'STMT_OFFERS_NEAR (category)', 'STMT_OFFERS_NEAR (day)',
     'STMT_OFFERS_NEAR (category, day)', 'STMT_OFFERS_NEAR (page 2)',
+    'STMT_OFFERS_NEAR_AREA', 'STMT_OFFERS_NEAR_AREA (category, day)', 'STMT_OFFERS_NEAR_AREA (page 2)',
     'STMT_OFFERS_RECENT', 'STMT_OFFERS_RECENT (category)', 'STMT_OFFERS_RECENT (day)',
     'STMT_OFFERS_RECENT (category, day)', 'STMT_OFFERS_RECENT (page 2)',
     'STMT_OFFERS_MINE', 'STMT_OFFERS_MINE (page 2)', 'STMT_OFFER_GET']) {
