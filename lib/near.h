@@ -25,7 +25,9 @@
 
 #include <stdbool.h>
 
+#include "db.h"
 #include "geo.h"
+#include "page.h"
 
 struct req;
 
@@ -50,6 +52,7 @@ struct near_search {
 	const char	*pc4;		/* the centre's area */
 	struct geo_box	 box;
 	long long	 radius_m;
+	struct page	*pg;		/* the page being filled */
 	void		*ctx;		/* the handler's */
 	/* Reads area pc4's rows after id into the page, as many as it still
 	 * wants: 0, or -1 on failure. */
@@ -58,13 +61,20 @@ struct near_search {
 	 * rows: 0, DB_TOO_BIG (nothing read), or -1 on failure. */
 	int		(*box_after)(struct near_search *s, long long dist,
 			    const char *pc4, const char *id, long long examined);
-	/* Whether the page has seen a row beyond its end. */
-	bool		(*full)(const struct near_search *s);
 };
 
 /* Reads one page after the cursor key (dist, pc4, id); a first page passes
  * -1, "", "". 0, or -1 on failure. */
 int near_page(struct near_search *s, long long dist, const char *pc4, const char *id);
+
+/* Parameters the handlers' statements share, written at p; each returns
+ * how many: the centre (lat, lat, lon, pc4: NEAR_DISTANCE_M), the box (lat
+ * min, lat max, lon min, lon max), and a key to start after (distance x2,
+ * pc4 x2, id: "(d > ? OR (d = ? AND (pc4 > ? OR (pc4 = ? AND id > ?))))"). */
+size_t near_centre_params(struct db_param *p, const struct near_search *s);
+size_t near_box_params(struct db_param *p, const struct near_search *s);
+size_t near_after_params(struct db_param *p, long long dist, const char *pc4,
+    const char *id);
 
 /* An id after every id (base64url in ascii_bin): an area read to its end. */
 #define NEAR_AFTER_ALL_IDS	"~"

@@ -133,23 +133,11 @@ send_rows(struct req *r, const struct db_rows *rows, long limit)
 	page_send(r, &pg, NULL, time_key, 2);
 }
 
-/* A search near a postcode, checked. */
+/* The filters of a search near a postcode, checked. */
 struct near_offers {
-	struct page	*pg;
 	const char	*category;	/* NULL: any */
 	int		 day;		/* -1: any */
 };
-
-/* The centre: the first parameters of every near statement. */
-static size_t
-centre_params(struct db_param *p, const struct near_search *s)
-{
-	p[0] = DB_DOUBLE(s->lat);
-	p[1] = DB_DOUBLE(s->lat);
-	p[2] = DB_DOUBLE(s->lon);
-	p[3] = DB_STR(s->pc4);
-	return 4;
-}
 
 /* The filters (LIST_FILTERS): category x2, day x2. */
 static size_t
@@ -171,25 +159,18 @@ near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
 	const struct near_offers *no = s->ctx;
 	struct db_param p[20];
 	struct db_rows rows;
-	size_t n = centre_params(p, s);
+	size_t n = near_centre_params(p, s);
 	int rc;
 
-	p[n++] = DB_DOUBLE(s->box.lat_min);
-	p[n++] = DB_DOUBLE(s->box.lat_max);
-	p[n++] = DB_DOUBLE(s->box.lon_min);
-	p[n++] = DB_DOUBLE(s->box.lon_max);
+	n += near_box_params(p + n, s);
 	n += filter_params(p + n, no);
 	p[n++] = DB_INT(s->radius_m);
-	p[n++] = DB_INT(dist);
-	p[n++] = DB_INT(dist);
-	p[n++] = DB_STR(pc4);
-	p[n++] = DB_STR(pc4);
-	p[n++] = DB_STR(id);
-	p[n++] = DB_INT(no->pg->limit + 1);
+	n += near_after_params(p + n, dist, pc4, id);
+	p[n++] = DB_INT(s->pg->limit + 1);
 	p[n++] = DB_INT(examined);
 	if ((rc = db_exec(s->r->db, s->r->arena, STMT_OFFERS_NEAR, p, n, &rows)) != DB_OK)
 		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
-	return page_add(s->r, no->pg, &rows);
+	return page_add(s->r, s->pg, &rows);
 }
 
 /* near_search.area: area pc4's offers after id, as many as the page wants. */
@@ -199,22 +180,16 @@ near_area(struct near_search *s, const char *pc4, const char *id)
 	const struct near_offers *no = s->ctx;
 	struct db_param p[14];
 	struct db_rows rows;
-	size_t n = centre_params(p, s);
+	size_t n = near_centre_params(p, s);
 
 	p[n++] = DB_STR(pc4);
 	p[n++] = DB_STR(id);
 	n += filter_params(p + n, no);
 	p[n++] = DB_INT(s->radius_m);
-	p[n++] = DB_INT(page_wants(no->pg));
+	p[n++] = DB_INT(page_wants(s->pg));
 	if (db_exec(s->r->db, s->r->arena, STMT_OFFERS_NEAR_AREA, p, n, &rows) != DB_OK)
 		return -1;
-	return page_add(s->r, no->pg, &rows);
-}
-
-static bool
-near_full(const struct near_search *s)
-{
-	return ((const struct near_offers *)s->ctx)->pg->more;
+	return page_add(s->r, s->pg, &rows);
 }
 
 /* category: a known, active category; 0 good or absent, 1 problem added,
@@ -287,15 +262,14 @@ offers_list(struct req *r)
 	if (near != NULL) {
 		struct list_view v = { true, centre.lat, centre.lon };
 		struct page pg;
-		struct near_offers no = { &pg, category, day };
+		struct near_offers no = { category, day };
 		/* No offer reaches farther than its volunteer travels. */
 		double reach = fmin(radius_km, OFFER_RADIUS_MAX_KM);
 		struct near_search s = {
 			.r = r, .lat = centre.lat, .lon = centre.lon,
 			.pc4 = centre.pc4, .radius_m = llround(radius_km * 1000.0),
 			.box = geo_box_around(centre.lat, centre.lon, reach),
-			.ctx = &no, .area = near_area, .box_after = near_box,
-			.full = near_full,
+			.pg = &pg, .ctx = &no, .area = near_area, .box_after = near_box,
 		};
 
 		page_init(&pg, limit, render_offer, &v);

@@ -253,17 +253,6 @@ struct near {
 	struct page	*pg;
 };
 
-/* The centre as the first parameters of NEAR_DISTANCE_M. */
-static size_t
-centre_params(struct db_param *p, const struct near_search *s)
-{
-	p[0] = DB_DOUBLE(s->lat);
-	p[1] = DB_DOUBLE(s->lat);
-	p[2] = DB_DOUBLE(s->lon);
-	p[3] = DB_STR(s->pc4);
-	return 4;
-}
-
 /* near_search.box_after: the box after key (dist, pc4, id), read and
  * sorted by distance; without text at most examined rows examined. */
 static int
@@ -273,30 +262,23 @@ near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
 	const struct near *nq = s->ctx;
 	struct db_param p[19];
 	struct db_rows rows;
-	size_t n = centre_params(p, s);
+	size_t n = near_centre_params(p, s);
 	int rc, idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
 	    STMT_LIST_NEAR_CAT) : (nq->text != NULL ? STMT_LIST_NEAR_Q : STMT_LIST_NEAR);
 
-	p[n++] = DB_DOUBLE(s->box.lat_min);
-	p[n++] = DB_DOUBLE(s->box.lat_max);
-	p[n++] = DB_DOUBLE(s->box.lon_min);
-	p[n++] = DB_DOUBLE(s->box.lon_max);
+	n += near_box_params(p + n, s);
 	if (nq->category != NULL)
 		p[n++] = DB_STR(nq->category);
 	if (nq->text != NULL)
 		p[n++] = DB_STR(nq->text);
 	p[n++] = DB_INT(s->radius_m);
-	p[n++] = DB_INT(dist);
-	p[n++] = DB_INT(dist);
-	p[n++] = DB_STR(pc4);
-	p[n++] = DB_STR(pc4);
-	p[n++] = DB_STR(id);
-	p[n++] = DB_INT(nq->pg->limit + 1);
+	n += near_after_params(p + n, dist, pc4, id);
+	p[n++] = DB_INT(s->pg->limit + 1);
 	if (nq->text == NULL)
 		p[n++] = DB_INT(examined);
 	if ((rc = db_exec(s->r->db, s->r->arena, idx, p, n, &rows)) != DB_OK)
 		return rc == DB_TOO_BIG ? DB_TOO_BIG : -1;
-	return page_add(s->r, nq->pg, &rows);
+	return page_add(s->r, s->pg, &rows);
 }
 
 /* near_search.area: area pc4's open requests after id, as many as the
@@ -307,24 +289,18 @@ near_area(struct near_search *s, const char *pc4, const char *id)
 	const struct near *nq = s->ctx;
 	struct db_param p[9];
 	struct db_rows rows;
-	size_t n = centre_params(p, s);
+	size_t n = near_centre_params(p, s);
 
 	p[n++] = DB_STR(pc4);
 	if (nq->category != NULL)
 		p[n++] = DB_STR(nq->category);
 	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(s->radius_m);
-	p[n++] = DB_INT(page_wants(nq->pg));
+	p[n++] = DB_INT(page_wants(s->pg));
 	if (db_exec(s->r->db, s->r->arena, nq->category != NULL ? STMT_NEAR_AREA_CAT :
 	    STMT_NEAR_AREA, p, n, &rows) != DB_OK)
 		return -1;
-	return page_add(s->r, nq->pg, &rows);
-}
-
-static bool
-near_full(const struct near_search *s)
-{
-	return ((const struct near *)s->ctx)->pg->more;
+	return page_add(s->r, s->pg, &rows);
 }
 
 /* One page of a radius search after the cursor key (dist, pc4, id). */
@@ -334,8 +310,8 @@ near_list(struct req *r, struct near *nq, long long dist, const char *pc4,
 {
 	struct near_search s = {
 		.r = r, .lat = nq->area.lat, .lon = nq->area.lon,
-		.pc4 = nq->area.pc4, .radius_m = nq->radius_m, .ctx = nq,
-		.area = near_area, .box_after = near_box, .full = near_full,
+		.pc4 = nq->area.pc4, .radius_m = nq->radius_m, .pg = nq->pg,
+		.ctx = nq, .area = near_area, .box_after = near_box,
 	};
 
 	s.box = geo_box_around(s.lat, s.lon, (double)nq->radius_m / 1000.0);

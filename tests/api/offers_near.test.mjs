@@ -18,20 +18,12 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO, newUser, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
+import { newUser, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
+import { km, areas as pc4Areas } from './lib/geo.mjs';
 
 const CENTRE = '4331';
-const EARTH_KM = 6371.0088;	// lib/geo.c
-
-function metres(a, b) {
-  const rad = Math.PI / 180;
-  const x = Math.sin((b.lat - a.lat) * rad / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin((b.lon - a.lon) * rad / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(x))) * 1000;
-}
+const metres = (a, b) => km(a, b) * 1000;
 
 describe('offers near a postcode where many volunteers live', () => {
   const tag = randomTag(6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
@@ -41,8 +33,7 @@ describe('offers near a postcode where many volunteers live', () => {
 
   before(async () => {
     resident = await newUser(['resident']);
-    const areas = readFileSync(join(REPO, 'data', 'pc4-nl.csv'), 'utf8').split('\n').slice(1)
-      .filter(Boolean).map((l) => { const [pc4, , lat, lon] = l.split(','); return { pc4, lat: +lat, lon: +lon }; });
+    const areas = pc4Areas();
     const centre = areas.find((a) => a.pc4 === CENTRE);
     for (const a of areas) a.m = a.pc4 === CENTRE ? 0 : Math.max(1, Math.round(metres(centre, a)));
     const inside = areas.filter((a) => a.m <= 9900);

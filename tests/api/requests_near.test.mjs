@@ -18,22 +18,14 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, REPO, ctl, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
+import { Client, ctl, randomTag, assertStatus, assertProblem } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
+import { km, areas as pc4Areas } from './lib/geo.mjs';
 
 const CENTRE = '6211';
-const EARTH_KM = 6371.0088;	// lib/geo.c
-
-function km(a, b) {
-  const rad = Math.PI / 180;
-  const x = Math.sin((b.lat - a.lat) * rad / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin((b.lon - a.lon) * rad / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(x)));
-}
-
 async function allPages(client, path, limit) {
   const items = [];
   let cursor = null;
@@ -59,8 +51,7 @@ describe('radius search in a town full of requests', () => {
   let inside10;
 
   before(() => {
-    const areas = readFileSync(join(REPO, 'data', 'pc4-nl.csv'), 'utf8').split('\n').slice(1)
-      .filter(Boolean).map((l) => { const [pc4, , lat, lon] = l.split(','); return { pc4, lat: +lat, lon: +lon }; });
+    const areas = pc4Areas();
     const centre = areas.find((a) => a.pc4 === CENTRE);
     for (const a of areas) a.km = km(centre, a);
     // Clear of the 10 km edge, so that rounding cannot decide a case.
@@ -209,8 +200,7 @@ describe('radius search over many thin areas', () => {
   const want = new Set();
 
   before(() => {
-    const areas = readFileSync(join(REPO, 'data', 'pc4-nl.csv'), 'utf8').split('\n').slice(1)
-      .filter(Boolean).map((l) => { const [pc4, , lat, lon] = l.split(','); return { pc4, lat: +lat, lon: +lon }; });
+    const areas = pc4Areas();
     const centre = areas.find((a) => a.pc4 === '4331');
     const near = areas.filter((a) => km(centre, a) <= 29.8);
     assert.ok(near.length >= 100, `${near.length} areas within 30 km of Middelburg`);
