@@ -11,7 +11,7 @@
 #define PAGE_CURSOR_PARTS	6
 
 void
-page_init(struct page *pg, long limit, page_render_fn *render, void *ctx)
+page_init(struct page *pg, long limit, page_render_fn *render, const void *ctx)
 {
 	memset(pg, 0, sizeof(*pg));
 	pg->body = json_object_new_object();

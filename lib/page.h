@@ -19,19 +19,20 @@ struct req;
 
 /* Renders row i of rows as an item; NULL on failure (the list is a 500). */
 typedef json_object *page_render_fn(struct req *r, const struct db_rows *rows,
-    size_t i, void *ctx);
+    size_t i, const void *ctx);
 
 struct page {
 	json_object	*body, *items;
 	long		 limit, n;
 	bool		 more;		/* a row beyond the page came */
 	page_render_fn	*render;
-	void		*ctx;
+	const void	*ctx;
 	struct db_rows	 last;		/* the rows of the last item sent */
 	size_t		 last_row;
 };
 
-void page_init(struct page *pg, long limit, page_render_fn *render, void *ctx);
+void page_init(struct page *pg, long limit, page_render_fn *render,
+    const void *ctx);
 /* Renders rows into pg until it is full; a row beyond that sets more.
  * -1 when a row does not render. */
 int page_add(struct req *r, struct page *pg, const struct db_rows *rows);

@@ -107,7 +107,8 @@ struct list_view {
 
 /* page_render_fn: an offer as the lists show it. */
 static json_object *
-render_offer(struct req *r, const struct db_rows *rows, size_t i, void *ctx)
+render_offer(struct req *r, const struct db_rows *rows, size_t i,
+    const void *ctx)
 {
 	const struct list_view *v = ctx;
 

@@ -110,7 +110,8 @@ read_cursor(struct req *r, const char *s, const char *kind, struct list_key *k)
 
 /* page_render_fn: a request as the list shows it (flags: RENDER_*). */
 static json_object *
-render_request(struct req *r, const struct db_rows *rows, size_t i, void *ctx)
+render_request(struct req *r, const struct db_rows *rows, size_t i,
+    const void *ctx)
 {
 	return request_json(r, rows, i, *(const unsigned *)ctx);
 }
@@ -235,7 +236,7 @@ send_rows(struct req *r, const struct db_rows *rows, long limit,
 {
 	struct page pg;
 
-	page_init(&pg, limit, render_request, (void *)flags);
+	page_init(&pg, limit, render_request, flags);
 	if (page_add(r, &pg, rows) != 0) {
 		page_drop(&pg);
 		problem_internal(r, "request list");
@@ -250,7 +251,6 @@ struct near {
 	long long	 radius_m;
 	const char	*category;	/* NULL: any */
 	const char	*text;		/* NULL: no words */
-	struct page	*pg;
 };
 
 /* near_search.box_after: the box after key (dist, pc4, id), read and
@@ -305,12 +305,12 @@ near_area(struct near_search *s, const char *pc4, const char *id)
 
 /* One page of a radius search after the cursor key (dist, pc4, id). */
 static int
-near_list(struct req *r, struct near *nq, long long dist, const char *pc4,
-    const char *id)
+near_list(struct req *r, struct page *pg, struct near *nq, long long dist,
+    const char *pc4, const char *id)
 {
 	struct near_search s = {
 		.r = r, .lat = nq->area.lat, .lon = nq->area.lon,
-		.pc4 = nq->area.pc4, .radius_m = nq->radius_m, .pg = nq->pg,
+		.pc4 = nq->area.pc4, .radius_m = nq->radius_m, .pg = pg,
 		.ctx = nq, .area = near_area, .box_after = near_box,
 	};
 
@@ -417,13 +417,12 @@ requests_list(struct req *r)
 	maybe_sweep(r);
 
 	page_init(&pg, limit, render_request,
-	    (void *)(near != NULL ? &render_near : &render_public));
+	    near != NULL ? &render_near : &render_public);
 	if (near != NULL) {
 		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
 		nq.category = category;
 		nq.text = text;
-		nq.pg = &pg;
-		rc = near_list(r, &nq, k.key != NULL ? atoll(k.key) : -1,
+		rc = near_list(r, &pg, &nq, k.key != NULL ? atoll(k.key) : -1,
 		    k.pc4 != NULL ? k.pc4 : "", k.id != NULL ? k.id : "");
 	} else
 		rc = list_recent(r, &pg, category, text, &k);
