@@ -48,6 +48,7 @@ CREATE TABLE notifications (
   arg         VARCHAR(200) NULL,
   group_key   VARCHAR(64) CHARACTER SET ascii NULL,
   once_key    VARCHAR(64) CHARACTER SET ascii NULL,
+  alert_id    CHAR(22) CHARACTER SET ascii COLLATE ascii_bin NULL,
   bundled     INT NOT NULL DEFAULT 1,
   email       ENUM('instant','daily','off') NOT NULL,
   digest_id   BIGINT UNSIGNED NULL,
