@@ -333,6 +333,10 @@ auth_decide(const struct principal *who, enum action act,
 		return refuse(who, volunteer);
 	case ACT_MATCH_CANCEL:
 		return party ? AUTH_ALLOW : refuse(who, false);
+	case ACT_MATCH_HOURS:
+		if (volunteer && !owner)
+			return AUTH_ALLOW;
+		return refuse(who, owner);
 	case ACT_MESSAGE_READ:
 	case ACT_MESSAGE_WRITE:
 		/* A declined volunteer is out of the conversation, as they are

@@ -87,6 +87,7 @@ enum action {
 	ACT_MATCH_ANSWER,		/* accept / decline: the other party */
 	ACT_MATCH_COMPLETE,
 	ACT_MATCH_CANCEL,
+	ACT_MATCH_HOURS,		/* the volunteer records their hours */
 	ACT_MESSAGE_READ,
 	ACT_MESSAGE_WRITE,
 	ACT_ME_SUGGESTIONS,

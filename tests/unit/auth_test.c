@@ -183,6 +183,26 @@ test_unverified(void)
 	    "an unverified volunteer still lists offers");
 }
 
+/* Only the match's volunteer records the hours they spent. */
+static void
+test_match_hours(void)
+{
+	struct principal vol = principal(VOLUNTEER), res = principal(RESIDENT),
+	    other = principal(VOLUNTEER), mod = principal(MODERATOR);
+	struct auth_object match = { OTHER, ME, "accepted" }, owned = { ME, OTHER, "accepted" };
+
+	ok(auth_decide(&vol, ACT_MATCH_HOURS, &match) == AUTH_ALLOW,
+	    "the volunteer of a match records hours");
+	ok(auth_decide(&res, ACT_MATCH_HOURS, &owned) == AUTH_FORBIDDEN,
+	    "the requester may not record the volunteer's hours");
+	strcpy(other.user_id, "someone-else-entirely-x");
+	ok(auth_decide(&other, ACT_MATCH_HOURS, &match) == AUTH_NOT_FOUND,
+	    "another volunteer does not learn the match exists");
+	strcpy(mod.user_id, "a-moderator-somewhere-x");
+	ok(auth_decide(&mod, ACT_MATCH_HOURS, &match) == AUTH_NOT_FOUND,
+	    "a moderator does not record hours");
+}
+
 static void
 test_audited_reads(void)
 {
@@ -219,6 +239,7 @@ main(void)
 {
 	test_rules();
 	test_unverified();
+	test_match_hours();
 	test_audited_reads();
 	test_roles();
 	return tap_done();
