@@ -113,7 +113,8 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
-	/* STMT_OUTBOX_LAST_RESET: user id; the newest reset mail to them. */
+	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
+	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
-	"AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
+	"AND kind = ? ORDER BY id DESC LIMIT 1",
 };
