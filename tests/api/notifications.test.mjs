@@ -399,3 +399,27 @@ describe('e-mail verification', () => {
     assert.match(out.stdout.trim(), /^[A-Za-z0-9_-]{43}$/);
   });
 });
+
+describe('export and erasure', () => {
+  it('the export holds what the user was told, their settings and alerts; erasure takes it all, and no mail is sent after', async () => {
+    const vol = await newUser(['volunteer']);
+    const owner = await newUser(['resident']);
+    assertStatus(await vol.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 3, frequency: 'instant' }), 201);
+    assertStatus(await vol.put('/me/notification-settings', { email: { 'match.cancelled': 'off' } }), 200);
+    const req = await postRequest(owner, randomTag(6));
+    await approve(req.id);
+    const exp = await vol.get('/me/export');
+    assertStatus(exp, 200);
+    const part = exp.body.notifications;
+    assert.ok(part.items.some((n) => n.kind === 'alert.request' && n.link === `/hulpvraag.html?id=${req.id}`));
+    assert.equal(part.settings['match.cancelled'], 'off');
+    assert.equal(part.alerts.length, 1);
+    assertStatus(await vol.delete('/me', { password: vol.password }), 204);
+    const left = mariadb(`SELECT (SELECT COUNT(*) FROM notifications WHERE user_id = '${vol.user.id}'),
+      (SELECT COUNT(*) FROM alerts WHERE user_id = '${vol.user.id}'),
+      (SELECT COUNT(*) FROM alert_targets WHERE user_id = '${vol.user.id}'),
+      (SELECT COUNT(*) FROM notification_settings WHERE user_id = '${vol.user.id}'),
+      (SELECT COUNT(*) FROM outbox WHERE user_id = '${vol.user.id}' AND state = 'queued')`);
+    assert.deepEqual(left, [['0', '0', '0', '0', '0']]);
+  });
+});
