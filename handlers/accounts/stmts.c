@@ -74,13 +74,14 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"DELETE FROM credentials WHERE user_id = ?",
 	/* STMT_RESETS_DELETE */
 	"DELETE FROM password_resets WHERE user_id = ?",
-	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any), role
+	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any; its
+	 * wildcards escaped with db_like_escape), role
 	 * (NULL: any), status (NULL: any but erased), cursor created, cursor id,
 	 * limit. Newest first, keyset on (created_at, id). */
 	"SELECT " USER_COLUMNS ", DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s.%f') "
 	"FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
 	"WHERE (? IS NULL OR u.email_bidx = ?) "
-	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%')) "
+	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%') ESCAPE '!') "
 	"AND (? IS NULL OR FIND_IN_SET(?, u.roles) > 0) "
 	"AND ((? IS NULL AND u.status <> 'erased') OR u.status = ?) "
 	"AND (? IS NULL OR (u.created_at, u.id) < (?, ?)) "
