@@ -214,6 +214,16 @@ describe('two-step login with an authenticator app', () => {
   });
 });
 
+describe('leaving with MFA on', () => {
+  it('erasing the account takes the enrolment and the recovery codes with it', async () => {
+    const c = await newUser(['resident'], {}, 'mfa-erase');
+    const on = await turnOn(c);
+    assertStatus(await c.delete('/me', { password: c.password }), 204);
+    assertProblem(await new Client().post('/session', { email: c.email, password: c.password, code: on.recovery[0] }),
+      401, 'invalid_credentials');
+  });
+});
+
 describe('bad input to MFA is 422 on the field', () => {
   let c;
   before(async () => {
