@@ -11,8 +11,8 @@
 
 #include "accounts.h"
 #include "auth.h"
-#include "mfa.h"
 #include "config.h"
+#include "mfa.h"
 #include "server.h"
 
 static const char *const self_roles[] = { "resident", "caregiver", "volunteer", NULL };
