@@ -60,3 +60,9 @@ GRANT SELECT, INSERT, DELETE ON alerts TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, DELETE ON alert_targets TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON email_verifications TO 'bh_accounts'@'localhost';
 GRANT UPDATE (state, failed_at, last_error, body_ct, to_ct) ON outbox TO 'bh_accounts'@'localhost';
+
+-- MFA (issue 16, 062_mfa.sql): the TOTP enrolment (sealed secret, replay
+-- step) and the keyed hashes of the recovery codes. GET /me/sessions and
+-- DELETE /me/sessions/{id} use the sessions grant above.
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_totp TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO 'bh_accounts'@'localhost';
