@@ -61,7 +61,7 @@ me_patch(struct req *r)
 	struct area area;
 	int rc;
 
-	if (raw_pc != NULL && (rc = postcode_resolve(r, "postcode", raw_pc, &area)) < 0)
+	if (raw_pc != NULL && (rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 		goto internal;
 	if (phone != NULL && !phone_ok(phone))
 		problem_field(r, "phone", "invalid", "Not a phone number.");

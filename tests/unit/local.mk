@@ -10,7 +10,8 @@ UNIT_TESTS = \
 	tests/unit/route_test \
 	tests/unit/json_test \
 	tests/unit/log_test \
-	tests/unit/totp_test
+	tests/unit/totp_test \
+	tests/unit/postcode_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -37,3 +38,5 @@ tests_unit_totp_test_SOURCES = tests/unit/totp_test.c tests/unit/tap.h \
 	handlers/accounts/totp.c handlers/accounts/totp.h
 tests_unit_totp_test_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
 tests_unit_totp_test_LDADD = $(BH_LIBS) $(OATH_LIBS)
+tests_unit_postcode_test_SOURCES = tests/unit/postcode_test.c tests/unit/tap.h
+tests_unit_postcode_test_LDADD = $(BH_LIBS)
