@@ -147,3 +147,27 @@ describe('issue 15, the service area', () => {
     assertStatus(await u.get('/requests?near=9999'), 200);
   });
 });
+
+describe('issue 15, roles', () => {
+  it('a resident can become a volunteer from the profile, and back (15.11)', async () => {
+    const u = await newUser(['resident']);
+    assertProblem(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 403, 'forbidden');
+    const res = await u.patch('/me', { roles: ['resident', 'volunteer'] });
+    assertStatus(res, 200);
+    assert.deepEqual(res.body.user.roles.sort(), ['resident', 'volunteer']);
+    assertStatus(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 201);
+    assertStatus(await u.patch('/me', { roles: ['resident'] }), 200);
+    assertProblem(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 403, 'forbidden');
+  });
+
+  it('nobody grants themself professional, moderator or admin through the profile; granted roles stay (15.11)', async () => {
+    const u = await newUser(['resident']);
+    for (const role of ['professional', 'moderator', 'admin'])
+      assertProblem(await u.patch('/me', { roles: ['resident', role] }), 422, 'validation_failed', 'roles');
+    assertProblem(await u.patch('/me', { roles: [] }), 422, 'validation_failed', 'roles');
+    assertStatus(await admin.patch(`/users/${u.user.id}`, { roles: ['resident', 'professional'] }), 200);
+    const res = await u.patch('/me', { roles: ['volunteer'] });
+    assertStatus(res, 200);
+    assert.deepEqual(res.body.user.roles.sort(), ['professional', 'volunteer']);
+  });
+});
