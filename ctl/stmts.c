@@ -112,7 +112,9 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
-	/* STMT_OUTBOX_LAST_RESET: user id; the newest reset mail to them. */
+	/* STMT_OUTBOX_LAST_RESET: user id; the newest reset mail to them
+	 * ('password_reset': rows written before migration 060 renamed it). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
-	"AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
+	"AND kind IN ('account.password_reset', 'password_reset') "
+	"ORDER BY id DESC LIMIT 1",
 };

@@ -9,7 +9,8 @@ UNIT_TESTS = \
 	tests/unit/auth_test \
 	tests/unit/route_test \
 	tests/unit/json_test \
-	tests/unit/log_test
+	tests/unit/log_test \
+	tests/unit/mime_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -31,3 +32,7 @@ tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h
 tests_unit_json_test_LDADD = $(BH_LIBS)
 tests_unit_log_test_SOURCES = tests/unit/log_test.c tests/unit/tap.h
 tests_unit_log_test_LDADD = $(BH_LIBS)
+tests_unit_mime_test_SOURCES = tests/unit/mime_test.c tests/unit/tap.h \
+	mailer/mime.c mailer/mime.h
+tests_unit_mime_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_mime_test_LDADD = $(BH_LIBS)
