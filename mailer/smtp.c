@@ -3,10 +3,11 @@
  *
  * No SMTP is spoken here by hand: libcurl runs the dialogue (EHLO,
  * STARTTLS, AUTH, MAIL, RCPT, DATA) and this file only tells the outcome
- * apart. libcurl reports a refused RCPT or DATA as a send error with the
+ * apart, and starts a new connection after any failure. libcurl reports a refused RCPT or DATA as a send error with the
  * server's reply code (CURLINFO_RESPONSE_CODE); a refused MAIL FROM is our
  * sender's problem, not the recipient's, so it is temporary.
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct smtp {
 	CURL		*curl;
 	const char	*url;
 	long		 connect_timeout_s, timeout_s;
+	bool		 fresh;		/* the last transfer failed: new connection */
 	char		 err[CURL_ERROR_SIZE];
 };
 
@@ -104,6 +106,7 @@ setup(struct smtp *s, const char *from, struct curl_slist *rcpts, struct upload 
 	    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, s->connect_timeout_s) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_TIMEOUT, s->timeout_s) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
+	    curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, s->fresh ? 1L : 0L) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, s->err) != CURLE_OK)
 		return -1;
 	return 0;
@@ -139,6 +142,9 @@ smtp_send(struct smtp *s, const char *from, const char *rcpt,
 	rc = curl_easy_perform(s->curl);
 	(void)curl_easy_getinfo(s->curl, CURLINFO_RESPONSE_CODE, &reply);
 	*code = reply;
+	/* After a refusal the server's state is not ours to guess (a half
+	 * transaction, a "nested MAIL" answer): the next mail starts over. */
+	s->fresh = rc != CURLE_OK;
 	if (rc == CURLE_OK) {
 		res = SMTP_SENT;
 		*why = "sent";
