@@ -136,26 +136,36 @@ account_token(struct arena *a, const struct db_rows *row)
 	return tok;
 }
 
-/* The recipient's address, opened; NULL when it cannot be. */
+/* The recipient's address, opened; NULL when it cannot be. *own: it is
+ * the user's own address (to_ct NULL, or to_ct holding the same address as
+ * users.email_ct: reset mails written before notify_account_mail), whose
+ * bounce is the user's. */
 static char *
-recipient(struct arena *a, const struct db_rows *row)
+recipient(struct arena *a, const struct db_rows *row, bool *own)
 {
 	const char *user = db_str(row, 0, RC_USER);
-	char *addr = NULL;
-	size_t len = 0;
-	int rc;
+	char *addr = NULL, *mine = NULL;
+	size_t len = 0, mine_len = 0;
 
+	*own = false;
 	if (user == NULL)
 		return NULL;
-	if (!db_is_null(row, 0, RC_TO_CT))
-		rc = crypto_field_open(a, &addr, &len, "outbox", "to", user,
-		    (const unsigned char *)db_str(row, 0, RC_TO_CT), db_len(row, 0, RC_TO_CT));
-	else if (!db_is_null(row, 0, RC_EMAIL_CT))
-		rc = crypto_field_open(a, &addr, &len, "users", "email", user,
-		    (const unsigned char *)db_str(row, 0, RC_EMAIL_CT), db_len(row, 0, RC_EMAIL_CT));
-	else
-		return NULL;
-	return rc == 0 ? addr : NULL;
+	if (!db_is_null(row, 0, RC_EMAIL_CT) && crypto_field_open(a, &mine, &mine_len,
+	    "users", "email", user, (const unsigned char *)db_str(row, 0, RC_EMAIL_CT),
+	    db_len(row, 0, RC_EMAIL_CT)) != 0)
+		mine = NULL;
+	if (db_is_null(row, 0, RC_TO_CT)) {
+		*own = mine != NULL;
+		return mine;
+	}
+	if (crypto_field_open(a, &addr, &len, "outbox", "to", user,
+	    (const unsigned char *)db_str(row, 0, RC_TO_CT), db_len(row, 0, RC_TO_CT)) != 0)
+		addr = NULL;
+	if (addr != NULL && mine != NULL && strcmp(addr, mine) == 0)
+		*own = true;
+	if (mine != NULL)
+		sodium_memzero(mine, mine_len);
+	return addr;
 }
 
 /* A new one-click unsubscribe token for this mail; NULL on failure. */
@@ -205,7 +215,6 @@ deliver(struct mailer *m, const char *id, const char **why, long *code, bool *ow
 	user = db_str(&row, 0, RC_USER);
 	status = db_str(&row, 0, RC_STATUS);
 	*attempts = db_int(&row, 0, RC_ATTEMPTS);
-	*own = db_is_null(&row, 0, RC_TO_CT);
 
 	/* Whom to, and may they still get mail? */
 	if (user == NULL || status == NULL) {
@@ -216,12 +225,12 @@ deliver(struct mailer *m, const char *id, const char **why, long *code, bool *ow
 		*why = "recipient not active";
 		goto out;
 	}
-	if (*own && db_int(&row, 0, RC_BOUNCED) != 0) {
-		*why = "recipient bounced before";
+	if ((to = recipient(a, &row, own)) == NULL) {
+		*why = "cannot open the address";
 		goto out;
 	}
-	if ((to = recipient(a, &row)) == NULL) {
-		*why = "cannot open the address";
+	if (*own && db_int(&row, 0, RC_BOUNCED) != 0) {
+		*why = "recipient bounced before";
 		goto out;
 	}
 
