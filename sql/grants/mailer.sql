@@ -22,7 +22,7 @@ GRANT UPDATE (email_bounced_at) ON users TO 'bh_mailer'@'localhost';
 -- The events a mail tells of; digests link them (digest_id), reminders
 -- write them (lib/notify: a new row, or an unread one bumped).
 GRANT SELECT, INSERT ON notifications TO 'bh_mailer'@'localhost';
-GRANT UPDATE (digest_id, bundled, created_at, email, arg, link)
+GRANT UPDATE (digest_id, bundled, created_at, arg)
   ON notifications TO 'bh_mailer'@'localhost';
 GRANT SELECT ON notification_settings TO 'bh_mailer'@'localhost';
 
