@@ -130,24 +130,21 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     const { res } = await register(['resident'], { email });
     assertStatus(res, 201);
     const [[uid]] = mariadb(`SELECT id FROM users WHERE display_name = ${sqlStr(res.body.user.display_name)}`);
+    // Registration queues the verification mail: the first the server
+    // refuses. Every later mail to that user fails without being sent.
     assertStatus(await new Client().post('/password-reset', { email }), 202);
     let rows = [];
     for (let i = 0; i < 100; i++) {
-      rows = mariadb(`SELECT state, last_error, (SELECT email_bounced_at IS NOT NULL FROM users WHERE id = ${sqlStr(uid)})
-        FROM outbox WHERE user_id = ${sqlStr(uid)} AND kind LIKE '%password_reset' ORDER BY id`);
-      if (rows.length && rows.every((r) => r[0] !== 'queued')) break;
+      rows = mariadb(`SELECT o.kind, o.state, o.last_error, u.email_bounced_at IS NOT NULL
+        FROM outbox o JOIN users u ON u.id = o.user_id WHERE o.user_id = ${sqlStr(uid)} ORDER BY o.id`);
+      if (rows.length >= 2 && rows.every((r) => r[1] !== 'queued')) break;
       await sleep(100);
     }
-    assert.equal(rows.length, 1);
-    assert.deepEqual(rows[0], ['failed', 'recipient refused', '1'], 'failed, and the address marked bounced');
-    // Later mail to that user fails without being sent.
-    assertStatus(await new Client().post('/password-reset', { email }), 202);
-    for (let i = 0; i < 100; i++) {
-      rows = mariadb(`SELECT state, last_error FROM outbox WHERE user_id = ${sqlStr(uid)} ORDER BY id`);
-      if (rows.every((r) => r[0] !== 'queued')) break;
-      await sleep(100);
-    }
-    assert.deepEqual(rows.at(-1), ['failed', 'recipient bounced before']);
+    assert.ok(rows.length >= 2, `the verification and the reset mail (${JSON.stringify(rows)})`);
+    assert.deepEqual(rows[0].slice(1), ['failed', 'recipient refused', '1'],
+      'the first mail failed at RCPT, and the address is marked bounced');
+    for (const r of rows.slice(1))
+      assert.deepEqual(r.slice(1, 3), ['failed', 'recipient bounced before'], `${r[0]} is not tried`);
     assert.equal((await findMails({ to: email })).length, 0, 'nothing reached the mailbox');
   });
 
@@ -202,7 +199,7 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     assert.ok(m.header('Subject').includes(title));
     await sleep(2500);
     assert.equal((await findMails({ to: owner.email, kind: 'match.reminder' })).length, 1, 'once');
-    assert.equal((await findMails({ to: vol.email })).length, 0, 'nothing for the volunteer');
+    assert.equal((await findMails({ to: vol.email, kind: 'match.reminder' })).length, 0, 'nothing for the volunteer');
   });
 
   it('the SMTP server down for 15 s: the mail waits, then arrives exactly once', async () => {
@@ -216,7 +213,7 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     try {
       assertStatus(await new Client().post('/password-reset', { email: c.email }), 202);
       await sleep(15_000);
-      assert.equal((await findMails({ to: c.email })).length, 0);
+      assert.equal((await findMails({ to: c.email, subject: /wachtwoord/i })).length, 0);
       const [[state, attempts, err]] = mariadb(`SELECT state, attempts, last_error IS NOT NULL FROM outbox
         WHERE user_id = ${sqlStr(uid)} AND kind LIKE '%password_reset'`);
       assert.equal(state, 'queued', 'still queued while the server is down');
@@ -227,7 +224,7 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     }
     const [m] = await waitForMail({ to: c.email, subject: /wachtwoord/i, timeout: 30_000 });
     await sleep(3000);
-    const all = await findMails({ to: c.email });
+    const all = await findMails({ to: c.email, subject: /wachtwoord/i });
     assert.equal(all.length, 1, 'delivered once');
     assert.equal(all[0].header('Message-ID'), m.header('Message-ID'));
   });
@@ -242,23 +239,23 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     // Kill it mid-batch: once some mail is out, most is not.
     let seen = 0;
     for (let i = 0; i < 600 && seen < 50; i++) {
-      seen = (await findMails({ to: c.email })).length;
+      seen = (await findMails({ to: c.email, kind: 'match.accepted' })).length;
       if (seen < 50) await sleep(50);
     }
     process.kill(mailer, 'SIGKILL');
     await waitDead(mailer);
-    const atKill = (await findMails({ to: c.email })).length;
+    const atKill = (await findMails({ to: c.email, kind: 'match.accepted' })).length;
     assert.ok(atKill >= 50 && atKill < 1000, `killed mid-batch (${atKill} of 1000 out)`);
     upAgain();
     assert.notEqual(pidOf('mailer'), mailer, 'a new mailer');
     let mails = [];
     for (let i = 0; i < 1800; i++) {
-      mails = await findMails({ to: c.email });
+      mails = await findMails({ to: c.email, kind: 'match.accepted' });
       if (new Set(mails.map((m) => m.header('Message-ID'))).size >= 1000) break;
       await sleep(100);
     }
     await sleep(2000);
-    mails = await findMails({ to: c.email });
+    mails = await findMails({ to: c.email, kind: 'match.accepted' });
     const byId = new Map();
     for (const m of mails) byId.set(m.header('Message-ID'), (byId.get(m.header('Message-ID')) ?? 0) + 1);
     assert.equal(byId.size, 1000, `every one of the 1000 mails arrived (${byId.size} distinct)`);
