@@ -31,6 +31,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "matches",	gdpr_matches_export,	gdpr_matches_erase },
 	{ "offers",	gdpr_offers_export,	gdpr_offers_erase },
 	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
+	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

@@ -234,4 +234,23 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"UPDATE email_verifications SET used_at = NOW(3) WHERE token_hash = ?",
 	/* STMT_USER_VERIFIED */
 	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
+	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
+	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
+	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_ALERTS_EXPORT: user → id, pc4, radius, frequency, created */
+	"SELECT id, pc4, radius_km, frequency, " DB_RFC3339("created_at") " "
+	"FROM alerts WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_OUTBOX_DROP: user; unsent mail to them is never sent */
+	"UPDATE outbox SET state = 'failed', failed_at = NOW(3), last_error = 'account erased', "
+	"body_ct = NULL, to_ct = NULL WHERE user_id = ? AND state = 'queued'",
+	/* STMT_GDPR_NOTIFS_DELETE */
+	"DELETE FROM notifications WHERE user_id = ?",
+	/* STMT_GDPR_SETTINGS_DELETE */
+	"DELETE FROM notification_settings WHERE user_id = ?",
+	/* STMT_GDPR_ALERTS_DELETE (targets by cascade) */
+	"DELETE FROM alerts WHERE user_id = ?",
+	/* STMT_GDPR_UNSUB_DELETE */
+	"DELETE FROM unsubscribe_tokens WHERE user_id = ?",
+	/* STMT_GDPR_VERIFY_DELETE */
+	"DELETE FROM email_verifications WHERE user_id = ?",
 };
