@@ -123,6 +123,17 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
     const [[state, sentAt]] = mariadb(`SELECT state, sent_at IS NOT NULL FROM outbox WHERE notification_id IN
       (SELECT id FROM notifications WHERE user_id = ${sqlStr(uid)})`);
     assert.deepEqual([state, sentAt], ['sent', '1']);
+    // The mail program's one-click POST (RFC 8058) to that URL: the kind is off.
+    const path = new URL(m.header('List-Unsubscribe').slice(1, -1)).pathname;
+    const oneClick = await new Client().raw('POST', `${path}?token=${unsub[2]}`,
+      'List-Unsubscribe=One-Click', 'application/x-www-form-urlencoded', { skipSpec: true });
+    assertStatus(oneClick, 204, 'one-click unsubscribe');
+    const settings = await c.get('/me/notification-settings');
+    assertStatus(settings, 200);
+    assert.equal(settings.body.email['match.accepted'], 'off', 'match.accepted is off by e-mail');
+    const again = await new Client().raw('POST', `${path}?token=${unsub[2]}`,
+      'List-Unsubscribe=One-Click', 'application/x-www-form-urlencoded', { skipSpec: true });
+    assert.ok([404, 422].includes(again.status), `a used token is refused (${again.status})`);
   });
 
   it('a recipient the server refuses (550) is marked bounced and not tried again', async () => {
