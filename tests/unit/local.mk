@@ -10,7 +10,8 @@ UNIT_TESTS = \
 	tests/unit/route_test \
 	tests/unit/json_test \
 	tests/unit/log_test \
-	tests/unit/mime_test
+	tests/unit/mime_test \
+	tests/unit/render_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -36,3 +37,7 @@ tests_unit_mime_test_SOURCES = tests/unit/mime_test.c tests/unit/tap.h \
 	mailer/mime.c mailer/mime.h
 tests_unit_mime_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
 tests_unit_mime_test_LDADD = $(BH_LIBS)
+tests_unit_render_test_SOURCES = tests/unit/render_test.c tests/unit/tap.h \
+	mailer/render.c mailer/render.h
+tests_unit_render_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_render_test_LDADD = $(BH_LIBS)
