@@ -221,7 +221,8 @@ main(int argc, char **argv)
 		goto out_keys;
 	}
 	if ((m.db = db_open(cfg, mailer_stmts, MSTMT__MAX)) == NULL ||
-	    (m.smtp = smtp_new(m.set.smtp_url, m.set.smtp_connect_timeout_s,
+	    (m.smtp = smtp_new(m.set.smtp_url, config_str(cfg, "smtp_ca_file", NULL),
+	    m.set.smtp_connect_timeout_s,
 	    m.set.smtp_timeout_s)) == NULL)
 		goto out_libs;
 

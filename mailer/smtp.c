@@ -19,7 +19,7 @@
 
 struct smtp {
 	CURL		*curl;
-	const char	*url;
+	const char	*url, *ca_file;
 	long		 connect_timeout_s, timeout_s;
 	bool		 fresh;		/* the last transfer failed: new connection */
 	char		 err[CURL_ERROR_SIZE];
@@ -43,7 +43,7 @@ smtp_global_end(void)
 }
 
 struct smtp *
-smtp_new(const char *url, long connect_timeout_s, long timeout_s)
+smtp_new(const char *url, const char *ca_file, long connect_timeout_s, long timeout_s)
 {
 	struct smtp *s;
 
@@ -59,6 +59,7 @@ smtp_new(const char *url, long connect_timeout_s, long timeout_s)
 		return NULL;
 	}
 	s->url = url;
+	s->ca_file = ca_file;
 	s->connect_timeout_s = connect_timeout_s;
 	s->timeout_s = timeout_s;
 	return s;
@@ -97,6 +98,8 @@ setup(struct smtp *s, const char *from, struct curl_slist *rcpts, struct upload 
 	if (curl_easy_setopt(c, CURLOPT_URL, s->url) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps") != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY) != CURLE_OK ||
+	    (s->ca_file != NULL &&
+	    curl_easy_setopt(c, CURLOPT_CAINFO, s->ca_file) != CURLE_OK) ||
 	    curl_easy_setopt(c, CURLOPT_MAIL_FROM, from) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpts) != CURLE_OK ||
 	    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb) != CURLE_OK ||

@@ -21,8 +21,11 @@ enum smtp_result {
 				 * not the rest of this batch either */
 };
 
-/* NULL on failure (logged). url is borrowed for the life of the client. */
-struct smtp *smtp_new(const char *url, long connect_timeout_s, long timeout_s);
+/* NULL on failure (logged). url and ca_file (NULL: the system's CAs; else
+ * the PEM file the server's certificate must chain to) are borrowed for
+ * the life of the client. */
+struct smtp *smtp_new(const char *url, const char *ca_file, long connect_timeout_s,
+    long timeout_s);
 void smtp_free(struct smtp *s);	/* accepts NULL */
 
 /* Sends msg (len bytes, CRLF lines) from envelope sender from to rcpt.

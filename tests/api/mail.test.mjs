@@ -10,9 +10,10 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, openSync, closeSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client, VAR, REPO, newUser, register, ctl, uniqueEmail, uniquePassword, assertStatus, sleep } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
@@ -44,6 +45,27 @@ function upAgain() {
 function userIdOf(client) {
   assert.ok(client.user?.id, 'the client knows its user');
   return client.user.id;
+}
+// A TCP port nobody listens on now.
+function freePort() {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => ok(port)); });
+  });
+}
+async function waitListening(port, ms = 10_000) {
+  const { connect } = await import('node:net');
+  const t0 = Date.now();
+  for (;;) {
+    const up = await new Promise((ok) => {
+      const s = connect(port, '127.0.0.1', () => { s.destroy(); ok(true); });
+      s.once('error', () => ok(false));
+    });
+    if (up) return;
+    assert.ok(Date.now() - t0 < ms, `nothing listens on ${port}`);
+    await sleep(100);
+  }
 }
 function sqlStr(s) { return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`; }
 
@@ -278,6 +300,56 @@ describe('mail, as the SMTP server receives it', { timeout: 600_000 }, () => {
       `at most the mail in flight again (${mails.length} mails, ${twice.length} duplicated)`);
     const [[unsent]] = mariadb(`SELECT COUNT(*) FROM outbox WHERE notification_id = ${sqlStr(nid)} AND state <> 'sent'`);
     assert.equal(unsent, '0', 'every row sent');
+  });
+
+  it('STARTTLS: to a server that requires it, the mail goes over TLS (the certificate checked against smtp_ca_file)', async () => {
+    const dir = join(VAR, 'mail-tls');
+    mkdirSync(dir, { recursive: true });  // box/ is made by aiosmtpd's Mailbox (with tmp/ new/ cur/)
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    const ossl = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
+      '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      '-keyout', key, '-out', cert], { encoding: 'utf8' });
+    assert.equal(ossl.status, 0, `openssl: ${ossl.stderr}`);
+    const port = await freePort();
+    // aiosmtpd with a certificate refuses MAIL before STARTTLS.
+    const tls = spawn('/usr/bin/python3', ['-m', 'aiosmtpd', '-n', '-l', `127.0.0.1:${port}`,
+      '--tlscert', cert, '--tlskey', key, '-c', 'aiosmtpd.handlers.Mailbox', join(dir, 'box')],
+    { stdio: 'ignore', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    let second = null;
+    const mailer = pidOf('mailer');
+    try {
+      await waitListening(port);
+      // The stack's mailer steps aside for one that sends to this server.
+      process.kill(mailer, 'SIGTERM');
+      await waitDead(mailer);
+      const conf = readFileSync(join(VAR, 'etc', 'mailer.conf'), 'utf8')
+        .replace(/^smtp_url\s*=.*$/m, `smtp_url = smtp://127.0.0.1:${port}`) + `smtp_ca_file = ${cert}\n`;
+      const confPath = join(dir, 'mailer.conf');
+      writeFileSync(confPath, conf, { mode: 0o600 });
+      const log = openSync(join(dir, 'mailer.log'), 'a');
+      const build = process.env.BURENHULP_BUILD || join(REPO, 'build');
+      second = spawn(join(build, 'mailer', 'burenhulp-mailer'), ['-c', confPath], { stdio: ['ignore', 'ignore', log] });
+      closeSync(log);
+      const c = await newUser(['resident']);
+      addresses.push(c.email);
+      assertStatus(await new Client().post('/password-reset', { email: c.email }), 202);
+      let found = null;
+      for (let i = 0; i < 200 && !found; i++) {
+        const newDir = join(dir, 'box', 'new');
+        for (const f of existsSync(newDir) ? readdirSync(newDir) : []) {
+          const text = readFileSync(join(newDir, f), 'latin1');
+          if (text.includes(`X-RcptTo: ${c.email}`) && /^Subject: Nieuw wachtwoord/m.test(text)) found = text;
+        }
+        if (!found) await sleep(100);
+      }
+      assert.ok(found, 'the reset mail reached the STARTTLS-only server');
+    } finally {
+      if (second) { second.kill('SIGTERM'); await waitDead(second.pid); }
+      tls.kill('SIGTERM');
+      await waitDead(tls.pid);
+      upAgain();
+    }
   });
 
   it("the mailer's log names no address, no subject and no body", async () => {
