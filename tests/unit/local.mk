@@ -11,7 +11,9 @@ UNIT_TESTS = \
 	tests/unit/json_test \
 	tests/unit/log_test \
 	tests/unit/totp_test \
-	tests/unit/postcode_test
+	tests/unit/postcode_test \
+	tests/unit/mime_test \
+	tests/unit/render_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -40,3 +42,11 @@ tests_unit_totp_test_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
 tests_unit_totp_test_LDADD = $(BH_LIBS) $(OATH_LIBS)
 tests_unit_postcode_test_SOURCES = tests/unit/postcode_test.c tests/unit/tap.h
 tests_unit_postcode_test_LDADD = $(BH_LIBS)
+tests_unit_mime_test_SOURCES = tests/unit/mime_test.c tests/unit/tap.h \
+	mailer/mime.c mailer/mime.h
+tests_unit_mime_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_mime_test_LDADD = $(BH_LIBS)
+tests_unit_render_test_SOURCES = tests/unit/render_test.c tests/unit/tap.h \
+	mailer/render.c mailer/render.h
+tests_unit_render_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_render_test_LDADD = $(BH_LIBS)
