@@ -89,6 +89,20 @@ all_fields_are(const struct req *r, const char *code)
 	return n > 0;
 }
 
+bool
+problem_has(const struct req *r, const char *field)
+{
+	size_t i, n = r->errors == NULL ? 0 : json_object_array_length(r->errors), len = strlen(field);
+	const char *f;
+
+	for (i = 0; i < n; i++) {
+		f = json_get_str(json_object_array_get_idx(r->errors, i), "field");
+		if (f != NULL && strncmp(f, field, len) == 0 && (f[len] == '\0' || f[len] == '['))
+			return true;
+	}
+	return false;
+}
+
 int
 problem_invalid(struct req *r)
 {

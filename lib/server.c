@@ -161,7 +161,8 @@ serve(struct req *r)
 	}
 
 	/* Only input that passed the endpoint's field table reaches it. */
-	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0) {
+	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0 &&
+	    !(route->flags & ROUTE_ALL_PROBLEMS)) {
 		problem_invalid(r);
 		return;
 	}

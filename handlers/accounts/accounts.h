@@ -81,6 +81,7 @@ enum stmt {
 	STMT_VERIFY_USE,
 	STMT_USER_VERIFIED,
 	STMT_USER_SET_ROLES,
+	STMT_RESET_LIVE,
 	/* GDPR part of notifications (gdpr_notifications.c) */
 	STMT_GDPR_NOTIFS_EXPORT,
 	STMT_GDPR_ALERTS_EXPORT,
@@ -145,6 +146,7 @@ void me_delete(struct req *r);
 void reset_request(struct req *r);
 void reset_confirm(struct req *r);
 void users_list(struct req *r);
+void users_search(struct req *r);
 void users_get(struct req *r);
 void users_patch(struct req *r);
 void notifications_list(struct req *r);

@@ -121,9 +121,18 @@ static const struct field mfa_delete_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const struct field users_search_fields[] = {
+	{ "q",			F_STRING,	0, 0, 100, NULL, NULL },
+	{ "role",		F_STRING,	0, 1, 32, NULL, NULL },
+	{ "status",		F_STRING,	0, 1, 32, NULL, NULL },
+	{ "limit",		F_INT,		0, 1, 100, NULL, NULL },
+	{ "cursor",		F_STRING,	0, 1, 200, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method   path                                  action             access          roles       body fields            flags */
-	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF | ROUTE_ALL_PROBLEMS },
 	{ "POST",   "/api/v1/session",                    session_login,     ACCESS_ANYONE,  0,          login_fields,          ROUTE_NO_CSRF },
 	{ "GET",    "/api/v1/session",                    session_get,       ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "DELETE", "/api/v1/session",                    session_logout,    ACCESS_SESSION, 0,          NULL,                  0 },
@@ -152,6 +161,7 @@ static const struct route routes[] = {
 	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
 	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "DELETE", "/api/v1/me/sessions/{id}",           sessions_delete,   ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/users/search",               users_search,      ACCESS_SESSION, ROLE_ADMIN, users_search_fields,   0 },
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },

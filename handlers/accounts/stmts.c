@@ -36,8 +36,10 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_USER_BY_EMAIL: blind index */
 	"SELECT " USER_COLUMNS "FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
 	"WHERE u.email_bidx = ? AND u.status <> 'erased'",
-	/* STMT_CREDENTIALS_GET */
-	"SELECT password_hash FROM credentials WHERE user_id = ?",
+	/* STMT_CREDENTIALS_GET: user → hash, when it was set (session.c keys its
+	 * throttle on it, so a new password starts the count afresh) */
+	"SELECT password_hash, DATE_FORMAT(changed_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM credentials WHERE user_id = ?",
 	/* STMT_CREDENTIALS_SET: hash, user id */
 	"UPDATE credentials SET password_hash = ?, changed_at = NOW(3) WHERE user_id = ?",
 	/* STMT_USER_UPDATE_PROFILE: display_name, pc4, locale (NULL keeps), id */
@@ -45,8 +47,10 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"locale = COALESCE(?, locale), updated_at = NOW(3) WHERE id = ?",
 	/* STMT_USER_SET_PHONE: phone_ct (NULL clears), id */
 	"UPDATE users SET phone_ct = ?, updated_at = NOW(3) WHERE id = ?",
-	/* STMT_ATTEMPTS_COUNT: bucket, window seconds → failures, seconds since the oldest */
-	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(at), NOW(3)), 0) "
+	/* STMT_ATTEMPTS_COUNT: bucket, window seconds → failures, seconds since
+	 * the oldest, seconds since the newest */
+	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(at), NOW(3)), 0), "
+	"COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW(3)), 0) "
 	"FROM login_attempts WHERE bucket = ? AND at > NOW(3) - INTERVAL ? SECOND",
 	/* STMT_ATTEMPT_INSERT: bucket */
 	"INSERT INTO login_attempts (bucket, at) VALUES (?, NOW(3))",
@@ -237,6 +241,11 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
 	/* STMT_USER_SET_ROLES: roles (SET text), id */
 	"UPDATE users SET roles = ?, updated_at = NOW(3) WHERE id = ?",
+	/* STMT_RESET_LIVE: token hash → user id of a live, unused token (no
+	 * lock: the check before any hashing) */
+	"SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id "
+	"WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > NOW(3) "
+	"AND u.status = 'active'",
 	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
 	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
 	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",

@@ -171,3 +171,80 @@ describe('issue 15, roles', () => {
     assert.deepEqual(res.body.user.roles.sort(), ['professional', 'volunteer']);
   });
 });
+
+describe('issue 15, registration', () => {
+  it("registration answers every field's problem at once (15.10)", async () => {
+    const { res: first, email } = await register(['resident']);
+    assertStatus(first, 201);
+    const { res } = await register(['resident'], {
+      email, password: 'kort', display_name: '', accept_terms: false, postcode: '9999',
+    });
+    assertProblem(res, 422, 'validation_failed');
+    const fields = Object.fromEntries(res.body.errors.map((e) => [e.field, e.code]));
+    assert.equal(fields.email, 'taken', JSON.stringify(res.body.errors));
+    assert.ok(fields.password, 'password');
+    assert.ok(fields.display_name, 'display_name');
+    assert.equal(fields.accept_terms, 'required');
+    assert.equal(fields.postcode, 'outside_service_area');
+    // Alone, a taken address is still 409 email_taken.
+    const again = await register(['resident'], { email });
+    assertProblem(again.res, 409, 'email_taken');
+  });
+});
+
+// POST /session from another loopback address (127.0.0.N: the kernel takes
+// any source in 127/8), as a second person somewhere else would.
+async function loginFrom(localAddress, email, password) {
+  const { request } = await import('node:http');
+  const { BASE_URL } = await import('./lib/client.mjs');
+  const url = new URL(`${BASE_URL}/api/v1/session`);
+  const body = JSON.stringify({ email, password });
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress,
+      headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+    }, (res) => {
+      let text = '';
+      res.on('data', (c) => { text += c; });
+      res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('issue 16, findings', () => {
+  it('wrong passwords from one address do not lock the account out for another address (16.2)', async () => {
+    const victim = await newUser(['resident']);
+    for (let i = 0; i < 6; i++)
+      await loginFrom('127.0.0.66', victim.email, 'wrong-password-guess');
+    const attacker = await loginFrom('127.0.0.66', victim.email, victim.password);
+    assert.equal(attacker.status, 429, 'the address that failed is slowed down, even with the right password');
+    const elsewhere = await loginFrom('127.0.0.77', victim.email, victim.password);
+    assert.equal(elsewhere.status, 200, 'the right password from an address that has not failed gets in');
+  });
+
+  it('a password reset starts the count afresh (16.2)', async () => {
+    const u = await newUser(['resident']);
+    for (let i = 0; i < 6; i++)
+      await loginFrom('127.0.0.88', u.email, 'wrong-password-guess');
+    assert.equal((await loginFrom('127.0.0.88', u.email, u.password)).status, 429);
+    const { Client, ctl } = await import('./lib/client.mjs');
+    assertStatus(await new Client().post('/password-reset', { email: u.email }), 202);
+    const out = ctl(['outbox-token', '--email', u.email]);
+    assert.equal(out.status, 0, out.stderr);
+    assertStatus(await new Client().post('/password-reset/confirm', { token: out.stdout.trim(), password: 'een-nieuw-wachtwoord' }), 204);
+    assert.equal((await loginFrom('127.0.0.88', u.email, 'een-nieuw-wachtwoord')).status, 200);
+  });
+
+  it('a blocked account answers alike to the right and a wrong password (16.3)', async () => {
+    const u = await newUser(['resident']);
+    assertStatus(await admin.patch(`/users/${u.user.id}`, { status: 'blocked' }), 200);
+    const right = await loginFrom('127.0.0.99', u.email, u.password);
+    const wrong = await loginFrom('127.0.0.99', u.email, 'not-the-password');
+    assert.equal(right.status, 403);
+    assert.equal(wrong.status, right.status);
+    assert.equal(wrong.body.code, right.body.code);
+    assert.equal(wrong.body.code, 'account_blocked');
+  });
+});
