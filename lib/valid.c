@@ -402,6 +402,22 @@ valid_slug(const char *s)
 	return true;
 }
 
+bool
+valid_phone(const char *s)
+{
+	size_t digits = 0;
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!(*p == ' ' || *p == '-' || *p == '(' || *p == ')' ||
+		    (*p == '+' && p == s)))
+			return false;
+	}
+	return digits >= 6 && digits <= 15;
+}
+
 const char *
 valid_long(const char *s, long min, long max, long *out)
 {

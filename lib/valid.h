@@ -73,6 +73,9 @@ const char *valid_id(const char *s);
  * Anything else can name no category, so it is checked before it reaches
  * an ASCII column (a non-ASCII value there is a MariaDB error, not a miss). */
 bool valid_slug(const char *s);
+/* A phone number as a person types it: digits, spaces, dashes,
+ * parentheses and one leading '+', with 6 to 15 digits. */
+bool valid_phone(const char *s);
 /* Decimal integer from a query string, within [min, max]. */
 const char *valid_long(const char *s, long min, long max, long *out);
 /* Plain decimal from a query string ("1", "12.5"), within [min, max]: digits

@@ -1,7 +1,6 @@
 /*
  * me.c — GET/PATCH /me and POST /me/password: the account's own profile.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include <sodium.h>
@@ -13,6 +12,7 @@
 #include "json.h"
 #include "postcode.h"
 #include "problem.h"
+#include "valid.h"
 
 static void
 send_me(struct req *r, int status)
@@ -34,23 +34,6 @@ me_get(struct req *r)
 	send_me(r, 200);
 }
 
-/* Digits, spaces, dashes, parentheses and one leading plus. */
-static bool
-phone_ok(const char *s)
-{
-	size_t digits = 0;
-	const char *p;
-
-	for (p = s; *p != '\0'; p++) {
-		if (isdigit((unsigned char)*p))
-			digits++;
-		else if (!(*p == ' ' || *p == '-' || *p == '(' || *p == ')' ||
-		    (*p == '+' && p == s)))
-			return false;
-	}
-	return digits >= 6 && digits <= 15;
-}
-
 void
 me_patch(struct req *r)
 {
@@ -64,7 +47,7 @@ me_patch(struct req *r)
 
 	if (raw_pc != NULL && (rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 		goto internal;
-	if (phone != NULL && !phone_ok(phone))
+	if (phone != NULL && !valid_phone(phone))
 		problem_field(r, "phone", "invalid", "Not a phone number.");
 	if (problem_count(r) > 0) {
 		problem_invalid(r);

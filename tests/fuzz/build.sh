@@ -2,30 +2,58 @@
 # tests/fuzz/build.sh — builds the libFuzzer targets and gives each a short,
 # bounded run, so scripts/test can call it on every run.
 #
-#   tests/fuzz/build.sh [--build-only] [OUTDIR]
+#   tests/fuzz/build.sh [--build-only | --long] [OUTDIR]
 #
-# OUTDIR defaults to $BURENHULP_BUILD/fuzz (or build/fuzz in the repo). The
-# lib sources are compiled with clang into OUTDIR (never into the autotools
-# build dir), with AddressSanitizer and UndefinedBehaviorSanitizer. Each target
-# runs FUZZ_RUNS inputs (default 20000) from a small seed corpus that this
-# script writes; the corpus grows in OUTDIR/corpus between runs. Crashes are
-# left as OUTDIR/crash-* files. Exits non-zero when a target fails to build
-# or finds a bug; the last line reads "fuzz: N passed, N failed".
+# Every parser of outside input has a target here, and each feeds the entry
+# point the server uses (fuzz_http sets a CGI environment and a body stream
+# and calls http_read, as kcgi's afl/ harnesses do). OUTDIR defaults to
+# $BURENHULP_BUILD/fuzz (or build/fuzz in the repo). The sources are compiled
+# with clang into OUTDIR (never into the autotools build dir), with
+# AddressSanitizer and UndefinedBehaviorSanitizer, as archives per part (lib,
+# each handler without its main.c, the mailer's MIME code); an object is
+# rebuilt only when its source or a header is newer. Targets that need a
+# file's static functions #include that .c file (copy-free), the rest link.
+#
+# Each target runs FUZZ_SECONDS (default 5) of inputs, or FUZZ_RUNS inputs
+# when that is set, from a small seed corpus that this script writes; the
+# corpus grows in OUTDIR/corpus between runs. With 17 targets the default
+# run takes about 90 s on two cores, which is what CI spends. The nightly
+# length is --long: 600 s per target (FUZZ_SECONDS overrides it too):
+#
+#   tests/fuzz/build.sh --long build/fuzz-long
+#
+# FUZZ_TARGETS="fuzz_http fuzz_route" builds and runs only those.
+# Crashes are left as OUTDIR/crash-* files (rerun one with
+# OUTDIR/fuzz_x OUTDIR/crash-...). Exits non-zero when a target fails to
+# build or finds a bug; the last line reads "fuzz: N passed, N failed".
 #
 # Needs clang and libFuzzer (Debian: clang, libclang-rt-14-dev), plus the
-# -dev packages the project builds with anyway.
+# -dev packages the project builds with anyway (liboath-dev for MFA).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-build_only=no
-if [ "${1:-}" = "--build-only" ]; then
-	build_only=yes
-	shift
-fi
+mode=run
+case ${1:-} in
+--build-only) mode=build; shift ;;
+--long) mode=long; shift ;;
+esac
 out=${1:-${BURENHULP_BUILD:-$top/build}/fuzz}
-runs=${FUZZ_RUNS:-20000}
-targets="fuzz_valid fuzz_json fuzz_cursor"
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+if [ "$mode" = long ]; then
+	seconds=${FUZZ_SECONDS:-600}
+else
+	seconds=${FUZZ_SECONDS:-5}
+fi
+jobs=${FUZZ_JOBS:-2}
+
+# target: what it links besides lib (archives below)
+targets="fuzz_valid:admin fuzz_json: fuzz_cursor:matches,admin
+fuzz_cursor_requests:requests fuzz_cursor_offers:offers
+fuzz_cursor_organisations:admin fuzz_http: fuzz_route:accounts
+fuzz_search: fuzz_config: fuzz_crypto: fuzz_postcode_area: fuzz_mime:mailer
+fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin"
 
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -35,28 +63,76 @@ fi
 
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 # lib/ first: json-c's include directory has a json.h of its own.
-CFLAGS="-I$top/lib -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
--Wno-unused-parameter $SAN $(pkg-config --cflags json-c libsodium) \
+CFLAGS="-I$top/lib -I$top -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
+-Wno-unused-parameter $SAN $(pkg-config --cflags json-c libsodium liboath) \
 $(pkg-config --cflags libmariadb 2>/dev/null || mysql_config --cflags)"
-LIBS="-lfcgi $(pkg-config --libs json-c libsodium) \
+LIBS="-lfcgi $(pkg-config --libs json-c libsodium liboath) \
 $(pkg-config --libs libmariadb 2>/dev/null || mysql_config --libs) -pthread -lm"
+export CC CFLAGS
 
-mkdir -p "$out/obj"
-echo "fuzz: building lib into $out"
-for src in "$top"/lib/*.c; do
-	obj="$out/obj/$(basename "$src" .c).o"
+# archive NAME SOURCES...: compiles the sources (in parallel, only those
+# older than their object or than the newest header) into OUTDIR/libNAME.a.
+newest_h=$(ls -t "$top"/lib/*.h "$top"/handlers/*/*.h "$top"/mailer/*.h \
+    "$top"/ctl/*.h | head -n 1)
+archive() {
+	name=$1
+	shift
+	objs=""
+	mkdir -p "$out/obj/$name"
+	for src in "$@"; do
+		# Named by their path: offers/render.c and requests/render.c
+		# both go into accounts.
+		rel=${src#"$top"/}
+		objs="$objs $out/obj/$name/$(echo "${rel%.c}" | tr / _).o"
+	done
+	for src in "$@"; do
+		rel=${src#"$top"/}
+		obj="$out/obj/$name/$(echo "${rel%.c}" | tr / _).o"
+		if [ ! "$obj" -nt "$src" ] || [ ! "$obj" -nt "$newest_h" ]; then
+			printf '%s %s\n' "$src" "$obj"
+		fi
+	done | xargs -r -n 2 -P "$jobs" sh -c \
+	    '$CC $CFLAGS -fsanitize=fuzzer-no-link -c "$0" -o "$1"'
+	rm -f "$out/lib$name.a"
 	# shellcheck disable=SC2086
-	$CC $CFLAGS -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
-done
-rm -f "$out/libfuzzlib.a"
-ar rcs "$out/libfuzzlib.a" "$out"/obj/*.o
+	ar rcs "$out/lib$name.a" $objs
+}
+# A handler's sources without its main.c (libFuzzer brings main), plus
+# what its local.mk links from elsewhere.
+handler() {
+	h=$1
+	shift
+	# shellcheck disable=SC2046
+	archive "$h" $(ls "$top/handlers/$h"/*.c | grep -v '/main\.c$') "$@"
+}
 
-for t in $targets; do
+echo "fuzz: building into $out"
+archive lib "$top"/lib/*.c
+handler accounts "$top/handlers/offers/render.c" "$top/handlers/requests/render.c"
+handler admin
+handler matches
+handler offers
+handler requests
+archive mailer "$top/mailer/mime.c"
+
+built=""
+for spec in $targets; do
+	t=${spec%%:*}
+	case " ${FUZZ_TARGETS:-$t} " in *" $t "*) ;; *) continue ;; esac
+	archives=""
+	for x in $(echo "${spec#*:}" | tr ',' ' '); do
+		archives="$archives $out/lib$x.a"
+	done
+	bin="$out/$t"
 	# shellcheck disable=SC2086
-	$CC $CFLAGS -fsanitize=fuzzer "$here/$t.c" "$out/libfuzzlib.a" $LIBS \
-	    -o "$out/$t"
+	if [ ! "$bin" -nt "$here/$t.c" ] || [ ! "$bin" -nt "$out/liblib.a" ] ||
+	    [ -n "$(find $archives "$here"/*.h "$top"/ctl -newer "$bin" 2>/dev/null | head -n 1)" ]; then
+		$CC $CFLAGS -fsanitize=fuzzer "$here/$t.c" $archives "$out/liblib.a" \
+		    $LIBS -o "$bin"
+	fi
+	built="$built $t"
 done
-[ "$build_only" = yes ] && { echo "fuzz: built $targets"; exit 0; }
+[ "$mode" = build ] && { echo "fuzz: built$built"; exit 0; }
 
 # Seeds: a few well-formed inputs per target, so the short run starts from
 # the interesting shapes instead of from nothing.
@@ -76,6 +152,10 @@ seed fuzz_valid postcode "1234 ab"
 seed fuzz_valid time "2026-02-28T23:59:60.5-05:30"
 seed fuzz_valid hhmm "24:00"
 seed fuzz_valid long "-1000"
+seed fuzz_valid decimal "12.5"
+seed fuzz_valid slug "boodschappen-doen"
+seed fuzz_valid phone "+31 (0)6-12345678"
+seed fuzz_valid sortkey "2026-11-23 10:00:00.000000"
 seed fuzz_json body "$body"
 seed fuzz_json nested '[[[{"a": [1, -2.5e10, "\u00e9\ud83d\ude00", true, null]}]]]'
 seed fuzz_json numbers '{"i": 9223372036854775807, "u": 18446744073709551615, "d": 1e308, "n": -0.0}'
@@ -86,13 +166,99 @@ seed fuzz_cursor two "MQoyMDI2LTExLTIzIDEwOjAwOjAwLjAwMApBQUFBQUFBQUFBQUFBQUFBQU
 seed fuzz_cursor one "MQphYmM"
 seed fuzz_cursor parts "12.5
 AAAAAAAAAAAAAAAAAAAAAA"
+seed fuzz_cursor sortkey "2026-11-23 10:00:00.000000
+AAAAAAAAAAAAAAAAAAAAAA"
+for t in fuzz_cursor_requests fuzz_cursor_offers fuzz_cursor_organisations; do
+	seed $t created "c
+2026-11-23 10:00:00.000000
+AAAAAAAAAAAAAAAAAAAAAA"
+	seed $t near "d
+1250
+7811
+AAAAAAAAAAAAAAAAAAAAAA"
+	seed $t name "n
+Buurthuis De Es
+AAAAAAAAAAAAAAAAAAAAAA"
+done
+seed fuzz_http get "REQUEST_METHOD=GET
+REQUEST_URI=/api/v1/requests?near=7811AB&radius_km=5
+QUERY_STRING=near=7811%20AB&radius_km=5&q=boodschappen+doen&cursor=MQphYmM&limit=20
+HTTP_COOKIE=bh_session=abc123; bh_csrf=def; a=b
+REMOTE_ADDR=192.0.2.1
+
+"
+seed fuzz_http post "REQUEST_METHOD=POST
+DOCUMENT_URI=/api/v1/accounts
+CONTENT_TYPE=application/json
+CONTENT_LENGTH=27
+FUZZ_CHUNK=7
+
+{\"email\": \"a@b.nl\", \"x\": 1}"
+seed fuzz_http big "REQUEST_METHOD=POST
+DOCUMENT_URI=/api/v1/accounts
+FUZZ_CHUNK=4096
+FUZZ_REPEAT=80
+
+0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+seed fuzz_http length "CONTENT_LENGTH=65537
+
+x"
+seed fuzz_route get "GET /api/v1/users/AAAAAAAAAAAAAAAAAAAAAA"
+seed fuzz_route me "PATCH /api/v1/me"
+seed fuzz_route head "HEAD /api/v1/me/sessions"
+seed fuzz_route bad "PUT /api/v1/session"
+seed fuzz_search words "Boodschappen doen in Emmen, graag!"
+seed fuzz_search ops '+hulp* -"tuin" (gras) ~a @b <c> éénpersoons 日本語 ﬁets'
+seed fuzz_config conf "# accounts.conf
+db_socket = /var/run/mysqld/mysqld.sock
+db_user=bh_accounts
+master_key = /etc/burenhulp/master.key
+session_idle_s = 1800
+secure_cookies = yes
+service_area = Emmen, 7800-7899
+"
+seed fuzz_crypto text "Dorpsstraat 1, 7811 AB Emmen"
+seed fuzz_crypto empty ""
+seed fuzz_postcode_area spec "7811
+Emmen
+Emmen, 7800-7899 , 9400-9499,Coevorden"
+seed fuzz_postcode_area one "1000
+Amsterdam
+1000"
+seed fuzz_mime subject "Nieuwe reactie op ‘Boodschappen doen’ — fijn!"
+seed fuzz_mime long "A very long subject line that goes on and on past the seventy-eight columns a header line may take before folding"
+seed fuzz_mime body "Hallo Anna,
+
+Er is een reactie.
+-- 
+Burenhulp"
+seed fuzz_totp code "123456"
+seed fuzz_totp recovery "abcde-fghij"
+seed fuzz_totp spaced " ABCDE FGHJK "
+seed fuzz_csv file "pc4,place,lat,lon,municipality
+7811,Emmen,52.78,6.90,Emmen
+\"7812\",\"Emmen, \"\"Noord\"\"\",52.79,6.91,
+"
+seed fuzz_csv bom "$(printf '\357\273\277')PC4;place,Lat,LON
+1000,Amsterdam,52.37,4.89"
+seed fuzz_sqlfile migration "-- 001_init.sql
+CREATE TABLE t (a INT);
+# comment
+INSERT INTO t VALUES (1),
+  (2);  
+SELECT ';' ;
+DROP TABLE t"
+seed fuzz_stats dates "2026-01-01
+2026-12-31T23:59:59Z"
 
 passed=0
 failed=0
-for t in $targets; do
-	echo "fuzz: $t, $runs runs"
-	if (cd "$out" && "./$t" -runs="$runs" -max_len=8192 -timeout=10 \
-	    -max_total_time=120 -rss_limit_mb=2048 -print_final_stats=0 \
+t0=$(date +%s)
+for t in $built; do
+	echo "fuzz: $t, ${FUZZ_RUNS:+$FUZZ_RUNS runs, }${seconds}s at most"
+	if (cd "$out" && "./$t" ${FUZZ_RUNS:+-runs="$FUZZ_RUNS"} \
+	    -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+	    -rss_limit_mb=2048 -print_final_stats=0 -close_fd_mask=3 \
 	    "corpus/$t" > "$t.log" 2>&1); then
 		passed=$((passed + 1))
 		echo "ok - $t"
@@ -102,5 +268,6 @@ for t in $targets; do
 		tail -n 40 "$out/$t.log"
 	fi
 done
+echo "fuzz: ran in $(($(date +%s) - t0))s"
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -6,7 +6,10 @@
  * table that uses every field type, nesting and arrays; and as one
  * NUL-terminated value through every single-value validator, whose results
  * must then keep their promises (an accepted postcode has 4 digits, an
- * accepted time of day lies within the day, ...).
+ * accepted time of day lies within the day, a decimal lies within its
+ * bounds and is made of digits and at most one inner '.', a slug or a phone
+ * number has only the characters it may have, the admin handler's sort key
+ * and id checks take only their one shape, ...).
  */
 #include <assert.h>
 #include <stdint.h>
@@ -18,6 +21,7 @@
 #include "json.h"
 #include "problem.h"
 #include "valid.h"
+#include "handlers/admin/admin.h"
 
 static const char *const choices[] = { "shopping", "transport", "company", NULL };
 static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat",
@@ -63,6 +67,7 @@ single_values(struct arena *a, const char *s, size_t len)
 	const char	*code;
 	time_t		 t;
 	long		 v, chars;
+	double		 d;
 	int		 minutes;
 
 	chars = valid_utf8_chars(s, len);
@@ -87,6 +92,41 @@ single_values(struct arena *a, const char *s, size_t len)
 		assert(strlen(s) == 22);
 	if (valid_long(s, -1000, 1000, &v) == NULL)
 		assert(v >= -1000 && v <= 1000);
+
+	/* valid_decimal: radius_km (0.1-100) and hours (0-24) in lists. */
+	d = -1;
+	if (valid_decimal(s, 0.1, 100, &d) == NULL) {
+		assert(d >= 0.1 && d <= 100);
+		assert(strspn(s, "0123456789.") == strlen(s));
+		assert(s[0] != '.' && s[strlen(s) - 1] != '.');
+		assert(strchr(s, '.') == strrchr(s, '.'));
+	} else
+		assert(d == -1);
+	if ((code = valid_decimal(s, 0, 1e300, &d)) != NULL)
+		assert(strcmp(code, "invalid") == 0 ||
+		    strcmp(code, "out_of_range") == 0);
+
+	if (valid_slug(s)) {
+		assert(strlen(s) >= 1 && strlen(s) <= 32 && s[0] != '-');
+		assert(strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(s));
+	}
+	if (valid_phone(s)) {
+		size_t i, digits = 0;
+
+		for (i = 0; s[i] != '\0'; i++)
+			digits += s[i] >= '0' && s[i] <= '9';
+		assert(digits >= 6 && digits <= 15);
+		assert(strspn(s, "0123456789 -()+") == strlen(s));
+		assert(strchr(s, '+') == NULL || strrchr(s, '+') == s);
+	}
+	/* The admin handler's checks of cursor parts and ids. */
+	if (admin_sortkey_ok(s))
+		assert(strlen(s) == 26 && s[4] == '-' && s[7] == '-' &&
+		    s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == '.' &&
+		    strspn(s, "0123456789-: .") == 26);
+	if (admin_digits_ok(s))
+		assert(strlen(s) >= 1 && strlen(s) <= 18 &&
+		    strspn(s, "0123456789") == strlen(s));
 }
 
 int
