@@ -261,9 +261,10 @@ mime_url_host(char *out, size_t n, const char *url)
 
 	p = p != NULL ? p + 3 : (url != NULL ? url : "");
 	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	if (at != NULL)
-		p = at + 1;
+	/* The user part ends at the last '@' of the authority. */
+	for (at = end; at > p && at[-1] != '@'; at--)
+		;
+	p = at;
 	if (*p == '[') {	/* [v6]: kept as the literal it is */
 		const char *close = memchr(p, ']', (size_t)(end - p));
 

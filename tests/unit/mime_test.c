@@ -290,6 +290,21 @@ test_helpers(struct arena *a)
 	ok(mime_address(a, "Burenhulp <noreply") == NULL, "no address in a broken From");
 }
 
+/* fuzz_mime found it: with an '@' in the user part the host began after
+ * the first '@' and kept the rest of the user ("pw@host"), which then went
+ * into every Message-ID. The host starts after the last '@', as browsers
+ * read such a URL (WHATWG URL). */
+static void
+url_host_after_the_last_at(void)
+{
+	char host[64];
+
+	mime_url_host(host, sizeof(host), "https://us@er:p@w@burenhulp.nl:8443/x@y");
+	ok(strcmp(host, "burenhulp.nl") == 0, "the host follows the last @ of the authority");
+	mime_url_host(host, sizeof(host), "https://burenhulp.nl/path@x");
+	ok(strcmp(host, "burenhulp.nl") == 0, "an @ in the path is no user part");
+}
+
 int
 main(void)
 {
@@ -303,6 +318,7 @@ main(void)
 	header_injection_addresses(&a);
 	test_build(&a);
 	test_helpers(&a);
+	url_host_after_the_last_at();
 	arena_reset(&a);
 	return tap_done();
 }
