@@ -88,22 +88,22 @@ run_statement(struct ctl *c, const char *path, size_t line,
 	return 0;
 }
 
-int
-ctl_sql_file(struct ctl *c, const char *path)
+/* Splits the SQL text of f into statements and hands each to run (with the
+ * line it starts on, without its ';'; it may be all blanks). A statement
+ * ends at a line whose last non-blank character is ';' (the files never put
+ * one at a line's end inside a string); lines starting with '#' or "--"
+ * are comments. 0, or -1 when run failed, memory ran out or f could not be
+ * read (said on stderr). The pure half of ctl_sql_file, so
+ * tests/fuzz/fuzz_sqlfile.c can feed it. */
+static int
+sql_split(FILE *f, const char *path,
+    int (*run)(void *ctx, size_t line, const char *sql, size_t len), void *ctx)
 {
-	FILE *f = NULL;
 	char *line = NULL, *stmt = NULL, *grown;
 	size_t cap = 0, len = 0, stmt_cap = 0, lineno = 0, first = 0, n, i;
 	ssize_t got;
 	int rc = -1;
 
-	if (ctl_raw_connect(c) != 0)
-		return -1;
-	if ((f = fopen(path, "r")) == NULL) {
-		fprintf(stderr, "burenhulpctl: cannot open %s: %s\n", path,
-		    strerror(errno));
-		goto out;
-	}
 	while ((got = getline(&line, &cap, f)) != -1) {
 		lineno++;
 		n = (size_t)got;
@@ -134,7 +134,7 @@ ctl_sql_file(struct ctl *c, const char *path)
 			while (len > 0 && stmt[len - 1] != ';')
 				len--;
 			len--;			/* the ';' itself */
-			if (run_statement(c, path, first, stmt, len) != 0)
+			if (run(ctx, first, stmt, len) != 0)
 				goto out;
 			len = 0;
 		}
@@ -144,14 +144,44 @@ ctl_sql_file(struct ctl *c, const char *path)
 		goto out;
 	}
 	/* A last statement without ';'. */
-	if (len > 0 && run_statement(c, path, first, stmt, len) != 0)
+	if (len > 0 && run(ctx, first, stmt, len) != 0)
 		goto out;
 	rc = 0;
 out:
 	free(stmt);
 	free(line);
-	if (f != NULL)
-		fclose(f);
+	return rc;
+}
+
+struct sql_run {
+	struct ctl	*c;
+	const char	*path;
+};
+
+static int
+run_one(void *ctx, size_t line, const char *sql, size_t len)
+{
+	const struct sql_run *sr = ctx;
+
+	return run_statement(sr->c, sr->path, line, sql, len);
+}
+
+int
+ctl_sql_file(struct ctl *c, const char *path)
+{
+	struct sql_run sr = { c, path };
+	FILE *f;
+	int rc;
+
+	if (ctl_raw_connect(c) != 0)
+		return -1;
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "burenhulpctl: cannot open %s: %s\n", path,
+		    strerror(errno));
+		return -1;
+	}
+	rc = sql_split(f, path, run_one, &sr);
+	fclose(f);
 	return rc;
 }
 
