@@ -168,8 +168,8 @@ seed fuzz_cursor parts "12.5
 AAAAAAAAAAAAAAAAAAAAAA"
 seed fuzz_cursor sortkey "2026-11-23 10:00:00.000000
 AAAAAAAAAAAAAAAAAAAAAA"
-for t in fuzz_cursor_requests fuzz_cursor_offers fuzz_cursor_organisations; do
-	seed $t created "c
+for t in fuzz_cursor_requests fuzz_cursor_organisations; do
+	seed $t time "t
 2026-11-23 10:00:00.000000
 AAAAAAAAAAAAAAAAAAAAAA"
 	seed $t near "d
@@ -180,6 +180,12 @@ AAAAAAAAAAAAAAAAAAAAAA"
 Buurthuis De Es
 AAAAAAAAAAAAAAAAAAAAAA"
 done
+seed fuzz_cursor_organisations audit "1234567"
+seed fuzz_cursor_offers time "2026-11-23 10:00:00.000000
+AAAAAAAAAAAAAAAAAAAAAA"
+seed fuzz_cursor_offers near "1250
+7811
+AAAAAAAAAAAAAAAAAAAAAA"
 seed fuzz_http get "REQUEST_METHOD=GET
 REQUEST_URI=/api/v1/requests?near=7811AB&radius_km=5
 QUERY_STRING=near=7811%20AB&radius_km=5&q=boodschappen+doen&cursor=MQphYmM&limit=20

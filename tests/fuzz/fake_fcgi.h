@@ -27,7 +27,7 @@ struct fake_fcgi {
 	unsigned char	 outbuf[512];
 };
 
-static void
+static inline void
 fake_fill(FCGX_Stream *s)
 {
 	struct fake_fcgi *f = s->data;
@@ -49,7 +49,7 @@ fake_fill(FCGX_Stream *s)
 	f->given += n;
 }
 
-static void
+static inline void
 fake_empty(FCGX_Stream *s, int do_close)
 {
 	struct fake_fcgi *f = s->data;
@@ -62,7 +62,7 @@ fake_empty(FCGX_Stream *s, int do_close)
 }
 
 /* Sets f up with no environment and an empty body. */
-static void
+static inline void
 fake_fcgi_init(struct fake_fcgi *f)
 {
 	memset(f, 0, sizeof(*f));
@@ -82,7 +82,7 @@ fake_fcgi_init(struct fake_fcgi *f)
 }
 
 /* Adds "NAME=value" (kept by pointer: the caller owns it). */
-static void
+static inline void
 fake_fcgi_env(struct fake_fcgi *f, char *name_value)
 {
 	if (f->nenv < FAKE_ENV_MAX) {

@@ -4,7 +4,9 @@
  *
  * A cursor that decodes must be exactly the one cursor_encode makes of its
  * parts (so there is one spelling of each cursor); and any parts, split from
- * the input, must survive an encode/decode round trip.
+ * the input, must survive an encode/decode round trip. The sort-key check
+ * of the match and message lists (sort_key_ok, handlers/matches) takes a
+ * decoded key only in the one shape the lists write.
  */
 #include <assert.h>
 #include <stdint.h>
@@ -13,6 +15,7 @@
 
 #include "arena.h"
 #include "cursor.h"
+#include "handlers/matches/matches.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -27,6 +30,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			continue;
 		enc = cursor_encode(&a, (const char *const *)parts, n);
 		assert(strcmp(enc, s) == 0);
+		if (n >= 1 && sort_key_ok(parts[0]))
+			assert(strlen(parts[0]) == 26 &&
+			    strspn(parts[0], "0123456789-: .") == 26 &&
+			    parts[0][4] == '-' && parts[0][10] == ' ' &&
+			    parts[0][19] == '.');
 	}
 
 	/* Up to three parts split at newlines of the input. */
@@ -45,6 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		assert(cursor_decode(&a, enc, back, n) == 0);
 		for (i = 0; i < n; i++)
 			assert(strcmp(back[i], parts[i]) == 0);
+		(void)sort_key_ok(back[0]);
 	} else
 		assert(cursor_decode(&a, enc, back, n) == -1);
 	arena_reset(&a);
