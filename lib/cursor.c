@@ -89,3 +89,17 @@ cursor_decode(struct arena *a, const char *s, char **parts, size_t n)
 	}
 	return 0;
 }
+
+bool
+cursor_time_key_ok(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd dd:dd:dd.dddddd";
+	size_t i;
+
+	if (s == NULL || strlen(s) != sizeof(shape) - 1)
+		return false;
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != shape[i])
+			return false;
+	return true;
+}

@@ -52,7 +52,10 @@ users_find(struct req *r, const char *q, const char *role, const char *status,
 		problem_invalid(r);
 		return;
 	}
-	if (cur != NULL && cursor_decode(r->arena, cur, after, 2) != 0) {
+	/* Both parts are compared in SQL: a non-ASCII id there was a MariaDB
+	 * error (ascii column), so a 500 instead of a 400 (found by fuzzing). */
+	if (cur != NULL && (cursor_decode(r->arena, cur, after, 2) != 0 ||
+	    !cursor_time_key_ok(after[0]) || valid_id(after[1]) != NULL)) {
 		problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return;
 	}

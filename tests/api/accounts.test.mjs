@@ -460,6 +460,13 @@ describe('user management: an admin lists, blocks and grants roles', () => {
       if (!cursor) break;
     }
     assertProblem(await admin.get('/users?cursor=%21%21garbage'), 400, 'bad_request');
+    // Well-formed cursors whose parts are not ours: a non-ASCII id was a
+    // MariaDB error (an ascii column) and a 500 (found by fuzzing).
+    const ours = (key, id) => Buffer.from(`1\n${key}\n${id}`).toString('base64url');
+    for (const [key, id] of [['2026-11-23 10:00:00.000000', 'é'.repeat(11)],
+      ['2026-11-23 10:00:00.000000', 'x'], ['not a time', 'AAAAAAAAAAAAAAAAAAAAAA']]) {
+      assertProblem(await admin.get(`/users?cursor=${ours(key, id)}`), 400, 'bad_request');
+    }
     assertProblem(await admin.get('/users?limit=0'), 422, 'validation_failed', 'limit');
   });
 

@@ -22,6 +22,29 @@ b64(struct arena *a, const char *raw, size_t n)
 	return out;
 }
 
+/* The users list took any decoded cursor to SQL, where a non-ASCII id
+ * met an ascii column: a MariaDB error and a 500 (found by fuzz_cursor).
+ * Its key must now have the shape the lists write. */
+static void
+users_cursor_checks_its_parts(void)
+{
+	static const char *const good[] = {
+		"2026-11-23 10:00:00.000000", "0000-00-00 00:00:00.000000",
+	};
+	static const char *const bad[] = {
+		"", "2026-11-23 10:00:00.000", "2026-11-23T10:00:00.000000",
+		"2026-11-23 10:00:00.00000\xc3\xa9", "2026-11-23 10:00:00.0000000",
+		"x026-11-23 10:00:00.000000", "2026-11-23 10:00:00,000000",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		ok(cursor_time_key_ok(good[i]), "time key accepted: %s", good[i]);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ok(!cursor_time_key_ok(bad[i]), "time key refused: %s", bad[i]);
+	ok(!cursor_time_key_ok(NULL), "time key refused: NULL");
+}
+
 int
 main(void)
 {
@@ -92,6 +115,7 @@ main(void)
 	big[sizeof(big) - 1] = '\0';
 	ok(cursor_decode(&a, big, parts, 2) == -1, "599 characters refused");
 
+	users_cursor_checks_its_parts();
 	arena_reset(&a);
 	return tap_done();
 }
