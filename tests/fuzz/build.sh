@@ -16,14 +16,14 @@
 #
 # Each target runs FUZZ_SECONDS (default 4) of inputs, or FUZZ_RUNS inputs
 # when that is set, from a small seed corpus that this script writes; the
-# corpus grows in OUTDIR/corpus between runs. With 17 targets the default
+# corpus grows in OUTDIR/corpus between runs. With 18 targets the default
 # run takes about 90 s on two cores, which is what CI spends. The nightly
 # length is --long: 600 s per target (FUZZ_SECONDS overrides it too):
 #
 #   tests/fuzz/build.sh --long build/fuzz-long
 #
 # Building from nothing costs about 45 s of CPU (lib, the five handlers,
-# the mailer's MIME; then 17 links). The targets' own output is thrown away
+# the mailer's MIME; then 18 links). The targets' own output is thrown away
 # (-close_fd_mask=3: config and key errors would fill the log); libFuzzer
 # keeps its crash report, with the failed assert's line in the stack.
 # FUZZ_TARGETS="fuzz_http fuzz_route" builds and runs only those.
@@ -55,7 +55,7 @@ jobs=${FUZZ_JOBS:-2}
 # target: what it links besides lib (archives below)
 targets="fuzz_valid:admin fuzz_json: fuzz_cursor:matches,admin
 fuzz_cursor_requests:requests fuzz_cursor_offers:offers
-fuzz_cursor_organisations:admin fuzz_http: fuzz_route:accounts
+fuzz_cursor_organisations:admin fuzz_cursor_accounts:accounts fuzz_http: fuzz_route:accounts
 fuzz_search: fuzz_config: fuzz_crypto: fuzz_postcode_area: fuzz_mime:mailer
 fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin"
 
@@ -185,6 +185,8 @@ Buurthuis De Es
 AAAAAAAAAAAAAAAAAAAAAA"
 done
 seed fuzz_cursor_organisations audit "1234567"
+seed fuzz_cursor_accounts time "2026-11-23 10:00:00.000000
+AAAAAAAAAAAAAAAAAAAAAA"
 seed fuzz_cursor_offers time "2026-11-23 10:00:00.000000
 AAAAAAAAAAAAAAAAAAAAAA"
 seed fuzz_cursor_offers near "1250
