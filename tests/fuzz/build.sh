@@ -89,13 +89,16 @@ archive() {
 		rel=${src#"$top"/}
 		objs="$objs $out/obj/$name/$(echo "${rel%.c}" | tr / _).o"
 	done
-	for src in "$@"; do
+	stale=$(for src in "$@"; do
 		rel=${src#"$top"/}
 		obj="$out/obj/$name/$(echo "${rel%.c}" | tr / _).o"
 		if [ ! "$obj" -nt "$src" ] || [ ! "$obj" -nt "$newest_h" ]; then
 			printf '%s %s\n' "$src" "$obj"
 		fi
-	done | xargs -r -n 2 -P "$jobs" sh -c \
+	done)
+	# Untouched archives stay as they are, so no target relinks for them.
+	[ -z "$stale" ] && [ -f "$out/lib$name.a" ] && return 0
+	printf '%s\n' "$stale" | xargs -r -n 2 -P "$jobs" sh -c \
 	    '$CC $CFLAGS -fsanitize=fuzzer-no-link -c "$0" -o "$1"'
 	rm -f "$out/lib$name.a"
 	# shellcheck disable=SC2086
