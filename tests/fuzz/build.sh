@@ -247,6 +247,12 @@ seed fuzz_mime body "Hallo Anna,
 Er is een reactie.
 -- 
 Burenhulp"
+seed fuzz_mime whole "Reactie op ‘Boodschappen’
+anna@example.nl
+Burenhulp <noreply@burenhulp.nl>
+Hallo Anna,
+
+Tot ziens."
 seed fuzz_totp code "123456"
 seed fuzz_totp recovery "abcde-fghij"
 seed fuzz_totp spaced " ABCDE FGHJK "
