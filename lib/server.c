@@ -155,8 +155,12 @@ serve(struct req *r)
 	if (route->roles != 0 && !(r->who.roles & route->roles)) {
 		if (!r->who.logged_in)
 			problem_send(r, 401, "unauthenticated", "Log in first.");
-		else
+		else {
+			/* On the record, as auth_require's refusals are. */
+			(void)audit_write(r, "auth.refused", "route", NULL,
+			    arena_printf(r->arena, "%s %s", r->method, route->pattern));
 			problem_send(r, 403, "forbidden", "Your role may not do this.");
+		}
 		return;
 	}
 
