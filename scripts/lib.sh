@@ -24,6 +24,9 @@ BH_VAR=$(bh_abspath "${BURENHULP_VAR:-$BH_REPO/var}")
 BH_BUILD=$(bh_abspath "${BURENHULP_BUILD:-$BH_REPO/build}")
 BH_HANDLERS="accounts requests offers matches admin"
 BH_DB_NAME=burenhulp
+# 1: scripts/up seeds the demo users and data (the dev stack); 0: it does not.
+BH_DEMO=${BURENHULP_DEMO:-1}
+case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;; esac
 
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev

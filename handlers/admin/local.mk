@@ -1,5 +1,5 @@
 # handlers/admin: health, categories, moderation, reports, directory, figures, audit.
-bin_PROGRAMS += handlers/admin/burenhulp-admin
+pkglibexec_PROGRAMS += handlers/admin/burenhulp-admin
 handlers_admin_burenhulp_admin_SOURCES = \
 	handlers/admin/main.c handlers/admin/admin.h handlers/admin/stmts.c \
 	handlers/admin/util.c handlers/admin/health.c \
