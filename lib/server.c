@@ -3,8 +3,10 @@
  * through; see server.h.
  */
 #include <errno.h>
+#include <grp.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +34,15 @@
 static const struct handler	*handler;
 static struct config		*cfg;
 static int			 listen_fd;
+static bool			 own_socket;	/* made from `socket`, not fd 0 */
 static volatile sig_atomic_t	 stopping;
+
+/* A worker as the main thread sees it when stopping (see on_stop). */
+struct worker_slot {
+	pthread_t	 thread;
+	atomic_int	 in_accept;	/* waiting for a connection, no request */
+	atomic_int	 done;
+};
 
 const struct config *
 server_config(void)
@@ -40,14 +50,39 @@ server_config(void)
 	return cfg;
 }
 
+/*
+ * SIGTERM/SIGINT (delivered to the main thread only). Requests in progress
+ * finish; no new one is taken. A socket of our own is shut down, which
+ * wakes every worker blocked in accept() and refuses new connections at
+ * once. A socket handed over on fd 0 belongs to systemd (or spawn-fcgi) and
+ * must stay open and listening: connections that arrive while we stop
+ * wait in its queue for the next instance, so a restart loses no request.
+ * Shutting that one down would refuse them (and leave systemd's socket
+ * dead), so the main thread wakes its idle workers with SIGUSR1 instead:
+ * libfcgi's accept loop gives up on EINTR once FCGX_ShutdownPending ran.
+ */
 static void
 on_stop(int sig)
 {
 	(void)sig;
 	stopping = 1;
 	FCGX_ShutdownPending();
-	/* Wakes every worker blocked in accept(). */
-	shutdown(listen_fd, SHUT_RDWR);
+	if (own_socket)
+		shutdown(listen_fd, SHUT_RDWR);
+}
+
+static void
+on_wake(int sig)
+{
+	(void)sig;
+}
+
+/* logrotate renamed the log file: the next line goes to a new one. */
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	(void)log_reopen();
 }
 
 static double
@@ -200,6 +235,7 @@ finish(FCGX_Request *fr)
 static void *
 worker(void *arg)
 {
+	struct worker_slot *slot = arg;
 	struct db *db;
 	FCGX_Request fr;
 	struct arena arena = { NULL };
@@ -207,7 +243,6 @@ worker(void *arg)
 	double t0;
 	int rc;
 
-	(void)arg;
 	mysql_thread_init();
 	db = db_open(cfg, handler->stmts, handler->nstmts);
 	if (db == NULL || FCGX_InitRequest(&fr, listen_fd, 0) != 0) {
@@ -219,7 +254,9 @@ worker(void *arg)
 		 * with nginx's fastcgi_keep_conn FCGX_Accept_r waits for the next
 		 * request on the kept connection, which must not stop the other
 		 * workers from accepting new connections. */
-		rc = FCGX_Accept_r(&fr);
+		atomic_store(&slot->in_accept, 1);
+		rc = stopping ? -1 : FCGX_Accept_r(&fr);
+		atomic_store(&slot->in_accept, 0);
 		if (rc < 0)
 			break;
 		t0 = now_ms();
@@ -244,25 +281,57 @@ worker(void *arg)
 out:
 	db_close(db);
 	mysql_thread_end();
+	atomic_store(&slot->done, 1);
 	return NULL;
 }
 
+/*
+ * The listening socket: fd 0 when no path is configured (spawn-fcgi and
+ * systemd's .socket units hand it over there, with their own mode and
+ * group), else a unix socket at path, mode 0660: whoever may connect can
+ * speak FastCGI and claim any REMOTE_ADDR, so only our user and the group
+ * of nginx's workers (config `socket_group`, e.g. www-data) may. The
+ * umask keeps it closed from the moment it exists, not only after chmod.
+ */
 static int
-open_listener(const char *path)
+open_listener(const char *path, const char *group)
 {
+	struct group *gr = NULL;
+	mode_t old;
 	int fd;
 
 	if (path == NULL || *path == '\0')
 		return 0;	/* spawn-fcgi / systemd hand us the socket on fd 0 */
+	if (group != NULL && *group != '\0' && (gr = getgrnam(group)) == NULL) {
+		log_error("socket_group %s: no such group", group);
+		return -1;
+	}
 	(void)unlink(path);
-	if ((fd = FCGX_OpenSocket(path, 256)) < 0) {
+	old = umask(0117);
+	fd = FCGX_OpenSocket(path, 256);
+	umask(old);
+	if (fd < 0) {
 		log_error("cannot listen on %s", path);
 		return -1;
 	}
-	/* Access is guarded by the state folder's permissions; nginx's
-	 * workers may run as another user. */
-	(void)chmod(path, 0666);
+	if ((gr != NULL && chown(path, (uid_t)-1, gr->gr_gid) != 0) ||
+	    chmod(path, 0660) != 0) {
+		log_error("cannot set the owner or mode of %s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
 	return fd;
+}
+
+static bool
+all_done(struct worker_slot *slots, long n)
+{
+	long i;
+
+	for (i = 0; i < n; i++)
+		if (!atomic_load(&slots[i].done))
+			return false;
+	return true;
 }
 
 static void
@@ -275,7 +344,8 @@ int
 server_main(int argc, char **argv, const struct handler *h)
 {
 	const char *config_path = NULL, *master;
-	pthread_t threads[WORKERS_MAX];
+	static struct worker_slot slots[WORKERS_MAX];
+	sigset_t stop_set, old_set;
 	struct sigaction sa;
 	long nworkers, i, started = 0;
 	int c, rc = 1;
@@ -295,6 +365,12 @@ server_main(int argc, char **argv, const struct handler *h)
 	}
 	if ((cfg = config_load(config_path)) == NULL)
 		return 1;
+	if (config_str(cfg, "log_file", NULL) != NULL &&
+	    log_open(config_str(cfg, "log_file", NULL)) != 0) {
+		log_error("cannot open log_file %s: %s", config_str(cfg, "log_file", ""),
+		    strerror(errno));
+		goto out;
+	}
 	master = h->needs_master_key ? config_str(cfg, "master_key", NULL) : NULL;
 	if (h->needs_master_key && master == NULL) {
 		log_error("config: master_key is required by %s", h->name);
@@ -311,29 +387,59 @@ server_main(int argc, char **argv, const struct handler *h)
 	}
 	if (h->init != NULL && h->init(cfg) != 0)
 		goto out;
-	if ((listen_fd = open_listener(config_str(cfg, "socket", NULL))) < 0)
+	if ((listen_fd = open_listener(config_str(cfg, "socket", NULL),
+	    config_str(cfg, "socket_group", NULL))) < 0)
 		goto out;
+	own_socket = listen_fd > 0;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_wake;	/* no SA_RESTART: accept() returns EINTR */
+	sigaction(SIGUSR1, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 
 	nworkers = config_long(cfg, "workers", WORKERS_DEFAULT);
 	if (nworkers < 1 || nworkers > WORKERS_MAX)
 		nworkers = WORKERS_DEFAULT;
+	/* Workers start with TERM, INT and HUP blocked: those go to the main
+	 * thread, which waits for them below and never runs a request. */
+	sigemptyset(&stop_set);
+	sigaddset(&stop_set, SIGTERM);
+	sigaddset(&stop_set, SIGINT);
+	sigaddset(&stop_set, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &stop_set, &old_set);
 	for (i = 0; i < nworkers; i++) {
-		if (pthread_create(&threads[i], NULL, worker, NULL) != 0) {
+		atomic_init(&slots[i].in_accept, 0);
+		atomic_init(&slots[i].done, 0);
+		if (pthread_create(&slots[i].thread, NULL, worker, &slots[i]) != 0) {
 			log_error("cannot start worker %ld", i);
 			break;
 		}
 		started++;
 	}
+	pthread_sigmask(SIG_SETMASK, &old_set, NULL);
 	log_info("listening with %ld workers", started);
+	while (!stopping && !all_done(slots, started))
+		sleep(1);	/* a signal ends it early */
+	/* Wake the idle workers (fd 0 only; see on_stop), again until all
+	 * are out: one may be between its check of `stopping` and accept(). */
+	while (!own_socket && !all_done(slots, started)) {
+		struct timespec pause_ts = { 0, 20 * 1000 * 1000 };
+
+		for (i = 0; i < started; i++)
+			if (!atomic_load(&slots[i].done) && atomic_load(&slots[i].in_accept))
+				pthread_kill(slots[i].thread, SIGUSR1);
+		nanosleep(&pause_ts, NULL);
+	}
 	for (i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
+		pthread_join(slots[i].thread, NULL);
 	log_info("stopped");
 	rc = started > 0 ? 0 : 1;
 	if (listen_fd > 0)
