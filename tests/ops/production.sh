@@ -14,7 +14,7 @@ stack_up() {
 	ops_down >/dev/null 2>&1
 	rm -rf "$OPS_VAR"
 	BURENHULP_DEMO=0 BURENHULP_LOGIN_RATE=1000r/s BURENHULP_LOGIN_BURST=1000 \
-		ops_up >"$OPS_RESULTS/ops-production-up.log" 2>&1
+		BURENHULP_MAIL_QUEUE_MAX_AGE_S=900 ops_up >"$OPS_RESULTS/ops-production-up.log" 2>&1
 }
 trap 'ops_down >/dev/null 2>&1' EXIT
 
@@ -53,6 +53,24 @@ first_admin() {
 		-H "X-CSRF-Token: $csrf" --data "{\"phone\":\"$PHONE\"}" "$ops_url/api/v1/me")" = 200 ]
 }
 
+# Mail queued and due 20 minutes ago, unsent: GET /health is 503 with
+# mail_queue "stuck"; due just now, it is 200 again.
+mail_queue_stuck() {
+	local b
+	ops_sql "INSERT INTO outbox (kind, created_at, state, due_at)
+		VALUES ('ops.stuck', NOW(3), 'queued', NOW(3) - INTERVAL 20 MINUTE)" || return 1
+	sleep 1.1
+	b=$(curl -s -w ' %{http_code}' "$ops_url/api/v1/health")
+	echo "$b"
+	grep -q '"mail_queue":"stuck".* 503$' <<<"$b" || return 1
+	ops_sql "UPDATE outbox SET due_at = NOW(3) WHERE kind = 'ops.stuck'" || return 1
+	sleep 1.1
+	b=$(curl -s -w ' %{http_code}' "$ops_url/api/v1/health")
+	echo "$b"
+	ops_sql "DELETE FROM outbox WHERE kind = 'ops.stuck'"
+	grep -q '"mail_queue":"ok".* 200$' <<<"$b"
+}
+
 if ! stack_up; then
 	check "scripts/up with BURENHULP_DEMO=0 starts" false
 	tail -n 30 "$OPS_RESULTS/ops-production-up.log" >&2
@@ -64,5 +82,6 @@ check "BURENHULP_DEMO=0: scripts/up prints no demo password, and how to make the
 check "burenhulpctl --version is configure.ac's version" ctl_version
 check "burenhulpctl --help lists user add and backup; an unknown command exits 2" ctl_help
 check "burenhulpctl user add makes the first admin: logs in, reads the audit log, sets a phone" first_admin
+check "GET /health is 503 mail_queue stuck while queued mail is 20 minutes overdue, 200 when it is not" mail_queue_stuck
 
 ops_done
