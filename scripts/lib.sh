@@ -33,6 +33,11 @@ BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev
 	autoconf automake libtool pkg-config make gcc curl"
 
+# What the production checks (tests/ops/) need besides: mariadb-backup for
+# burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,
+# systemd-analyze and systemd-socket-activate for the units, logrotate.
+BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate"
+
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }
 
