@@ -314,8 +314,10 @@ open_listener(const char *path, const char *group)
 		log_error("cannot listen on %s", path);
 		return -1;
 	}
-	if ((gr != NULL && chown(path, (uid_t)-1, gr->gr_gid) != 0) ||
-	    chmod(path, 0660) != 0) {
+	/* ":9000" or "host:9000" is TCP (libfcgi): no file to protect. */
+	if (strchr(path, ':') == NULL &&
+	    ((gr != NULL && chown(path, (uid_t)-1, gr->gr_gid) != 0) ||
+	    chmod(path, 0660) != 0)) {
 		log_error("cannot set the owner or mode of %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
