@@ -27,6 +27,8 @@ BH_DIST_IN = \
 	$(srcdir)/etc/burenhulp/mailer.conf.in $(srcdir)/nginx/burenhulp-tls.conf.in
 EXTRA_DIST += $(BH_DIST_IN) scripts/dist-files etc/logrotate.d/burenhulp \
 	etc/mariadb/burenhulp.cnf
+dist_man8_MANS = docs/burenhulpctl.8
+
 # Folders copied whole into $(pkgdatadir).
 BH_SHARE_DIRS = web sql data
 
