@@ -105,7 +105,8 @@ units_shape() {
 	done
 	# Only the handlers that open sealed fields are in the group of master.key.
 	! grep -q '^SupplementaryGroups=.*burenhulp-sealed' "$UNITS/burenhulp-offers.service" &&
-	grep -q 'SupplementaryGroups=burenhulp burenhulp-sealed' "$UNITS/burenhulp-accounts.service" &&
+	grep -qx 'SupplementaryGroups=burenhulp burenhulp-sealed' "$UNITS/burenhulp-accounts.service" &&
+	grep -qx 'SupplementaryGroups=burenhulp burenhulp-sealed www-data' "$UNITS/burenhulp-admin.service" &&
 	grep -q 'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6' "$UNITS/burenhulp-mailer.service" &&
 	grep -q 'OnCalendar=' "$UNITS/burenhulp-purge.timer" &&
 	grep -q 'burenhulpctl -c /etc/burenhulp/ctl.conf purge' "$UNITS/burenhulp-purge.service"
