@@ -25,6 +25,7 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "metrics.h"
 #include "problem.h"
 #include "server.h"
 
@@ -127,8 +128,19 @@ loggable_path(struct arena *a, const char *path)
 	return p;
 }
 
-/* The life of one request. */
+/* GET /metrics on a handler's own socket: only nginx (which never sends
+ * this path to a handler but admin) and the admin handler's scrape can
+ * connect (0660). The admin handler has its own route for it. */
 static void
+serve_metrics(struct req *r)
+{
+	const char *text = metrics_text(r->arena);
+
+	http_send(r, 200, "text/plain; version=0.0.4; charset=utf-8", text, strlen(text));
+}
+
+/* The life of one request; returns its route (NULL: none), for metrics. */
+static const struct route *
 serve(struct req *r)
 {
 	const struct route *route = NULL;
@@ -142,17 +154,20 @@ serve(struct req *r)
 			problem_send(r, 413, "payload_too_large", "The body is larger than 64 KiB.");
 		else
 			problem_send(r, 400, "bad_request", "The request could not be read.");
-		return;
+		return route;
 	}
 	switch (route_match(handler->routes, handler->nroutes, r, r->method,
 	    r->path, &route, &allow)) {
 	case ROUTE_NOT_FOUND:
-		problem_send(r, 404, "not_found", "No such resource.");
-		return;
+		if (strcmp(r->path, "/metrics") == 0 && strcmp(r->method, "GET") == 0)
+			serve_metrics(r);
+		else
+			problem_send(r, 404, "not_found", "No such resource.");
+		return NULL;
 	case ROUTE_BAD_METHOD:
 		http_header(r, "Allow", allow);
 		problem_send(r, 405, "method_not_allowed", "This method is not allowed here.");
-		return;
+		return route;
 	case ROUTE_FOUND:
 		break;
 	}
@@ -160,49 +175,50 @@ serve(struct req *r)
 		if (!json_content_type(r->content_type)) {
 			problem_send(r, 415, "unsupported_media_type",
 			    "Send the body as application/json.");
-			return;
+			return route;
 		}
 		if (json_parse_value(&r->json, r->body, r->body_len) != 0) {
 			problem_send(r, 400, "malformed_json",
 			    "The body is not valid JSON (UTF-8).");
-			return;
+			return route;
 		}
 		if (r->json == NULL || !json_object_is_type(r->json, json_type_object)) {
 			problem_send(r, 400, "bad_request", "The body must be a JSON object.");
-			return;
+			return route;
 		}
 	}
 
 	/* Who is asking, and may they ask this at all? */
 	if (auth_session_load(r) != 0) {
 		problem_internal(r, "session");
-		return;
+		return route;
 	}
 	if (route->access == ACCESS_SESSION && !r->who.logged_in) {
 		problem_send(r, 401, "unauthenticated", "Log in first.");
-		return;
+		return route;
 	}
 	if (unsafe_method(r->method) && r->who.logged_in &&
 	    !(route->flags & ROUTE_NO_CSRF) && !auth_csrf_ok(r)) {
 		problem_send(r, 403, "csrf_failed", "The X-CSRF-Token header is missing or wrong.");
-		return;
+		return route;
 	}
 	if (route->roles != 0 && !(r->who.roles & route->roles)) {
 		if (!r->who.logged_in)
 			problem_send(r, 401, "unauthenticated", "Log in first.");
 		else
 			problem_send(r, 403, "forbidden", "Your role may not do this.");
-		return;
+		return route;
 	}
 
 	/* Only input that passed the endpoint's field table reaches it. */
 	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0) {
 		problem_invalid(r);
-		return;
+		return route;
 	}
 	route->fn(r);
 	if (!r->sent)
 		problem_internal(r, "route sent no answer");
+	return route;
 }
 
 /*
@@ -236,6 +252,7 @@ static void *
 worker(void *arg)
 {
 	struct worker_slot *slot = arg;
+	const struct route *route;
 	struct db *db;
 	FCGX_Request fr;
 	struct arena arena = { NULL };
@@ -265,10 +282,11 @@ worker(void *arg)
 		r.arena = &arena;
 		r.db = db;
 		r.cfg = cfg;
-		serve(&r);
+		route = serve(&r);
 		/* The answer goes out before the log line is written. */
 		FCGX_FClose(fr.err);
 		FCGX_FClose(fr.out);
+		metrics_observe(route, r.status, now_ms() - t0);
 		log_request(r.method != NULL ? r.method : "-",
 		    loggable_path(&arena, r.path != NULL ? r.path : "-"),
 		    r.status, now_ms() - t0, r.who.logged_in ? r.who.user_id : NULL);
@@ -354,6 +372,7 @@ server_main(int argc, char **argv, const struct handler *h)
 
 	handler = h;
 	log_init(h->name);
+	metrics_init(h->name, h->routes, h->nroutes);
 	while ((c = getopt(argc, argv, "c:")) != -1) {
 		if (c != 'c') {
 			usage(argv[0]);

@@ -117,15 +117,19 @@ wait_fd(int fd, short events, double deadline_ms)
 }
 
 /*
- * One FastCGI request to the handler at path: 0 when its END_REQUEST
+ * One FastCGI GET of uri to the handler at path: 0 when its END_REQUEST
  * record arrives before timeout_ms, -1 otherwise (refused, no socket,
- * closed early, too slow).
+ * closed early, too slow). With out, its STDOUT (CGI headers and body,
+ * arena-owned, NUL-terminated) is kept there.
  */
-static int
-probe(const char *path, long timeout_ms)
+int
+admin_fcgi_get(const char *path, const char *uri, long timeout_ms,
+    struct arena *a, char **out_text)
 {
+	size_t out_len = 0, out_cap = 0;
+	char *text = NULL;
 	static const unsigned char begin[8] = { 0, 1, 0, 0, 0, 0, 0, 0 };	/* responder */
-	unsigned char out[512], params[256], in[4096];
+	unsigned char out[512], params[256], in[8 + 65535 + 255];	/* one whole record */
 	double deadline = now_ms() + (double)timeout_ms;
 	struct sockaddr_un sun;
 	size_t n = 0, np = 0, sent = 0, have = 0, off;
@@ -145,8 +149,8 @@ probe(const char *path, long timeout_ms)
 
 	fcgi_record(out, &n, 1, begin, sizeof(begin));		/* BEGIN_REQUEST */
 	fcgi_param(params, &np, "REQUEST_METHOD", "GET");
-	fcgi_param(params, &np, "REQUEST_URI", PROBE_PATH);
-	fcgi_param(params, &np, "DOCUMENT_URI", PROBE_PATH);
+	fcgi_param(params, &np, "REQUEST_URI", uri);
+	fcgi_param(params, &np, "DOCUMENT_URI", uri);
 	fcgi_param(params, &np, "REMOTE_ADDR", "127.0.0.1");
 	fcgi_record(out, &n, 4, params, np);			/* PARAMS */
 	fcgi_record(out, &n, 4, NULL, 0);			/* end of PARAMS */
@@ -174,6 +178,22 @@ probe(const char *path, long timeout_ms)
 			}
 			if (have - off < 8 + len)
 				break;
+			if (out_text != NULL && in[off + 1] == 6) {	/* STDOUT */
+				size_t clen = (size_t)in[off + 4] << 8 | in[off + 5];
+
+				if (out_len + clen + 1 > out_cap) {
+					char *bigger;
+
+					out_cap = (out_len + clen + 1) * 2;
+					bigger = arena_alloc(a, out_cap);
+					if (text != NULL)
+						memcpy(bigger, text, out_len);
+					text = bigger;
+				}
+				memcpy(text + out_len, in + off + 8, clen);
+				out_len += clen;
+				text[out_len] = '\0';
+			}
 			off += 8 + len;
 		}
 		memmove(in, in + off, have - off);
@@ -191,6 +211,8 @@ probe(const char *path, long timeout_ms)
 	}
 out:
 	close(fd);
+	if (rc == 0 && out_text != NULL)
+		*out_text = text != NULL ? text : arena_strndup(a, "", 0);
 	return rc;
 }
 
@@ -220,7 +242,8 @@ check_parts(struct req *r, struct part *parts)
 			    (size_t)(colon - item) < PART_NAME_MAX) {
 				*colon = '\0';
 				memcpy(parts[n].name, item, (size_t)(colon - item) + 1);
-				parts[n].state = probe(colon + 1, timeout_ms) == 0 ? "ok" : "down";
+				parts[n].state = admin_fcgi_get(colon + 1, PROBE_PATH, timeout_ms,
+				    NULL, NULL) == 0 ? "ok" : "down";
 				if (strcmp(parts[n].state, "ok") != 0)
 					log_warn("health: %s does not answer on its socket", item);
 				n++;

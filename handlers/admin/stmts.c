@@ -297,4 +297,8 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * queued mail is overdue beyond that, NULL when none is (outbox_due) */
 	"SELECT TIMESTAMPDIFF(SECOND, MIN(due_at), NOW(3)) FROM outbox "
 	"WHERE state = 'queued' AND due_at < NOW(3) - INTERVAL ? SECOND",
+	/* STMT_METRICS_OUTBOX (overdue seconds) → queued mails, and of those
+	 * overdue longer (outbox_due) */
+	"SELECT COUNT(*), COALESCE(SUM(due_at < NOW(3) - INTERVAL ? SECOND), 0) "
+	"FROM outbox WHERE state = 'queued'",
 };
