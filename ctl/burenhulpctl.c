@@ -26,28 +26,27 @@ static const struct command {
 	int		(*run)(struct ctl *, int, char **);
 	int		 needs_master_key;
 	const char	*usage;
-	int		 no_database;	/* runs without a connection (backup.c) */
 } commands[] = {
 	{ "migrate", cmd_migrate, 0,
-	  "migrate                 apply new sql/migrations, then sql/grants", 0 },
-	{ "user", cmd_user, 1,
-	  "user add --email E --name N --role R[,R2] --password-stdin [--postcode P]", 0 },
-	{ "import-postcodes", cmd_import_postcodes, 0,
-	  "import-postcodes FILE   PC4 areas from CSV (pc4,place,lat,lon[,municipality])", 0 },
-	{ "seed-demo", cmd_seed_demo, 1,
-	  "seed-demo               the demo users, then sql/demo/*.sql", 0 },
-	{ "purge", cmd_purge, 0,
-	  "purge [--days N]        apply the retention rules", 0 },
-	{ "rotate-key", cmd_rotate_key, 1,
-	  "rotate-key [--reseal]   add a master key; reseal values under old keys", 0 },
-	{ "seed-bench", cmd_seed_bench, 1,
-	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)", 0 },
-	{ "outbox-token", cmd_outbox_token, 1,
-	  "outbox-token --email E  the token of the newest password-reset mail to E", 0 },
+	  "migrate                 apply new sql/migrations, then sql/grants" },
 	{ "backup", cmd_backup, 0,
-	  "backup DIR              hot, consistent copy of the database (mariadb-backup)", 1 },
+	  "backup DIR              hot, consistent copy of the database (mariadb-backup)" },
 	{ "restore", cmd_restore, 0,
-	  "restore DIR             put a backup back (server stopped, empty datadir)", 1 },
+	  "restore DIR             put a backup back (server stopped, empty datadir)" },
+	{ "user", cmd_user, 1,
+	  "user add --email E --name N --role R[,R2] --password-stdin [--postcode P]" },
+	{ "import-postcodes", cmd_import_postcodes, 0,
+	  "import-postcodes FILE   PC4 areas from CSV (pc4,place,lat,lon[,municipality])" },
+	{ "seed-demo", cmd_seed_demo, 1,
+	  "seed-demo               the demo users, then sql/demo/*.sql" },
+	{ "purge", cmd_purge, 0,
+	  "purge [--days N]        apply the retention rules" },
+	{ "rotate-key", cmd_rotate_key, 1,
+	  "rotate-key [--reseal]   add a master key; reseal values under old keys" },
+	{ "seed-bench", cmd_seed_bench, 1,
+	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)" },
+	{ "outbox-token", cmd_outbox_token, 1,
+	  "outbox-token --email E  the token of the newest password-reset mail to E" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -119,7 +118,7 @@ main(int argc, char **argv)
 		return usage(stderr, 2);
 	/* backup and restore run mariadb-backup and need no connection of
 	 * their own (restore runs while the server is stopped). */
-	if (cmd->no_database) {
+	if (strcmp(cmd->name, "backup") == 0 || strcmp(cmd->name, "restore") == 0) {
 		if ((c.cfg = config_load(c.config_path)) == NULL)
 			return 1;
 		rc = cmd->run(&c, argc - 1, argv + 1);
