@@ -117,7 +117,7 @@ logrotate_file() {
 
 # ---- nginx over TLS ------------------------------------------------------------------
 # Same locations (in the same order) and the same security headers as the
-# dev template: the two cannot drift apart unnoticed.
+# dev template (scripts/dist-files copies them in at install time).
 tls_site_matches_dev() {
 	local site="$ROOT/usr/share/burenhulp/nginx/burenhulp.conf"
 	diff <(grep -E '^ +location ' "$BH_REPO/nginx/burenhulp.conf.in" | sed 's/^ *//') \
