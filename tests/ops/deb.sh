@@ -42,7 +42,7 @@ contents() {
 }
 mode_owner() { [ "$(stat -c '%a %U:%G' "$1")" = "$2" ]; }
 installs() {
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$DEB" </dev/null >"$OPS_RESULTS/ops-deb-install.log" 2>&1 ||
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$DEB" </dev/null >"$OPS_RESULTS/ops-deb-install.log" 2>&1 ||
 		{ tail -n 20 "$OPS_RESULTS/ops-deb-install.log"; return 1; }
 	getent passwd burenhulp-accounts >/dev/null && getent passwd burenhulp-offers >/dev/null &&
 	getent group burenhulp-sealed >/dev/null &&
@@ -50,6 +50,8 @@ installs() {
 	mode_owner /etc/burenhulp/session.key '640 root:burenhulp' &&
 	mode_owner /etc/burenhulp/accounts.conf '640 root:burenhulp-accounts' &&
 	! grep -q 'CHANGE-ME' /etc/burenhulp/*.conf &&
+	[ -L /etc/systemd/system/sockets.target.wants/burenhulp-admin.socket ] &&
+	[ -L /etc/systemd/system/timers.target.wants/burenhulp-purge.timer ] &&
 	/usr/sbin/burenhulpctl --version | grep -q 'Burenhulp'
 }
 reconfigure_keeps_secrets() {
