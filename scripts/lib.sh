@@ -36,9 +36,9 @@ BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 # What the production checks (tests/ops/) need besides: mariadb-backup for
 # burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,
 # systemd-analyze and systemd-socket-activate for the units, logrotate,
-# and what builds and checks the Debian package.
+# and what builds and checks the Debian package (Build-Depends).
 BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate openssl
-	dpkg-dev debhelper lintian"
+	dpkg-dev debhelper lintian liboath-dev"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }
