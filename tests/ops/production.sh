@@ -57,9 +57,12 @@ first_admin() {
 }
 
 # Mail queued and due 20 minutes ago, unsent: GET /health is 503 with
-# mail_queue "stuck"; due just now, it is 200 again.
+# mail_queue "stuck"; due just now, it is 200 again. The mailer (where
+# there is one) is stopped first, as when it is down, or it would claim
+# the mail; the restore below starts it again.
 mail_queue_stuck() {
 	local b
+	bh_stop_pid "$OPS_VAR/run/mailer.pid" burenhulp-mailer 10
 	ops_sql "INSERT INTO outbox (kind, created_at, state, due_at)
 		VALUES ('ops.stuck', NOW(3), 'queued', NOW(3) - INTERVAL 20 MINUTE)" || return 1
 	sleep 1.1
