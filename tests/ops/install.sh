@@ -112,7 +112,7 @@ units_shape() {
 	grep -q 'burenhulpctl -c /etc/burenhulp/ctl.conf purge' "$UNITS/burenhulp-purge.service"
 }
 logrotate_file() {
-	logrotate -d "$ROOT/etc/logrotate.d/burenhulp" 2>&1 | grep -q 'rotating pattern: /var/log/burenhulp/\*.log'
+	logrotate -d -s "$OPS_VAR/logrotate.status" "$ROOT/etc/logrotate.d/burenhulp" 2>&1 | grep -q 'rotating pattern: /var/log/burenhulp/\*.log'
 }
 
 # ---- nginx over TLS ------------------------------------------------------------------
