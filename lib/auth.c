@@ -18,7 +18,28 @@
 #include "problem.h"
 #include "stmts.h"
 
-#define SESSION_COOKIE	"bh_session"
+/*
+ * The session cookie. Behind https (cookie_secure = true, the default) it
+ * is __Host-bh_session: browsers take a __Host- cookie only when it is
+ * Secure, has Path=/ and no Domain, so neither a plain-http page nor a
+ * sibling subdomain can set or shadow it. The dev stack on http://localhost
+ * (cookie_secure = false) keeps bh_session. Only this file knows the name;
+ * the web UI never reads the cookie (it is HttpOnly).
+ */
+#define SESSION_COOKIE		"bh_session"
+#define SESSION_COOKIE_SECURE	"__Host-bh_session"
+
+static bool
+cookie_secure(const struct req *r)
+{
+	return config_bool(r->cfg, "cookie_secure", true);
+}
+
+static const char *
+session_cookie_name(const struct req *r)
+{
+	return cookie_secure(r) ? SESSION_COOKIE_SECURE : SESSION_COOKIE;
+}
 
 const char *const auth_role_names[] = {
 	"resident", "caregiver", "volunteer", "professional", "moderator", "admin",
@@ -89,7 +110,7 @@ token_shaped(const char *t)
 int
 auth_session_load(struct req *r)
 {
-	const char *token = http_cookie(r, SESSION_COOKIE);
+	const char *token = http_cookie(r, session_cookie_name(r));
 	struct db_rows rows;
 	int rc;
 
@@ -133,11 +154,12 @@ auth_session_load(struct req *r)
 static void
 set_cookie(struct req *r, const char *value, long max_age)
 {
-	bool secure = config_bool(r->cfg, "cookie_secure", true);
+	bool secure = cookie_secure(r);
 
+	/* Path=/ and no Domain: what the __Host- prefix demands. */
 	http_header(r, "Set-Cookie", arena_printf(r->arena,
 	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
-	    SESSION_COOKIE, value, max_age, secure ? "; Secure" : ""));
+	    session_cookie_name(r), value, max_age, secure ? "; Secure" : ""));
 }
 
 int
