@@ -16,6 +16,8 @@
 
 import { initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, el, setText, t } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
+import { startBell } from './bell.js';
+import { resendControl } from './verify.js';
 
 // The navigation: [href, i18n key, who sees it].
 const NAV = [
@@ -156,6 +158,24 @@ function buildFooter(footer) {
 	footer.append(w);
 }
 
+// An unverified user sees, on every page, that a mail is waiting for them
+// and may ask for another one. Inside the header (the banner landmark), so
+// it never comes before a page's own status region in <main>.
+function showVerifyBanner(header) {
+	const box = el('div', null, null, { class: 'verify-banner', id: 'verify-banner' });
+	const w = el('div', null, null, { class: 'wrap' });
+	w.append(el('p', 'verify.banner', null, { class: 'verify-banner-text' }), resendControl());
+	box.append(w);
+	header.append(box);
+}
+
+/** After the address was confirmed on this page: the banner goes. */
+export function markEmailVerified() {
+	if (state.user)
+		state.user.email_verified = true;
+	document.getElementById('verify-banner')?.remove();
+}
+
 function showFlash() {
 	const params = new URLSearchParams(location.search);
 	const name = params.get('flash');
@@ -207,6 +227,13 @@ export async function startPage(options = {}) {
 		updateLangButton();
 	}
 	renderNav();
+	if (state.user && header) {
+		const tools = header.querySelector('.header-tools');
+		if (tools)
+			startBell(tools, { moderator: hasRole(state.user, 'moderator', 'admin') });
+		if (state.user.email_verified === false)
+			showVerifyBanner(header);
+	}
 	onLanguageChange(() => {
 		updateLangButton();
 		translateTitle();

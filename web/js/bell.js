@@ -1,0 +1,159 @@
+// web/js/bell.js — the notifications link in the header of every page for a
+// logged-in user: "Meldingen, 3 ongelezen", and for moderators and admins
+// also the length of the moderation queue. page.js starts it; nothing else
+// needs to.
+//
+//   import { startBell, refreshBell, onBellChange } from '/js/bell.js';
+//   startBell(headerTools);          // page.js, once the session is known
+//   await refreshBell();             // after marking notifications read
+//   onBellChange(({unread, queue}) => ...);
+//
+// - The count comes from GET /me/notifications?unread=true&limit=1
+//   (unread_count, queue_count). It is fetched again every 30 seconds while
+//   the page is visible and at once when the page becomes visible again, so
+//   a notification shows up without a reload.
+// - A visually hidden aria-live="polite" region in the header says it when
+//   the count changes while the page is open (never on the first load).
+// - The count is a word, not a coloured dot: the link's text is
+//   "Meldingen" + ", 3 ongelezen" (the number also as a pill).
+// - When the API has no notifications (404) or the session ended (401) the
+//   bell stays as a plain link and polling stops.
+
+import { api } from './api.js';
+import { el, setText, onLanguageChange } from './i18n.js';
+
+export const POLL_MS = 30000;
+
+let link = null;
+let queueLink = null;
+let live = null;
+let timer = null;
+let known = null;          // {unread, queue} after the first answer
+let inFlight = null;
+let stopped = false;
+const listeners = new Set();
+
+function isHere(href) {
+	return location.pathname === href || (href === '/admin/' && location.pathname === '/admin/index.html');
+}
+
+function renderLink() {
+	if (!link)
+		return;
+	const unread = known ? known.unread : 0;
+	const label = el('span', 'bell.label', null, { class: 'bell-label' });
+	link.replaceChildren(label);
+	if (unread > 0) {
+		// ", " only for screen readers: the name reads "Meldingen, 3 ongelezen".
+		const sep = el('span', null, null, { class: 'visually-hidden' });
+		sep.textContent = ', ';
+		link.append(sep, el('span', 'bell.unread', { count: unread }, { class: 'bell-count' }));
+	}
+	link.dataset.unread = String(unread);
+	if (queueLink) {
+		const q = known && typeof known.queue === 'number' ? known.queue : null;
+		queueLink.hidden = q === null;
+		if (q !== null) {
+			const sep = el('span', null, null, { class: 'visually-hidden' });
+			sep.textContent = ', ';
+			queueLink.replaceChildren(el('span', 'bell.queue_label'), sep,
+				el('span', 'bell.queue', { count: q }, { class: 'bell-count' }));
+			queueLink.dataset.queue = String(q);
+		}
+	}
+}
+
+function announce(before, after) {
+	if (!live || !before)
+		return;
+	if (after.unread > before.unread)
+		setText(live, 'bell.live_more', { count: after.unread });
+	else if (after.unread < before.unread)
+		setText(live, after.unread ? 'bell.live_fewer' : 'bell.live_none', after.unread ? { count: after.unread } : null);
+	else if (typeof after.queue === 'number' && after.queue !== before.queue)
+		setText(live, 'bell.live_queue', { count: after.queue });
+}
+
+/** Fetches the count now; resolves to {unread, queue} (or null when unavailable). */
+export function refreshBell() {
+	if (stopped || !link)
+		return Promise.resolve(known);
+	if (inFlight)
+		return inFlight;
+	inFlight = api.get('/me/notifications', { unread: 'true', limit: 1 })
+		.then((page) => {
+			const next = {
+				unread: Number(page.unread_count) || 0,
+				queue: typeof page.queue_count === 'number' ? page.queue_count : null,
+			};
+			const before = known;
+			known = next;
+			if (!before || before.unread !== next.unread || before.queue !== next.queue) {
+				renderLink();
+				announce(before, next);
+				for (const fn of listeners)
+					fn(next);
+			}
+			return next;
+		})
+		.catch((e) => {
+			if (e.status === 401 || e.status === 404 || e.status === 403)
+				stop();
+			return known;
+		})
+		.finally(() => { inFlight = null; });
+	return inFlight;
+}
+
+function stop() {
+	stopped = true;
+	clearInterval(timer);
+	timer = null;
+}
+
+/** Calls fn({unread, queue}) whenever the count changes. */
+export function onBellChange(fn) {
+	listeners.add(fn);
+	if (known)
+		fn(known);
+	return () => listeners.delete(fn);
+}
+
+/** The last count fetched, or null. */
+export function bellCount() {
+	return known;
+}
+
+/**
+ * Puts the bell (and for moderators the queue) into the header's tools,
+ * before the other buttons, and starts polling.
+ */
+export function startBell(tools, { moderator = false } = {}) {
+	link = el('a', null, null, { id: 'bell', class: 'button-header bell', href: '/meldingen.html' });
+	if (isHere('/meldingen.html'))
+		link.setAttribute('aria-current', 'page');
+	tools.prepend(link);
+	if (moderator) {
+		queueLink = el('a', null, null, { id: 'queue-link', class: 'button-header bell bell-queue', href: '/admin/', hidden: true });
+		if (isHere('/admin/'))
+			queueLink.setAttribute('aria-current', 'page');
+		link.after(queueLink);
+	}
+	live = el('div', null, null, { id: 'bell-live', class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+	tools.append(live);
+	renderLink();
+	onLanguageChange(renderLink);
+	refreshBell();
+	timer = setInterval(() => {
+		if (!document.hidden)
+			refreshBell();
+	}, POLL_MS);
+	document.addEventListener('visibilitychange', () => {
+		if (!document.hidden)
+			refreshBell();
+	});
+	// Read elsewhere (another tab) or new while away: also on focus.
+	window.addEventListener('focus', () => refreshBell());
+	return link;
+}
+
