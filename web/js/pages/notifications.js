@@ -70,6 +70,8 @@ function itemElement(n) {
 	const meta = el('p', null, null, { class: 'meta' });
 	const time = el('time', 'notifications.received', { at: n.created_at }, { datetime: n.created_at });
 	meta.append(time);
+	if (n.count > 1)
+		meta.append(document.createTextNode(' · '), el('span', 'notifications.bundled', { count: n.count }));
 	li.append(h, meta);
 	return li;
 }

@@ -41,11 +41,14 @@ function idOf(kind, suffix) {
 }
 
 let settings = {};
+let fixedKinds = FIXED;   // the answer's "fixed" list when it has one
 
 function renderSettings() {
 	const box = $('notify-kinds');
 	doneLoading(box);
-	const kinds = [...KINDS, ...Object.keys(settings).filter((k) => !KINDS.includes(k) && !FIXED.includes(k))];
+	// The kinds the API knows, in our order; any new ones after them.
+	const kinds = [...KINDS.filter((k) => k in settings), ...Object.keys(settings).filter((k) => !KINDS.includes(k))]
+		.filter((k) => !fixedKinds.includes(k));
 	const nodes = [];
 	for (const kind of kinds) {
 		const fs = el('fieldset', null, null, { class: 'notify-kind', 'data-field': `email.${kind}` });
@@ -65,7 +68,7 @@ function renderSettings() {
 	box.replaceChildren(...nodes);
 	const fixed = $('notify-fixed');
 	fixed.replaceChildren();
-	for (const kind of FIXED) {
+	for (const kind of fixedKinds) {
 		const li = el('li');
 		li.append(kindLabel('span', kind), document.createTextNode(': '), el('strong', 'notify.fixed_value'));
 		fixed.append(li);
@@ -78,7 +81,10 @@ export async function startNotifySettings() {
 	const status = $('notify-status');
 	loadingInto($('notify-kinds'));
 	try {
-		settings = (await api.get('/me/notification-settings')).email || {};
+		const answer = await api.get('/me/notification-settings');
+		settings = answer.email || {};
+		if (Array.isArray(answer.fixed))
+			fixedKinds = answer.fixed;
 	} catch (e) {
 		doneLoading($('notify-kinds'));
 		$('notify-kinds').replaceChildren();
@@ -90,7 +96,7 @@ export async function startNotifySettings() {
 	handleForm(form, async (v) => {
 		const email = {};
 		for (const kind of Object.keys(v))
-			if (!FIXED.includes(kind) && FREQUENCIES.includes(v[kind]))
+			if (!fixedKinds.includes(kind) && FREQUENCIES.includes(v[kind]))
 				email[kind] = v[kind];
 		settings = (await api.put('/me/notification-settings', { email })).email || settings;
 		renderSettings();
