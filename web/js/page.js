@@ -169,11 +169,23 @@ function showVerifyBanner(header) {
 	header.append(box);
 }
 
+/**
+ * Before a form that posts (a request, an offer, a response): for a user
+ * whose address is not confirmed yet, a note that it waits for that. The
+ * API answers 403 email_unverified meanwhile; forms.js says so too.
+ */
+export function unverifiedNote(form) {
+	if (!state.user || state.user.email_verified !== false || !form)
+		return;
+	form.before(el('p', 'verify.required_note', null, { class: 'notice notice-info', id: 'unverified-note' }));
+}
+
 /** After the address was confirmed on this page: the banner goes. */
 export function markEmailVerified() {
 	if (state.user)
 		state.user.email_verified = true;
 	document.getElementById('verify-banner')?.remove();
+	document.getElementById('unverified-note')?.remove();
 }
 
 function showFlash() {
