@@ -38,7 +38,7 @@ static const struct command {
 	{ "seed-bench", cmd_seed_bench, 1,
 	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)" },
 	{ "outbox-token", cmd_outbox_token, 1,
-	  "outbox-token --email E  the token of the newest password-reset mail to E" },
+	  "outbox-token --email E [--verify]  the token of the newest reset (or confirmation) mail to E" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -106,6 +106,7 @@ auth_session_load(struct req *r)
 	r->who.logged_in = true;
 	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", db_str(&rows, 0, 0));
 	r->who.roles = auth_roles_parse(db_str(&rows, 0, 1));
+	r->who.email_verified = db_int(&rows, 0, 3) != 0;
 	crypto_csrf_token(r->who.csrf, token);
 	/* last_seen is for the user's own overview; once a minute is plenty. */
 	if (db_int(&rows, 0, 2) >= 60 &&
@@ -235,6 +236,14 @@ need_role(const struct principal *who, unsigned roles)
 	return is(who, roles) ? AUTH_ALLOW : AUTH_FORBIDDEN;
 }
 
+/* Posting and responding wait for a confirmed address; everything else
+ * (browsing, the profile, reading one's own matches) does not. */
+static enum auth_verdict
+verified(const struct principal *who, enum auth_verdict v)
+{
+	return v == AUTH_ALLOW && !who->email_verified ? AUTH_UNVERIFIED : v;
+}
+
 enum auth_verdict
 auth_decide(const struct principal *who, enum action act,
     const struct auth_object *obj)
@@ -260,7 +269,7 @@ auth_decide(const struct principal *who, enum action act,
 		return who->logged_in ? AUTH_ALLOW : AUTH_UNAUTHENTICATED;
 
 	case ACT_REQUEST_CREATE:
-		return need_role(who, ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_PROFESSIONAL);
+		return verified(who, need_role(who, ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_PROFESSIONAL));
 	case ACT_REQUEST_VIEW:
 		if (status_is(o, "open") || owner || volunteer || moderator)
 			return AUTH_ALLOW;
@@ -282,7 +291,7 @@ auth_decide(const struct principal *who, enum action act,
 		return refuse(who, status_is(o, "open") || volunteer);
 
 	case ACT_OFFER_CREATE:
-		return need_role(who, ROLE_VOLUNTEER);
+		return verified(who, need_role(who, ROLE_VOLUNTEER));
 	case ACT_OFFER_VIEW:
 		if (!who->logged_in)
 			return AUTH_UNAUTHENTICATED;
@@ -300,10 +309,10 @@ auth_decide(const struct principal *who, enum action act,
 		/* Nobody responds to their own request. */
 		if (!is(who, ROLE_VOLUNTEER) || owner)
 			return AUTH_FORBIDDEN;
-		return AUTH_ALLOW;
+		return verified(who, AUTH_ALLOW);
 	case ACT_MATCH_INVITE:
 		if (owner)
-			return AUTH_ALLOW;
+			return verified(who, AUTH_ALLOW);
 		return refuse(who, status_is(o, "open"));
 	case ACT_MATCH_VIEW:
 		if (party || moderator)
@@ -324,6 +333,10 @@ auth_decide(const struct principal *who, enum action act,
 		return refuse(who, volunteer);
 	case ACT_MATCH_CANCEL:
 		return party ? AUTH_ALLOW : refuse(who, false);
+	case ACT_MATCH_HOURS:
+		if (volunteer && !owner)
+			return AUTH_ALLOW;
+		return refuse(who, owner);
 	case ACT_MESSAGE_READ:
 	case ACT_MESSAGE_WRITE:
 		/* A declined volunteer is out of the conversation, as they are
@@ -356,6 +369,10 @@ auth_require(struct req *r, enum action act, const struct auth_object *obj)
 		return false;
 	case AUTH_NOT_FOUND:
 		problem_send(r, 404, "not_found", "No such resource.");
+		return false;
+	case AUTH_UNVERIFIED:
+		problem_send(r, 403, "email_unverified",
+		    "Confirm your e-mail address first: follow the link in the mail we sent.");
 		return false;
 	}
 	return false;

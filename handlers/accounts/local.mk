@@ -10,6 +10,8 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/gdpr_matches.c \
 	handlers/accounts/gdpr_offers.c \
 	handlers/accounts/gdpr_reports.c \
+	handlers/accounts/notifications.c handlers/accounts/alerts.c \
+	handlers/accounts/verify.c \
 	handlers/offers/render.c handlers/offers/render.h \
 	handlers/requests/render.c handlers/requests/render.h
 handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS)

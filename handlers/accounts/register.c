@@ -35,8 +35,11 @@ insert_user(void *ctx)
 	    DB_STR(g->roles), DB_STR(g->locale)), NULL);
 	if (rc != DB_OK)
 		return rc;
-	return db_exec(r->db, r->arena, STMT_CREDENTIALS_INSERT,
-	    DB_PARAMS(DB_STR(g->id), DB_STR(g->hash)), NULL);
+	if ((rc = db_exec(r->db, r->arena, STMT_CREDENTIALS_INSERT,
+	    DB_PARAMS(DB_STR(g->id), DB_STR(g->hash)), NULL)) != DB_OK)
+		return rc;
+	/* The confirmation mail goes with the account, or neither does. */
+	return verification_queue(r, g->id);
 }
 
 void

@@ -21,7 +21,8 @@
 
 #define USER_COLUMNS \
 	"u.id, u.email_ct, u.display_name, u.pc4, p.place, p.municipality, " \
-	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status "
+	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status, " \
+	"u.email_verified "
 
 const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_USER_INSERT: id, email_ct, email_bidx, display_name, pc4, roles, locale */
@@ -160,4 +161,77 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_REPORTS_DELETE_RESOLVED: reporter. Resolved reports go with
 	 * their reasons; open ones wait for a moderator. */
 	"DELETE FROM reports WHERE reporter_id = ? AND status = 'resolved'",
+	/* STMT_NOTIFS_LIST: user, unread only (0/1), cursor created x2, id,
+	 * limit; newest first on notifications_user. */
+	"SELECT n.id, n.kind, n.link, n.arg, n.bundled, " DB_RFC3339("n.created_at") ", "
+	DB_RFC3339("n.read_at") ", DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM notifications n FORCE INDEX (notifications_user) WHERE n.user_id = ? "
+	"AND (? = 0 OR n.read_at IS NULL) "
+	"AND (? IS NULL OR (n.created_at, n.id) < (?, ?)) "
+	"ORDER BY n.created_at DESC, n.id DESC LIMIT ?",
+	/* STMT_NOTIFS_UNREAD_COUNT: user (notifications_unread) */
+	"SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
+	/* STMT_QUEUE_COUNT: posts waiting for a moderator (requests_recent,
+	 * offers_recent) */
+	"SELECT (SELECT COUNT(*) FROM requests WHERE status = 'pending') + "
+	"(SELECT COUNT(*) FROM offers WHERE status = 'pending')",
+	/* STMT_NOTIFS_READ_ALL: user */
+	"UPDATE notifications SET read_at = NOW(3) WHERE user_id = ? AND read_at IS NULL",
+	/* STMT_NOTIF_OWNED: id, user */
+	"SELECT id FROM notifications WHERE id = ? AND user_id = ?",
+	/* STMT_NOTIF_READ: id, user (a second read keeps the first time) */
+	"UPDATE notifications SET read_at = COALESCE(read_at, NOW(3)) WHERE id = ? AND user_id = ?",
+	/* STMT_SETTINGS_GET: user → kind, email */
+	"SELECT kind, email FROM notification_settings WHERE user_id = ?",
+	/* STMT_SETTING_PUT: user, kind, email */
+	"INSERT INTO notification_settings (user_id, kind, email) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE email = VALUES(email)",
+	/* STMT_UNSUB_GET: token hash → user, kind, alert (unused tokens only) */
+	"SELECT user_id, kind, alert_id FROM unsubscribe_tokens "
+	"WHERE token_hash = ? AND used_at IS NULL FOR UPDATE",
+	/* STMT_UNSUB_USE: token hash */
+	"UPDATE unsubscribe_tokens SET used_at = NOW(3) WHERE token_hash = ?",
+	/* STMT_ALERTS_LIST: user, cursor created x2, id, limit */
+	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
+	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.user_id = ? "
+	"AND (? IS NULL OR (a.created_at, a.id) < (?, ?)) "
+	"ORDER BY a.created_at DESC, a.id DESC LIMIT ?",
+	/* STMT_ALERT_GET: id, user */
+	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
+	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.id = ? AND a.user_id = ?",
+	/* STMT_ALERTS_COUNT: user */
+	"SELECT COUNT(*) FROM alerts WHERE user_id = ?",
+	/* STMT_ALERT_INSERT: id, user, pc4, lat, lon, radius, frequency, offer */
+	"INSERT INTO alerts (id, user_id, pc4, lat, lon, radius_km, frequency, offer_id, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
+	/* STMT_ALERT_TARGET_INSERT: alert, category ('' any), user, lat, lon,
+	 * radius, frequency */
+	"INSERT INTO alert_targets (alert_id, category_id, user_id, lat, lon, radius_km, frequency) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ALERT_DELETE: id, user (its targets go by cascade) */
+	"DELETE FROM alerts WHERE id = ? AND user_id = ?",
+	/* STMT_CATEGORY_ACTIVE */
+	"SELECT id FROM categories WHERE id = ? AND active = 1",
+	/* STMT_OFFER_OWNED: offer, volunteer */
+	"SELECT id FROM offers WHERE id = ? AND volunteer_id = ? AND status <> 'deleted'",
+	/* STMT_VERIFY_INSERT: token hash, user; a week to click */
+	"INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) "
+	"VALUES (?, ?, NOW(3), NOW(3) + INTERVAL 7 DAY)",
+	/* STMT_VERIFY_STATE: user → verified, mails in the last hour */
+	"SELECT u.email_verified, (SELECT COUNT(*) FROM email_verifications v "
+	"WHERE v.user_id = u.id AND v.created_at > NOW(3) - INTERVAL 1 HOUR) "
+	"FROM users u WHERE u.id = ? FOR UPDATE",
+	/* STMT_VERIFY_GET: token hash → user (live, unused tokens only) */
+	"SELECT user_id FROM email_verifications WHERE token_hash = ? AND used_at IS NULL "
+	"AND expires_at > NOW(3) FOR UPDATE",
+	/* STMT_VERIFY_USE */
+	"UPDATE email_verifications SET used_at = NOW(3) WHERE token_hash = ?",
+	/* STMT_USER_VERIFIED */
+	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
 };

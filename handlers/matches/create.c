@@ -16,6 +16,7 @@
 #include "http.h"
 #include "json.h"
 #include "matches.h"
+#include "notify.h"
 #include "problem.h"
 
 enum create_outcome {
@@ -28,6 +29,7 @@ struct creation {
 	struct req		*r;
 	const char		*request_id, *volunteer_id, *sender_id;
 	const char		*initiated_by, *status;
+	const char		*owner_id, *title;
 	char			 match_id[CRYPTO_ID_LEN + 1];
 	char			 message_id[CRYPTO_ID_LEN + 1];
 	const unsigned char	*body_ct;
@@ -63,6 +65,14 @@ create_txn(void *ctx)
 	if (strcmp(c->status, "responded") == 0 &&
 	    (rc = db_exec(r->db, r->arena, STMT_REQUEST_RESPONSES_ADD,
 	    DB_PARAMS(DB_INT(1), DB_STR(c->request_id)), NULL)) != DB_OK)
+		return rc;
+	/* The other party hears of it: the owner of a response, the
+	 * volunteer of an invitation. */
+	if ((rc = notify(r->db, r->arena,
+	    strcmp(c->status, "responded") == 0 ? c->owner_id : c->volunteer_id,
+	    strcmp(c->status, "responded") == 0 ? "match.responded" : "match.invited",
+	    arena_printf(r->arena, "/match.html?id=%s", c->match_id), c->title,
+	    NULL, NULL, -1)) != DB_OK)
 		return rc;
 	return CREATED;
 }
@@ -120,6 +130,8 @@ matches_create(struct req *r)
 		c.status = "invited";
 	}
 
+	c.owner_id = db_str(&rq, 0, RQ_OWNER);
+	c.title = db_str(&rq, 0, RQ_TITLE);
 	crypto_id_new(c.match_id);
 	crypto_id_new(c.message_id);
 	if (crypto_field_seal(r->arena, &ct, &ctlen, "messages", "body",

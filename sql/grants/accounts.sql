@@ -49,3 +49,13 @@ GRANT DELETE ON messages TO 'bh_accounts'@'localhost';
 -- accepted volunteer on and uncounts their open responses.)
 GRANT UPDATE (status, thanks, cancel_reason, updated_at) ON matches TO 'bh_accounts'@'localhost';
 GRANT UPDATE (response_count) ON requests TO 'bh_accounts'@'localhost';
+
+-- Notifications, their settings, one-click unsubscribe, alerts and e-mail
+-- verification (issue 13). lib/notify.c writes notifications and outbox
+-- rows for the account mails; the mailer sends them.
+GRANT SELECT, INSERT, UPDATE, DELETE ON notifications TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON notification_settings TO 'bh_accounts'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON unsubscribe_tokens TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON alerts TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON alert_targets TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON email_verifications TO 'bh_accounts'@'localhost';
