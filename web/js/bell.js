@@ -14,13 +14,13 @@
 //   a notification shows up without a reload.
 // - A visually hidden aria-live="polite" region in the header says it when
 //   the count changes while the page is open (never on the first load).
-// - The count is a word, not a coloured dot: the link's text is
-//   "Meldingen" + ", 3 ongelezen" (the number also as a pill).
+// - The count is in words, not a coloured dot: the link shows "Meldingen"
+//   and "3 ongelezen" (in a pill) and is named "Meldingen, 3 ongelezen".
 // - When the API has no notifications (404) or the session ended (401) the
 //   bell stays as a plain link and polling stops.
 
 import { api } from './api.js';
-import { el, setText, onLanguageChange } from './i18n.js';
+import { el, setText, t, onLanguageChange } from './i18n.js';
 
 export const POLL_MS = 30000;
 
@@ -41,23 +41,23 @@ function renderLink() {
 	if (!link)
 		return;
 	const unread = known ? known.unread : 0;
-	const label = el('span', 'bell.label', null, { class: 'bell-label' });
-	link.replaceChildren(label);
+	// Named "Meldingen, 3 ongelezen" in one phrase; the visible words are
+	// the name's words, so speech input finds the link by them too.
+	link.replaceChildren(el('span', 'bell.label', null, { class: 'bell-label' }));
+	let name = t('bell.label');
 	if (unread > 0) {
-		// ", " only for screen readers: the name reads "Meldingen, 3 ongelezen".
-		const sep = el('span', null, null, { class: 'visually-hidden' });
-		sep.textContent = ', ';
-		link.append(sep, el('span', 'bell.unread', { count: unread }, { class: 'bell-count' }));
+		link.append(document.createTextNode(' '), el('span', 'bell.unread', { count: unread }, { class: 'bell-count' }));
+		name += `, ${t('bell.unread', { count: unread })}`;
 	}
+	link.setAttribute('aria-label', name);
 	link.dataset.unread = String(unread);
 	if (queueLink) {
 		const q = known && typeof known.queue === 'number' ? known.queue : null;
 		queueLink.hidden = q === null;
 		if (q !== null) {
-			const sep = el('span', null, null, { class: 'visually-hidden' });
-			sep.textContent = ', ';
-			queueLink.replaceChildren(el('span', 'bell.queue_label'), sep,
+			queueLink.replaceChildren(el('span', 'bell.queue_label', null, { class: 'bell-label' }), document.createTextNode(' '),
 				el('span', 'bell.queue', { count: q }, { class: 'bell-count' }));
+			queueLink.setAttribute('aria-label', `${t('bell.queue_label')}, ${t('bell.queue', { count: q })}`);
 			queueLink.dataset.queue = String(q);
 		}
 	}

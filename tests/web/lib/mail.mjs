@@ -14,12 +14,13 @@
 // the browser keeps the session cookie it got from BASE.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
-import { BASE } from './browser.mjs';
+import { BASE, REPO } from './browser.mjs';
 
 export const MAILDIR = process.env.BURENHULP_VAR ? join(process.env.BURENHULP_VAR, 'mail', 'new') : null;
-export const HAS_MAILDIR = !!MAILDIR;
+export const HAS_MAILDIR = !!MAILDIR;   // the tests of mail itself need the folder
 
 // ---------------------------------------------------------------- parsing
 
@@ -185,17 +186,65 @@ export function tokenOf(url) {
 	return t;
 }
 
+/** True when the stack has an SMTP server keeping mail (scripts/up made the folder). */
+export function mailerRuns() {
+	try {
+		return !!MAILDIR && statSync(MAILDIR).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
+// The token of the newest verification mail in the outbox, read by the
+// operator's command (for a stack without an SMTP server of its own).
+function outboxToken(address, kind = '--verify') {
+	const out = spawnSync(join(REPO, 'scripts', 'ctl'), ['outbox-token', '--email', address, ...(kind ? [kind] : [])], {
+		cwd: REPO, env: process.env, encoding: 'utf8', timeout: 60000,
+	});
+	assert.equal(out.status, 0, `scripts/ctl outbox-token ${kind}: ${out.stderr}`);
+	return out.stdout.trim().split(/\s+/).pop();
+}
+
 /**
  * Confirms address the way its verification mail's link does: waits for
  * the mail, takes the token from its link and posts it as
- * email-bevestigen.html would (POST /accounts/verify).
+ * email-bevestigen.html would (POST /accounts/verify). Where the stack
+ * keeps no mail (no $BURENHULP_VAR/mail/new) the token comes from the
+ * outbox through `scripts/ctl outbox-token --verify`, as the API tests'
+ * fixture takes it; the tests of the mail itself never do.
  */
 export async function verifyByMail(address) {
-	const mail = await waitForMail(address, { link: '/email-bevestigen.html' });
-	const token = tokenOf(mailLink(mail, '/email-bevestigen.html'));
+	let mail = null;
+	let token;
+	if (mailerRuns()) {
+		mail = await waitForMail(address, { link: '/email-bevestigen.html' });
+		token = tokenOf(mailLink(mail, '/email-bevestigen.html'));
+	} else {
+		token = outboxToken(address);
+	}
 	const res = await fetch(`${BASE}/api/v1/accounts/verify`, {
 		method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }),
 	});
 	assert.equal(res.status, 204, `verify ${address}: ${res.status} ${await res.text()}`);
 	return mail;
+}
+
+/**
+ * The link of the newest password-reset mail to address, on BASE, and the
+ * mail ({url, mail}); mail is null where the stack keeps no mail and the
+ * token came from the outbox (see verifyByMail).
+ */
+export async function resetLink(address, { after = 0 } = {}) {
+	if (!mailerRuns())
+		return { url: `${BASE}/wachtwoord-herstellen.html#token=${encodeURIComponent(outboxToken(address, ''))}`, mail: null };
+	const mail = await waitForMail(address, { link: '/wachtwoord-herstellen.html', after });
+	return { url: mailLink(mail, '/wachtwoord-herstellen.html'), mail };
+}
+
+/** The link of the newest verification mail to address, on BASE: {url, mail} (see resetLink). */
+export async function verifyLink(address, { after = 0 } = {}) {
+	if (!mailerRuns())
+		return { url: `${BASE}/email-bevestigen.html#token=${encodeURIComponent(outboxToken(address))}`, mail: null };
+	const mail = await waitForMail(address, { link: '/email-bevestigen.html', after });
+	return { url: mailLink(mail, '/email-bevestigen.html'), mail };
 }
