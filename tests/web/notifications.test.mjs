@@ -294,9 +294,9 @@ test('the e-mail settings: a choice per kind, account mails fixed, saved and sti
 		assert.equal(await page.evaluate(() => document.activeElement.id), 'notify-heading', 'the link lands on the settings');
 		// One group per kind, named by what happens; its choices in words.
 		const group = page.getByRole('group', { name: 'Een nieuw bericht in een gesprek' });
-		await group.getByRole('radio', { name: 'Uit (geen e-mail)' }).check();
+		await group.getByRole('radio', { name: 'Uit', exact: true }).check();
 		await page.getByRole('group', { name: 'Een vrijwilliger reageert op uw hulpvraag' })
-			.getByRole('radio', { name: 'Dagelijks (één e-mail per dag)' }).check();
+			.getByRole('radio', { name: 'Dagelijks', exact: true }).check();
 		// Account mails cannot be switched off, and say so.
 		assert.equal(await page.locator('input[name="account.password_reset"]').count(), 0);
 		assert.match(await page.textContent('#notify-fixed'), /Uw wachtwoord herstellen: altijd direct/);

@@ -6,9 +6,9 @@
 // deleting one (GET/POST/DELETE /me/alerts).
 //
 // Each kind is a fieldset whose legend names the event in words ("Een
-// vrijwilliger reageert op uw hulpvraag") and whose radio buttons say what
-// happens ("Direct", "Dagelijks (één e-mail per dag)", "Uit (geen e-mail)"),
-// so a screen reader reads "<event>, group, Direct, radio button, 1 of 3".
+// vrijwilliger reageert op uw hulpvraag") with three radio buttons
+// ("Direct", "Dagelijks", "Uit", explained once above the list), so a
+// screen reader reads "<event>, group, Direct, radio button, 1 of 3".
 
 import { api, getCategories, ApiError } from '../api.js';
 import { el, categoryName, areaText, loadingInto, doneLoading } from '../page.js';
