@@ -16,6 +16,8 @@
 //   the count changes while the page is open (never on the first load).
 // - The count is in words, not a coloured dot: the link shows "Meldingen"
 //   and "3 ongelezen" (in a pill) and is named "Meldingen, 3 ongelezen".
+// - Opening the page a notification links to marks it read, as following
+//   it from meldingen.html does (markThisPageRead).
 // - When the API has no notifications (404) or the session ended (401) the
 //   bell stays as a plain link and polling stops.
 
@@ -111,6 +113,28 @@ function stop() {
 	timer = null;
 }
 
+// Opening what a notification is about (from a mail, a bookmark, the
+// list of matches) has the same effect as following it from the list: its
+// unread notifications for this very page are marked read. Asked once per
+// page, and only when there is anything unread.
+let seenHere = false;
+async function markThisPageRead() {
+	if (seenHere || !known || !known.unread || isHere('/meldingen.html'))
+		return;
+	seenHere = true;
+	const here = location.pathname + location.search;
+	try {
+		const page = await api.get('/me/notifications', { unread: 'true', limit: 100 });
+		const ids = (page.items || []).filter((n) => n.link === here && !n.read_at).map((n) => n.id);
+		if (ids.length) {
+			await api.post('/me/notifications/read', { ids });
+			await refreshBell();
+		}
+	} catch {
+		// Not essential: the notifications stay unread.
+	}
+}
+
 /** Calls fn({unread, queue}) whenever the count changes. */
 export function onBellChange(fn) {
 	listeners.add(fn);
@@ -143,7 +167,7 @@ export function startBell(tools, { moderator = false } = {}) {
 	tools.append(live);
 	renderLink();
 	onLanguageChange(renderLink);
-	refreshBell();
+	refreshBell().then(markThisPageRead);
 	timer = setInterval(() => {
 		if (!document.hidden)
 			refreshBell();
