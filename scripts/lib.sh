@@ -27,7 +27,7 @@ BH_DB_NAME=burenhulp
 
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
-	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev
+	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
 	autoconf automake libtool pkg-config make gcc curl"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

@@ -80,6 +80,28 @@ enum stmt {
 	STMT_VERIFY_GET,
 	STMT_VERIFY_USE,
 	STMT_USER_VERIFIED,
+	/* GDPR part of notifications (gdpr_notifications.c) */
+	STMT_GDPR_NOTIFS_EXPORT,
+	STMT_GDPR_ALERTS_EXPORT,
+	STMT_GDPR_OUTBOX_DROP,
+	STMT_GDPR_NOTIFS_DELETE,
+	STMT_GDPR_SETTINGS_DELETE,
+	STMT_GDPR_ALERTS_DELETE,
+	STMT_GDPR_UNSUB_DELETE,
+	STMT_GDPR_VERIFY_DELETE,
+	/* MFA (mfa.c) and the session overview (sessions_list.c), issue 16 */
+	STMT_MFA_TOTP_GET,
+	STMT_MFA_TOTP_LOCK,
+	STMT_MFA_TOTP_PUT,
+	STMT_MFA_TOTP_CONFIRM,
+	STMT_MFA_TOTP_STEP,
+	STMT_MFA_TOTP_DELETE,
+	STMT_MFA_RECOVERY_DELETE,
+	STMT_MFA_RECOVERY_INSERT,
+	STMT_MFA_RECOVERY_USE,
+	STMT_MFA_RECOVERY_LEFT,
+	STMT_SESSIONS_OF_USER,
+	STMT_SESSION_DELETE_OWN,
 	STMT__MAX
 };
 
@@ -160,5 +182,7 @@ int gdpr_offers_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_offers_erase(struct req *r, const char *user_id);
 int gdpr_reports_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_reports_erase(struct req *r, const char *user_id);
+int gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_notifications_erase(struct req *r, const char *user_id);
 
 #endif

@@ -177,10 +177,10 @@ alerts_create(struct req *r)
 	for (i = 0; n.categories != NULL && i < json_object_array_length(n.categories); i++) {
 		const char *cat = json_object_get_string(json_object_array_get_idx(n.categories, i));
 
-		if (db_exec(r->db, r->arena, STMT_CATEGORY_ACTIVE,
+		if (valid_slug(cat) && db_exec(r->db, r->arena, STMT_CATEGORY_ACTIVE,
 		    DB_PARAMS(DB_STR(cat)), &rows) != DB_OK)
 			goto internal;
-		if (rows.nrows != 1)
+		if (!valid_slug(cat) || rows.nrows != 1)
 			problem_field(r, arena_printf(r->arena, "categories[%zu]", i),
 			    "unknown", "There is no such category.");
 	}

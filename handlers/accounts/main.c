@@ -12,6 +12,7 @@
 #include "accounts.h"
 #include "auth.h"
 #include "config.h"
+#include "mfa.h"
 #include "server.h"
 
 static const char *const self_roles[] = { "resident", "caregiver", "volunteer", NULL };
@@ -35,6 +36,8 @@ static const struct field register_fields[] = {
 static const struct field login_fields[] = {
 	{ "email",		F_STRING,	FIELD_REQUIRED, 1, 254, NULL, NULL },
 	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	/* A TOTP code or a recovery code (mfa.c); asked for only with MFA on. */
+	{ "code",		F_STRING,	0, 1, 32, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -102,6 +105,19 @@ static const struct field verify_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* MFA (mfa.c): the confirming code is the app's six digits; removal takes
+ * the password and a TOTP or recovery code. */
+static const struct field mfa_confirm_fields[] = {
+	{ "code",		F_STRING,	FIELD_REQUIRED, 6, 6, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field mfa_delete_fields[] = {
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ "code",		F_STRING,	FIELD_REQUIRED, 1, 32, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method   path                                  action             access          roles       body fields            flags */
 	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF },
@@ -127,6 +143,12 @@ static const struct route routes[] = {
 	/* Body read by the action: JSON from the page, or the form of a mail
 	 * program's one-click POST (RFC 8058). The token is the authority. */
 	{ "POST",   "/api/v1/unsubscribe",                unsubscribe,       ACCESS_ANYONE,  0,          NULL,                  ROUTE_NO_CSRF },
+	/* MFA and the session overview (mfa.c, sessions_list.c; API.md 1.1) */
+	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/me/mfa/totp/confirm",        mfa_totp_confirm,  ACCESS_SESSION, 0,          mfa_confirm_fields,    0 },
+	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
+	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "DELETE", "/api/v1/me/sessions/{id}",           sessions_delete,   ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },

@@ -1,6 +1,7 @@
 /*
  * session.c — POST/GET/DELETE /session: logging in (with throttling per
- * account and per address), reading the session, logging out.
+ * account and per address, and the second factor of mfa.c for an account
+ * with TOTP on), reading the session, logging out.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "mfa.h"
 #include "problem.h"
 #include "valid.h"
 
@@ -83,9 +85,9 @@ session_login(struct req *r)
 	long wait_a, wait_b;
 	struct throttle t;
 	struct db_rows user, cred;
-	const char *normal, *id, *status;
+	const char *normal, *id, *status, *mfa_how = NULL;
 	unsigned char bidx[CRYPTO_HASH_LEN];
-	int ok;
+	int ok, mfa;
 
 	normal = valid_email_normalise(r->arena, email);
 	crypto_blind_index(bidx, "email", normal != NULL ? normal : email);
@@ -126,6 +128,22 @@ session_login(struct req *r)
 		problem_send(r, 403, "account_blocked", "This account has been blocked.");
 		return;
 	}
+	/* The second factor. No session is made without it, and a wrong code
+	 * counts as a failure like a wrong password (the account's counter
+	 * is cleared only below, once both factors passed). */
+	mfa = mfa_login_check(r, id, json_get_str(r->json, "code"), &mfa_how);
+	if (mfa < 0)
+		goto internal;
+	if (mfa != MFA_PASS) {
+		if (mfa == MFA_WRONG) {
+			record_failure(r, &t);
+			(void)audit_write(r, "session.mfa_failed", "user", id, mfa_how);
+		}
+		problem_send(r, 401, "mfa_required", mfa == MFA_WRONG ?
+		    "The code is wrong or was used already." :
+		    "This account has two-step login: send the code of the authenticator app (or a recovery code) as code.");
+		return;
+	}
 	/* Parameters changed since this hash was made: upgrade it now that we
 	 * hold the password. */
 	if (crypto_password_needs_rehash(db_str(&cred, 0, 0))) {
@@ -144,7 +162,8 @@ session_login(struct req *r)
 	if (auth_session_drop(r) != 0 ||
 	    auth_session_start(r, id, auth_roles_parse(db_str(&user, 0, UC_ROLES))) != 0)
 		goto internal;
-	(void)audit_write(r, "session.login", "user", id, NULL);
+	(void)audit_write(r, "session.login", "user", id,
+	    mfa_how != NULL ? arena_printf(r->arena, "mfa=%s", mfa_how) : NULL);
 	send_session(r, 200, id);
 	return;
 refused:

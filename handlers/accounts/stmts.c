@@ -74,13 +74,14 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"DELETE FROM credentials WHERE user_id = ?",
 	/* STMT_RESETS_DELETE */
 	"DELETE FROM password_resets WHERE user_id = ?",
-	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any), role
+	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any; its
+	 * wildcards escaped with db_like_escape), role
 	 * (NULL: any), status (NULL: any but erased), cursor created, cursor id,
 	 * limit. Newest first, keyset on (created_at, id). */
 	"SELECT " USER_COLUMNS ", DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s.%f') "
 	"FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
 	"WHERE (? IS NULL OR u.email_bidx = ?) "
-	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%')) "
+	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%') ESCAPE '!') "
 	"AND (? IS NULL OR FIND_IN_SET(?, u.roles) > 0) "
 	"AND ((? IS NULL AND u.status <> 'erased') OR u.status = ?) "
 	"AND (? IS NULL OR (u.created_at, u.id) < (?, ?)) "
@@ -234,4 +235,62 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"UPDATE email_verifications SET used_at = NOW(3) WHERE token_hash = ?",
 	/* STMT_USER_VERIFIED */
 	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
+	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
+	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
+	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_ALERTS_EXPORT: user → id, pc4, radius, frequency, created */
+	"SELECT id, pc4, radius_km, frequency, " DB_RFC3339("created_at") " "
+	"FROM alerts WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_OUTBOX_DROP: user; unsent mail to them is never sent */
+	"UPDATE outbox SET state = 'failed', failed_at = NOW(3), last_error = 'account erased', "
+	"body_ct = NULL, to_ct = NULL WHERE user_id = ? AND state = 'queued'",
+	/* STMT_GDPR_NOTIFS_DELETE */
+	"DELETE FROM notifications WHERE user_id = ?",
+	/* STMT_GDPR_SETTINGS_DELETE */
+	"DELETE FROM notification_settings WHERE user_id = ?",
+	/* STMT_GDPR_ALERTS_DELETE (targets by cascade) */
+	"DELETE FROM alerts WHERE user_id = ?",
+	/* STMT_GDPR_UNSUB_DELETE */
+	"DELETE FROM unsubscribe_tokens WHERE user_id = ?",
+	/* STMT_GDPR_VERIFY_DELETE */
+	"DELETE FROM email_verifications WHERE user_id = ?",
+	/* STMT_MFA_TOTP_GET: user → sealed secret, confirmed (0/1), last
+	 * accepted step, confirmed_at (mfa_totp, 062) */
+	"SELECT secret_ct, confirmed_at IS NOT NULL, last_step, " DB_RFC3339("confirmed_at")
+	" FROM mfa_totp WHERE user_id = ?",
+	/* STMT_MFA_TOTP_LOCK: user → confirmed (0/1); locks the row (or its gap) */
+	"SELECT confirmed_at IS NOT NULL FROM mfa_totp WHERE user_id = ? FOR UPDATE",
+	/* STMT_MFA_TOTP_PUT: user, sealed secret. A new, unconfirmed enrolment
+	 * (the caller has checked under lock that none is confirmed). */
+	"INSERT INTO mfa_totp (user_id, secret_ct, created_at, confirmed_at, last_step) "
+	"VALUES (?, ?, NOW(3), NULL, 0) ON DUPLICATE KEY UPDATE secret_ct = VALUES(secret_ct), "
+	"created_at = VALUES(created_at), confirmed_at = NULL, last_step = 0",
+	/* STMT_MFA_TOTP_CONFIRM: step, user, sealed secret the code was checked
+	 * against, step. Changes nothing when the enrolment was replaced or
+	 * confirmed meanwhile, or the step was used. */
+	"UPDATE mfa_totp SET confirmed_at = NOW(3), last_step = ? WHERE user_id = ? "
+	"AND confirmed_at IS NULL AND secret_ct = ? AND last_step < ?",
+	/* STMT_MFA_TOTP_STEP: step, user, step. The replay check: only a later
+	 * step than the last accepted one moves it (affected rows 1). */
+	"UPDATE mfa_totp SET last_step = ? WHERE user_id = ? AND confirmed_at IS NOT NULL "
+	"AND last_step < ?",
+	/* STMT_MFA_TOTP_DELETE: user */
+	"DELETE FROM mfa_totp WHERE user_id = ?",
+	/* STMT_MFA_RECOVERY_DELETE: user */
+	"DELETE FROM mfa_recovery_codes WHERE user_id = ?",
+	/* STMT_MFA_RECOVERY_INSERT: user, keyed hash */
+	"INSERT INTO mfa_recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, NOW(3))",
+	/* STMT_MFA_RECOVERY_USE: user, keyed hash. Spends an unused code
+	 * (affected rows 1), once. */
+	"UPDATE mfa_recovery_codes SET used_at = NOW(3) WHERE user_id = ? AND code_hash = ? "
+	"AND used_at IS NULL",
+	/* STMT_MFA_RECOVERY_LEFT: user → unused recovery codes */
+	"SELECT COUNT(*) FROM mfa_recovery_codes WHERE user_id = ? AND used_at IS NULL",
+	/* STMT_SESSIONS_OF_USER: user → token hash, created, last seen; the live
+	 * sessions, last seen first (sessions_user) */
+	"SELECT token_hash, " DB_RFC3339("created_at") ", " DB_RFC3339("last_seen_at")
+	" FROM sessions WHERE user_id = ? AND expires_at > NOW(3) "
+	"ORDER BY last_seen_at DESC, created_at DESC",
+	/* STMT_SESSION_DELETE_OWN: token hash, user */
+	"DELETE FROM sessions WHERE token_hash = ? AND user_id = ?",
 };

@@ -54,7 +54,7 @@ users_list(struct req *r)
 			crypto_blind_index(bidx_buf, "email", normal);
 			bidx = bidx_buf;
 		} else
-			name = q;
+			name = db_like_escape(r->arena, q);
 	}
 	if (db_exec(r->db, r->arena, STMT_USERS_LIST, DB_PARAMS(
 	    DB_BLOB(bidx, CRYPTO_HASH_LEN), DB_BLOB(bidx, CRYPTO_HASH_LEN),

@@ -198,4 +198,13 @@ const char *const matches_stmts[STMT__MAX] = {
 	/* STMT_MATCH_VOLUNTEER_HOURS: hours, match (accepted only) */
 	"UPDATE matches SET volunteer_hours = ?, updated_at = NOW(3) "
 	"WHERE id = ? AND status = 'accepted'",
+	/* STMT_MATCH_REVIVE: status, initiated_by, request, volunteer: a
+	 * declined pair starts again (create.c); a cancelled one does not —
+	 * one of the two ended it on purpose. */
+	"UPDATE matches SET status = ?, initiated_by = ?, cancel_reason = NULL, "
+	"accepted_at = NULL, completed_at = NULL, hours = NULL, thanks = NULL, "
+	"volunteer_hours = NULL, reminded_at = NULL, created_at = NOW(3), updated_at = NOW(3) "
+	"WHERE request_id = ? AND volunteer_id = ? AND status = 'declined'",
+	/* STMT_MATCH_OF_PAIR: request, volunteer → id */
+	"SELECT id FROM matches WHERE request_id = ? AND volunteer_id = ?",
 };

@@ -35,7 +35,10 @@
 #include "notify.h"
 #include "problem.h"
 
-#define HOURS_MAX	(24 * 14)
+/* Hours of one match, one occasion: a day at most. (A recurring request
+ * may take more once recurrence exists; issue 17.) The field table lets
+ * larger numbers through so that this, clearer, message answers them. */
+#define HOURS_MAX	24
 
 enum step { STEP_ACCEPT, STEP_DECLINE, STEP_COMPLETE, STEP_CANCEL };
 
@@ -273,7 +276,7 @@ matches_complete(struct req *r)
 	hours = round(hours * 100.0) / 100.0;
 	if (!(hours >= 0.01 && hours <= HOURS_MAX)) {
 		problem_field(r, "hours", "out_of_range",
-		    "Must be more than 0 and at most 336.");
+		    "Hours are more than 0 and at most 24 for one occasion (1,5 is one and a half hours).");
 		problem_invalid(r);
 		return;
 	}
@@ -310,7 +313,7 @@ matches_hours(struct req *r)
 	hours = h != NULL ? round(json_object_get_double(h) * 100.0) / 100.0 : 0.0;
 	if (!(hours >= 0.01 && hours <= HOURS_MAX)) {
 		problem_field(r, "hours", "out_of_range",
-		    "Must be more than 0 and at most 336.");
+		    "Hours are more than 0 and at most 24 for one occasion (1,5 is one and a half hours).");
 		problem_invalid(r);
 		return;
 	}

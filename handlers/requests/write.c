@@ -66,7 +66,9 @@ read_input(struct req *r, struct request_input *in)
 	in->title = json_get_str(r->json, "title");
 	in->description = json_get_str(r->json, "description");
 	in->category = json_get_str(r->json, "category");
-	if (in->category != NULL) {
+	if (in->category != NULL && !valid_slug(in->category))
+		problem_field(r, "category", "unknown", "No such category.");
+	else if (in->category != NULL) {
 		if (db_exec(r->db, r->arena, STMT_CATEGORY_GET,
 		    DB_PARAMS(DB_STR(in->category)), &rows) != DB_OK)
 			return -1;

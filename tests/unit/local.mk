@@ -9,7 +9,8 @@ UNIT_TESTS = \
 	tests/unit/auth_test \
 	tests/unit/route_test \
 	tests/unit/json_test \
-	tests/unit/log_test
+	tests/unit/log_test \
+	tests/unit/totp_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -31,3 +32,8 @@ tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h
 tests_unit_json_test_LDADD = $(BH_LIBS)
 tests_unit_log_test_SOURCES = tests/unit/log_test.c tests/unit/tap.h
 tests_unit_log_test_LDADD = $(BH_LIBS)
+# The pure part of MFA in the accounts handler (TOTP through liboath).
+tests_unit_totp_test_SOURCES = tests/unit/totp_test.c tests/unit/tap.h \
+	handlers/accounts/totp.c handlers/accounts/totp.h
+tests_unit_totp_test_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
+tests_unit_totp_test_LDADD = $(BH_LIBS) $(OATH_LIBS)

@@ -1,0 +1,126 @@
+// regressions.test.mjs — defects found by using the product as its users
+// would (issue 15), one test each, named after what it guards; each failed
+// before its fix.
+
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+
+import {
+  DEMO_POSTCODE, asDemo, assertProblem, assertStatus, newUser, randomTag,
+} from './lib/client.mjs';
+
+let moderator, admin;
+
+async function openRequest(owner, tag) {
+  const res = await owner.post('/requests', {
+    title: `Vervoer ${tag}`, description: `Wie brengt mij naar het ziekenhuis? ${tag}`,
+    category: 'transport', postcode: DEMO_POSTCODE,
+  });
+  assertStatus(res, 201);
+  assertStatus(await moderator.post(`/requests/${res.body.request.id}/review`, { decision: 'approve' }), 200);
+  return res.body.request;
+}
+
+before(async () => {
+  moderator = await asDemo('moderator');
+  admin = await asDemo('admin');
+});
+
+describe('issue 15', () => {
+  it('a declined volunteer may respond again after the accepted match is cancelled (15.2)', async () => {
+    const owner = await newUser(['resident']);
+    const anna = await newUser(['volunteer']);
+    const bram = await newUser(['volunteer']);
+    const req = await openRequest(owner, randomTag(6));
+    const a = (await anna.post('/matches', { request_id: req.id, message: 'Ik kan.' })).body.match;
+    const b = (await bram.post('/matches', { request_id: req.id, message: 'Ik ook.' })).body.match;
+    assertStatus(await owner.post(`/matches/${a.id}/accept`), 200);
+    assert.equal((await bram.get(`/matches/${b.id}`)).body.match.status, 'declined');
+    // While the request is matched, nobody new gets on it.
+    const meanwhile = await bram.post('/matches', { request_id: req.id, message: 'Nog steeds?' });
+    assert.ok([404, 409].includes(meanwhile.status), `while matched: ${meanwhile.status}`);
+    assertStatus(await owner.post(`/matches/${a.id}/cancel`, { reason: 'Anna kan niet meer' }), 200);
+    const again = await bram.post('/matches', { request_id: req.id, message: 'Ik kan nog steeds!' });
+    assertStatus(again, 201, 'the declined volunteer responds again');
+    assert.equal(again.body.match.status, 'responded');
+    assert.equal(again.body.match.id, b.id, 'the same match, its conversation kept');
+    const msgs = (await bram.get(`/matches/${b.id}/messages`)).body.items.map((m) => m.body);
+    assert.ok(msgs.includes('Ik ook.') && msgs.includes('Ik kan nog steeds!'));
+    assertStatus(await owner.post(`/matches/${b.id}/accept`), 200);
+    // A second response while live is still a conflict.
+    assertProblem(await bram.post('/matches', { request_id: req.id, message: 'x' }), 409, 'conflict');
+  });
+
+  it('a declined volunteer may be invited again (15.2)', async () => {
+    const owner = await newUser(['resident']);
+    const vol = await newUser(['volunteer']);
+    const req = await openRequest(owner, randomTag(6));
+    const inv = (await owner.post('/matches', { request_id: req.id, volunteer_id: vol.user.id, message: 'Kunt u?' })).body.match;
+    assertStatus(await vol.post(`/matches/${inv.id}/decline`), 200);
+    const again = await owner.post('/matches', { request_id: req.id, volunteer_id: vol.user.id, message: 'Volgende week?' });
+    assertStatus(again, 201);
+    assert.equal(again.body.match.status, 'invited');
+  });
+
+  it('absurd hours for one match are a clear 422; 1.5 is one and a half (15.1)', async () => {
+    const owner = await newUser(['resident']);
+    const vol = await newUser(['volunteer']);
+    const req = await openRequest(owner, randomTag(6));
+    const m = (await vol.post('/matches', { request_id: req.id, message: 'Ja' })).body.match;
+    assertStatus(await owner.post(`/matches/${m.id}/accept`), 200);
+    for (const hours of [25, 15 * 24, 336])
+      assertProblem(await owner.post(`/matches/${m.id}/complete`, { hours }), 422, 'validation_failed', 'hours', 'out_of_range');
+    const done = await owner.post(`/matches/${m.id}/complete`, { hours: 1.5 });
+    assertStatus(done, 200);
+    assert.equal(done.body.match.hours, 1.5);
+  });
+
+  it('GET /offers?q= searches title and description, and finds nothing for nonsense (15.3)', async () => {
+    const vol = await newUser(['volunteer']);
+    const word = `kattenoppas${randomTag(6).toLowerCase().replace(/[^a-z]/g, 'x')}`;
+    const o = await vol.post('/offers', {
+      title: `Oppas voor ${word}`, description: 'Ik pas op uw kat als u weg bent.', categories: ['pets'],
+      postcode: DEMO_POSTCODE, radius_km: 10, availability: [{ day: 'sun', from: '10:00', to: '12:00' }],
+    });
+    assertStatus(o, 201);
+    assertStatus(await moderator.post(`/offers/${o.body.offer.id}/review`, { decision: 'approve' }), 200);
+    const none = await vol.get('/offers?q=zzzznotfound');
+    assertStatus(none, 200);
+    assert.deepEqual(none.body.items, []);
+    const hit = await vol.get(`/offers?q=${word}`);
+    assert.deepEqual(hit.body.items.map((x) => x.id), [o.body.offer.id]);
+    const near = await vol.get(`/offers?q=${word}&near=${encodeURIComponent(DEMO_POSTCODE)}`);
+    assert.deepEqual(near.body.items.map((x) => x.id), [o.body.offer.id]);
+    const near2 = await vol.get(`/offers?q=zzzznotfound&near=${encodeURIComponent(DEMO_POSTCODE)}`);
+    assert.deepEqual(near2.body.items, []);
+    assertProblem(await vol.get('/offers?q=a'), 422, 'validation_failed', 'q', 'too_short');
+  });
+
+  it('GET /users?q=_ and q=% match only names that hold them (15.4)', async () => {
+    const all = await admin.get('/users?limit=100');
+    assertStatus(all, 200);
+    for (const literal of ['_', '%', '!', '\\']) {
+      const res = await admin.get(`/users?q=${encodeURIComponent(literal)}&limit=100`);
+      assertStatus(res, 200);
+      assert.ok(res.body.items.every((u) => u.display_name.includes(literal)),
+        `q=${literal} returned names without it`);
+    }
+    const named = await newUser(['resident'], { display_name: `Jan_${randomTag(5)}%` });
+    const res = await admin.get(`/users?q=${encodeURIComponent(named.registered.display_name)}`);
+    assert.deepEqual(res.body.items.map((u) => u.id), [named.user.id]);
+  });
+
+  it('a non-ASCII category is a 422 on category, never a 500 (15.6)', async () => {
+    const res = await newUser(['resident', 'volunteer']);
+    for (const path of ['/requests?category=%C3%A9', '/offers?category=%C3%A9', '/organisations?category=%C3%A9'])
+      assertProblem(await res.get(path), 422, 'validation_failed', 'category', 'unknown');
+    assertProblem(await res.post('/requests', { title: 'Hulp', description: 'Graag', category: 'é', postcode: DEMO_POSTCODE }),
+      422, 'validation_failed', 'category', 'unknown');
+    assertProblem(await res.post('/offers', {
+      title: 'Hulp', description: 'Ik help', categories: ['é'], postcode: DEMO_POSTCODE, radius_km: 5,
+      availability: [{ day: 'mon', from: '09:00', to: '10:00' }],
+    }), 422, 'validation_failed', 'categories', 'unknown');
+    assertProblem(await res.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily', categories: ['é'] }),
+      422, 'validation_failed', 'categories[0]', 'unknown');
+  });
+});
