@@ -519,6 +519,12 @@ test('hours_comma_decimal: "1,5" is one and a half hours, for the volunteer and 
 		await v.click('#hours-form button[type=submit]');
 		await v.locator('#hours-form .field[data-field="hours"] .field-error').waitFor({ state: 'visible' });
 		await checkAxe(v, 'match.html, hours not a number');
+		// More than a day for one occasion is a typo, said next to the field.
+		await v.fill('#hours-form-hours', '15,5,');
+		assert.match(await v.textContent('#hours-form'), /Vul een getal in/);
+		await v.fill('#hours-form-hours', '30');
+		await v.click('#hours-form button[type=submit]');
+		await v.waitForFunction(() => /hoogstens 24/.test(document.querySelector('#hours-form .field-error')?.textContent || ''));
 		await v.fill('#hours-form-hours', '1,5');
 		assert.match(await v.textContent('#hours-form'), /Wordt opgeslagen als 1,5 uur/);
 		await v.click('#hours-form button[type=submit]');
