@@ -211,8 +211,16 @@ test('meldingen.html: newest first, "Meer laden", unread marked in words, follow
 		assert.equal(await unreadCount(owner), 0);
 		await checkAxe(page, 'meldingen.html, all read, unread only');
 
-		// Without the filter they are all still there, none marked.
+		// In English the titles come in English (the account's language follows the switch).
 		await page.uncheck('#only-unread');
+		await page.waitForFunction(() => document.querySelectorAll('#notifications-list li.notification').length === 20);
+		await page.click('#lang-switch');
+		await page.waitForFunction(() => /Your request “Hulpvraag nummer 22” is now public/.test(document.querySelector('#notifications-list').textContent));
+		await checkAxe(page, 'meldingen.html in English');
+		await page.click('#lang-switch');
+		await page.waitForFunction(() => /Uw hulpvraag “Hulpvraag nummer 22” staat nu online/.test(document.querySelector('#notifications-list').textContent));
+
+		// Without the filter they are all still there, none marked.
 		await page.waitForFunction(() => document.querySelectorAll('#notifications-list li.notification').length === 20);
 		assert.equal(await page.locator('li.notification.is-unread').count(), 0);
 		assertNoScriptErrors(page);

@@ -38,6 +38,12 @@ const FLASHES = ['logged_out', 'registered', 'password_changed', 'password_reset
 	'request_posted', 'request_posted_open', 'request_saved', 'offer_saved', 'offer_posted', 'logged_in'];
 
 let state = { user: null };
+let localeSave = Promise.resolve();
+
+/** Resolves when the language the user last switched to is saved on their account. */
+export function localeSaved() {
+	return localeSave;
+}
 
 function currentPath() {
 	const p = location.pathname;
@@ -91,11 +97,12 @@ function buildHeader(header) {
 	});
 	langBtn.addEventListener('click', async () => {
 		const next = currentLanguage() === 'nl' ? 'en' : 'nl';
+		// Saved first, so what the server words for us (notifications) can follow.
+		if (state.user)
+			localeSave = api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
 		await setLanguage(next);
 		updateLangButton();
 		langBtn.focus();
-		if (state.user)
-			api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
 	});
 	updateLangButton();
 }

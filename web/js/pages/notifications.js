@@ -6,7 +6,7 @@
 // new notifications while this page is open a button offers to show them.
 
 import { api } from '../api.js';
-import { startPage, pageReady, el, safeNext, loadingInto, doneLoading } from '../page.js';
+import { startPage, pageReady, el, safeNext, loadingInto, doneLoading, localeSaved } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { showStatus, showProblem } from '../forms.js';
 import { refreshBell, onBellChange } from '../bell.js';
@@ -202,7 +202,12 @@ async function main() {
 	markAll.addEventListener('click', markAllRead);
 	await load();
 	onBellChange(offerNew);
-	onLanguageChange(() => render());
+	// The titles come in the account's language: fetched again once it is saved.
+	onLanguageChange(async () => {
+		render();
+		await localeSaved();
+		await load();
+	});
 	pageReady();
 }
 
