@@ -250,7 +250,8 @@ export async function startPage(options = {}) {
 		const tools = header.querySelector('.header-tools');
 		if (tools)
 			startBell(tools, { moderator: hasRole(state.user, 'moderator', 'admin') });
-		if (state.user.email_verified === false)
+		// email-bevestigen.html says it (and offers the new mail) itself.
+		if (state.user.email_verified === false && location.pathname !== '/email-bevestigen.html')
 			showVerifyBanner(header);
 	}
 	onLanguageChange(() => {
