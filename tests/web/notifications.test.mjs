@@ -140,6 +140,8 @@ test('a moderator also sees the length of the moderation queue', async () => {
 		await q.waitFor();
 		assert.equal(await q.getAttribute('href'), '/admin/');
 		assert.match(await q.ariaSnapshot(), /link "Wachtrij, \d+ te beoordelen"/);
+		const now = (await moderator.call('GET', '/me/notifications?limit=1')).data.queue_count;
+		assert.equal(await q.getAttribute('data-queue'), String(now), 'the number the API gives');
 		await checkAxe(page, 'home as a moderator');
 		await open(page, '/admin/');
 		assert.equal(await page.locator('#bell').count(), 1, 'the admin header has the bell too');
