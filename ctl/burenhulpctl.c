@@ -2,7 +2,8 @@
  * burenhulpctl.c — the operator's command line: `burenhulpctl -c CONFIG
  * COMMAND [ARGS]`. This file reads the command line and the config, loads
  * the keys, opens the database and hands over to one command; the commands
- * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c and outbox.c.
+ * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c and
+ * digest.c (which runs the mailer's own mailer/digest.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ static const struct command {
 	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)" },
 	{ "outbox-token", cmd_outbox_token, 1,
 	  "outbox-token --email E [--verify]  the token of the newest reset (or confirmation) mail to E" },
+	{ "digest", cmd_digest, 0,
+	  "digest --now            write the daily digests at once (the mailer sends them)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

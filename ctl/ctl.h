@@ -78,6 +78,7 @@ int cmd_purge(struct ctl *c, int argc, char **argv);
 int cmd_rotate_key(struct ctl *c, int argc, char **argv);
 int cmd_seed_bench(struct ctl *c, int argc, char **argv);	/* seed_bench.c */
 int cmd_outbox_token(struct ctl *c, int argc, char **argv);
+int cmd_digest(struct ctl *c, int argc, char **argv);	/* digest.c */
 
 /* Connects c->raw when not yet connected. 0 or -1 (printed). */
 int ctl_raw_connect(struct ctl *c);

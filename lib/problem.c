@@ -97,6 +97,9 @@ problem_invalid(struct req *r)
 	if (all_fields_are(r, "unknown_postcode"))
 		return problem_send(r, 422, "unknown_postcode",
 		    "The postcode is not a known area.");
+	if (all_fields_are(r, "outside_service_area"))
+		return problem_send(r, 422, "outside_service_area",
+		    "The postcode lies outside the area this site serves.");
 	return problem_send(r, 422, "validation_failed",
 	    "One or more fields are not valid.");
 }

@@ -23,12 +23,20 @@ BH_PORT=${BURENHULP_PORT:-8080}
 BH_VAR=$(bh_abspath "${BURENHULP_VAR:-$BH_REPO/var}")
 BH_BUILD=$(bh_abspath "${BURENHULP_BUILD:-$BH_REPO/build}")
 BH_HANDLERS="accounts requests offers matches admin"
+# Programs on lib/ that are not FastCGI handlers (no socket, nothing routes
+# to them): each has its own database user bh_NAME and etc/NAME.conf, and
+# runs as build/NAME/burenhulp-NAME with a pid file like a handler.
+BH_PROGRAMS="mailer"
+# The local SMTP server of the stack (when BURENHULP_SMTP_URL is not set):
+# every mail as one file in $BH_VAR/mail/new/.
+BH_SMTP_PORT=${BURENHULP_SMTP_PORT:-$((BH_PORT + 25))}
 BH_DB_NAME=burenhulp
 
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
-	autoconf automake libtool pkg-config make gcc curl"
+	autoconf automake libtool pkg-config make gcc curl
+	libcurl4-openssl-dev python3-aiosmtpd"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }

@@ -80,6 +80,7 @@ enum stmt {
 	STMT_VERIFY_GET,
 	STMT_VERIFY_USE,
 	STMT_USER_VERIFIED,
+	STMT_USER_SET_ROLES,
 	/* GDPR part of notifications (gdpr_notifications.c) */
 	STMT_GDPR_NOTIFS_EXPORT,
 	STMT_GDPR_ALERTS_EXPORT,

@@ -171,7 +171,7 @@ alerts_create(struct req *r)
 	n.frequency = json_get_str(r->json, "frequency");
 	n.offer_id = json_get_str(r->json, "offer_id");
 	n.categories = json_get_arr(r->json, "categories");
-	rc = postcode_resolve(r, "postcode", json_get_str(r->json, "postcode"), &n.area);
+	rc = postcode_resolve_served(r, "postcode", json_get_str(r->json, "postcode"), &n.area);
 	if (rc < 0)
 		goto internal;
 	for (i = 0; n.categories != NULL && i < json_object_array_length(n.categories); i++) {

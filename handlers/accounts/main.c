@@ -46,6 +46,9 @@ static const struct field me_fields[] = {
 	{ "postcode",		F_POSTCODE,	0, 0, 0, NULL, NULL },
 	{ "locale",		F_ENUM,		0, 0, 0, locales, NULL },
 	{ "phone",		F_STRING,	FIELD_NULLABLE, 6, 40, NULL, NULL },
+	/* The roles one chooses oneself (API 1.1): a resident becomes a
+	 * volunteer. Granted roles stay as the admin set them. */
+	{ "roles",		F_STRING_ARRAY,	0, 1, 3, self_roles, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

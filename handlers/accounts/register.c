@@ -66,7 +66,7 @@ accounts_register(struct req *r)
 	for (i = 0; roles_arr != NULL && i < json_object_array_length(roles_arr); i++)
 		roles |= auth_roles_parse(json_object_get_string(
 		    json_object_array_get_idx(roles_arr, i)));
-	rc = postcode_resolve(r, "postcode", json_get_str(r->json, "postcode"), &area);
+	rc = postcode_resolve_served(r, "postcode", json_get_str(r->json, "postcode"), &area);
 	if (rc < 0)
 		goto internal;
 	if (problem_count(r) > 0) {

@@ -235,6 +235,8 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"UPDATE email_verifications SET used_at = NOW(3) WHERE token_hash = ?",
 	/* STMT_USER_VERIFIED */
 	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
+	/* STMT_USER_SET_ROLES: roles (SET text), id */
+	"UPDATE users SET roles = ?, updated_at = NOW(3) WHERE id = ?",
 	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
 	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
 	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",

@@ -316,7 +316,7 @@ check_org_body(struct req *r, struct area *area, bool *has_area)
 	}
 	*has_area = false;
 	if (pc != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", pc, area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", pc, area)) < 0)
 			return -1;
 		*has_area = rc == 0;
 	}

@@ -131,7 +131,7 @@ offer_input_read(struct req *r, struct offer_input *in)
 	    read_categories(r, arr, in) != 0)
 		return -1;
 	if (raw_pc != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", raw_pc, &area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 			return -1;
 		if (rc == 0) {
 			in->has_pc4 = true;

@@ -76,7 +76,7 @@ read_input(struct req *r, struct request_input *in)
 			problem_field(r, "category", "unknown", "No such category.");
 	}
 	if ((raw = json_get_str(r->json, "postcode")) != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", raw, &in->area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", raw, &in->area)) < 0)
 			return -1;
 		in->has_area = rc == 0;
 	}

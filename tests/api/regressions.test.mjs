@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
 import {
-  DEMO_POSTCODE, asDemo, assertProblem, assertStatus, newUser, randomTag,
+  DEMO_POSTCODE, asDemo, assertProblem, assertStatus, newUser, randomTag, register,
 } from './lib/client.mjs';
 
 let moderator, admin;
@@ -122,5 +122,52 @@ describe('issue 15', () => {
     }), 422, 'validation_failed', 'categories', 'unknown');
     assertProblem(await res.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily', categories: ['é'] }),
       422, 'validation_failed', 'categories[0]', 'unknown');
+  });
+});
+
+describe('issue 15, the service area', () => {
+  // The test stack serves Emmen (scripts/up's default, as the demo).
+  it('a postcode outside the service area is refused wherever one is kept (15.7)', async () => {
+    const { res } = await register(['resident'], { postcode: '9999' });
+    assertProblem(res, 422, 'outside_service_area', 'postcode', 'outside_service_area');
+    const u = await newUser(['resident', 'volunteer']);
+    assertProblem(await u.patch('/me', { postcode: '1011' }), 422, 'outside_service_area', 'postcode');
+    assertProblem(await u.post('/requests', { title: 'Hulp', description: 'Graag', category: 'shopping', postcode: '9999' }),
+      422, 'outside_service_area', 'postcode');
+    assertProblem(await u.post('/offers', {
+      title: 'Hulp', description: 'Ik help', categories: ['shopping'], postcode: '9999', radius_km: 5,
+      availability: [{ day: 'mon', from: '09:00', to: '10:00' }],
+    }), 422, 'outside_service_area', 'postcode');
+    assertProblem(await u.post('/me/alerts', { postcode: '9999', radius_km: 5, frequency: 'daily' }),
+      422, 'outside_service_area', 'postcode');
+    assertProblem(await admin.post('/organisations', { name: 'Ver weg', description: 'Buiten Emmen', categories: ['respite'], postcode: '9999' }),
+      422, 'outside_service_area', 'postcode');
+    // Inside, all of Emmen's areas are fine; searching near any postcode still works.
+    assertStatus(await u.patch('/me', { postcode: '7891' }), 200);
+    assertStatus(await u.get('/requests?near=9999'), 200);
+  });
+});
+
+describe('issue 15, roles', () => {
+  it('a resident can become a volunteer from the profile, and back (15.11)', async () => {
+    const u = await newUser(['resident']);
+    assertProblem(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 403, 'forbidden');
+    const res = await u.patch('/me', { roles: ['resident', 'volunteer'] });
+    assertStatus(res, 200);
+    assert.deepEqual(res.body.user.roles.sort(), ['resident', 'volunteer']);
+    assertStatus(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 201);
+    assertStatus(await u.patch('/me', { roles: ['resident'] }), 200);
+    assertProblem(await u.post('/me/alerts', { postcode: DEMO_POSTCODE, radius_km: 5, frequency: 'daily' }), 403, 'forbidden');
+  });
+
+  it('nobody grants themself professional, moderator or admin through the profile; granted roles stay (15.11)', async () => {
+    const u = await newUser(['resident']);
+    for (const role of ['professional', 'moderator', 'admin'])
+      assertProblem(await u.patch('/me', { roles: ['resident', role] }), 422, 'validation_failed', 'roles');
+    assertProblem(await u.patch('/me', { roles: [] }), 422, 'validation_failed', 'roles');
+    assertStatus(await admin.patch(`/users/${u.user.id}`, { roles: ['resident', 'professional'] }), 200);
+    const res = await u.patch('/me', { roles: ['volunteer'] });
+    assertStatus(res, 200);
+    assert.deepEqual(res.body.user.roles.sort(), ['professional', 'volunteer']);
   });
 });
