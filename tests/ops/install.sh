@@ -334,7 +334,7 @@ rolling_restart_loses_nothing() {
 	started=$(( $(grep -c 'listening with' "$OPS_VAR/log/activated.log") - started ))
 	echo "rolling restart (3 x SIGTERM in 5 s, $started new handler processes): $r" |
 		tee -a "$OPS_RESULTS/ops-activation.txt"
-	[ "$started" -ge 3 ] && [ "$(grep -c '^200 ' "$OPS_VAR/load-term.txt")" -gt 20 ] &&
+	[ "$started" -ge 3 ] && [ "$(grep -c '^200 ' "$OPS_VAR/load-term.txt")" -gt 10 ] &&
 	[ "$(grep -vc '^200 ' "$OPS_VAR/load-term.txt")" = 0 ]
 }
 kill9_under_load_is_problem_json() {
