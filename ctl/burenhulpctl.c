@@ -2,8 +2,9 @@
  * burenhulpctl.c — the operator's command line: `burenhulpctl [-c CONFIG]
  * COMMAND [ARGS]`. This file reads the command line and the config, loads
  * the keys, opens the database and hands over to one command; the commands
- * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c and
- * backup.c. Without -c the installed config is read
+ * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c,
+ * digest.c (which runs the mailer's own mailer/digest.c) and backup.c.
+ * Without -c the installed config is read
  * (BH_SYSCONFDIR/burenhulp/ctl.conf, /etc/burenhulp/ctl.conf by default).
  * `--help` and `--version` need neither config nor database.
  */
@@ -46,7 +47,9 @@ static const struct command {
 	{ "seed-bench", cmd_seed_bench, 1,
 	  "seed-bench [--users N] [--requests N] [--offers N] [--matches N]  bench data (adds)" },
 	{ "outbox-token", cmd_outbox_token, 1,
-	  "outbox-token --email E  the token of the newest password-reset mail to E" },
+	  "outbox-token --email E [--verify]  the token of the newest reset (or confirmation) mail to E" },
+	{ "digest", cmd_digest, 0,
+	  "digest --now            write the daily digests at once (the mailer sends them)" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

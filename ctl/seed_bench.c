@@ -80,7 +80,7 @@
 #define RANDOM_ID \
 	"REPLACE(REPLACE(LEFT(TO_BASE64(RANDOM_BYTES(16)), 22), '+', '-'), '/', '_')"
 
-#define USER_ROW	"(?, ?, ?, ?, ?, ?, ?, NOW(3) - INTERVAL ? SECOND, NOW(3) - INTERVAL ? SECOND)"
+#define USER_ROW	"(?, ?, ?, ?, ?, ?, ?, 1, NOW(3) - INTERVAL ? SECOND, NOW(3) - INTERVAL ? SECOND)"
 #define USER_PARAMS	9
 #define BUSER_ROW	"(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define BUSER_PARAMS	9
@@ -149,14 +149,14 @@ static const char *const bench_stmts[BS__MAX] = {
 	/* BS_USERS_INSERT: USER_BATCH x (id, e-mail ciphertext, blind index,
 	 * display name, pc4, roles, locale, age in seconds x2) */
 	"INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, "
-	"locale, created_at, updated_at) VALUES " USER_ROW X127(", " USER_ROW),
+	"locale, email_verified, created_at, updated_at) VALUES " USER_ROW X127(", " USER_ROW),
 	/* BS_BENCH_USERS_INSERT: USER_BATCH x (n, id, pc4, lat, lon, poster_k,
 	 * posted_as, volunteer_k, near_volunteer_k) */
 	"INSERT INTO bench_users (n, id, pc4, lat, lon, poster_k, posted_as, "
 	"volunteer_k, near_volunteer_k) VALUES " BUSER_ROW X127(", " BUSER_ROW),
 	/* BS_USER_INSERT_ONE: the same, one row (the rest of the last batch) */
 	"INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, "
-	"locale, created_at, updated_at) VALUES " USER_ROW,
+	"locale, email_verified, created_at, updated_at) VALUES " USER_ROW,
 	/* BS_BENCH_USER_INSERT_ONE */
 	"INSERT INTO bench_users (n, id, pc4, lat, lon, poster_k, posted_as, "
 	"volunteer_k, near_volunteer_k) VALUES " BUSER_ROW,

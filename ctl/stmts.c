@@ -20,10 +20,11 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"VALUES (?, ?, ?, NOW(3))",
 	/* STMT_USER_BY_BIDX: e-mail blind index. */
 	"SELECT id FROM users WHERE email_bidx = ?",
-	/* STMT_USER_INSERT: id, e-mail ciphertext, blind index, name, pc4, roles. */
+	/* STMT_USER_INSERT: id, e-mail ciphertext, blind index, name, pc4, roles.
+	 * The operator vouches for the address (API.md: verified). */
 	"INSERT INTO users (id, email_ct, email_bidx, display_name, pc4, roles, "
-	"locale, status, created_at, updated_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, 'nl', 'active', NOW(3), NOW(3))",
+	"locale, status, email_verified, created_at, updated_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, 'nl', 'active', 1, NOW(3), NOW(3))",
 	/* STMT_CREDENTIAL_INSERT: user id, Argon2id hash string. */
 	"INSERT INTO credentials (user_id, password_hash, changed_at) "
 	"VALUES (?, ?, NOW(3))",
@@ -112,7 +113,8 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
-	/* STMT_OUTBOX_LAST_RESET: user id; the newest reset mail to them. */
+	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
+	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
-	"AND kind = 'password_reset' ORDER BY id DESC LIMIT 1",
+	"AND kind = ? ORDER BY id DESC LIMIT 1",
 };

@@ -124,9 +124,24 @@ auth_session_load(struct req *r)
 		return -1;
 	if (rows.nrows != 1)
 		return 0;
+	/* Idle sessions end (ASVS V7.3): those of moderators and admins, who
+	 * can read private parts, after session_idle_staff_s (30 minutes);
+	 * everyone else's after session_idle_s (7 days). The absolute lifetime
+	 * is the session's expires_at (session_days). An ended session is
+	 * deleted, so its cookie is worth nothing any more. */
+	if (db_int(&rows, 0, 2) > ((auth_roles_parse(db_str(&rows, 0, 1)) & ROLE__MODERATION) ?
+	    config_long(r->cfg, "session_idle_staff_s", 1800) :
+	    config_long(r->cfg, "session_idle_s", 7 * 86400L))) {
+		if (db_exec_lib(r->db, r->arena, LSTMT_SESSION_DELETE,
+		    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL) != DB_OK)
+			log_warn("auth: could not end an idle session");
+		memset(&r->who, 0, sizeof(r->who));
+		return 0;
+	}
 	r->who.logged_in = true;
 	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", db_str(&rows, 0, 0));
 	r->who.roles = auth_roles_parse(db_str(&rows, 0, 1));
+	r->who.email_verified = db_int(&rows, 0, 3) != 0;
 	crypto_csrf_token(r->who.csrf, token);
 	/* last_seen is for the user's own overview; once a minute is plenty. */
 	if (db_int(&rows, 0, 2) >= 60 &&
@@ -257,6 +272,14 @@ need_role(const struct principal *who, unsigned roles)
 	return is(who, roles) ? AUTH_ALLOW : AUTH_FORBIDDEN;
 }
 
+/* Posting and responding wait for a confirmed address; everything else
+ * (browsing, the profile, reading one's own matches) does not. */
+static enum auth_verdict
+verified(const struct principal *who, enum auth_verdict v)
+{
+	return v == AUTH_ALLOW && !who->email_verified ? AUTH_UNVERIFIED : v;
+}
+
 enum auth_verdict
 auth_decide(const struct principal *who, enum action act,
     const struct auth_object *obj)
@@ -282,7 +305,7 @@ auth_decide(const struct principal *who, enum action act,
 		return who->logged_in ? AUTH_ALLOW : AUTH_UNAUTHENTICATED;
 
 	case ACT_REQUEST_CREATE:
-		return need_role(who, ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_PROFESSIONAL);
+		return verified(who, need_role(who, ROLE_RESIDENT | ROLE_CAREGIVER | ROLE_PROFESSIONAL));
 	case ACT_REQUEST_VIEW:
 		if (status_is(o, "open") || owner || volunteer || moderator)
 			return AUTH_ALLOW;
@@ -304,7 +327,7 @@ auth_decide(const struct principal *who, enum action act,
 		return refuse(who, status_is(o, "open") || volunteer);
 
 	case ACT_OFFER_CREATE:
-		return need_role(who, ROLE_VOLUNTEER);
+		return verified(who, need_role(who, ROLE_VOLUNTEER));
 	case ACT_OFFER_VIEW:
 		if (!who->logged_in)
 			return AUTH_UNAUTHENTICATED;
@@ -322,10 +345,10 @@ auth_decide(const struct principal *who, enum action act,
 		/* Nobody responds to their own request. */
 		if (!is(who, ROLE_VOLUNTEER) || owner)
 			return AUTH_FORBIDDEN;
-		return AUTH_ALLOW;
+		return verified(who, AUTH_ALLOW);
 	case ACT_MATCH_INVITE:
 		if (owner)
-			return AUTH_ALLOW;
+			return verified(who, AUTH_ALLOW);
 		return refuse(who, status_is(o, "open"));
 	case ACT_MATCH_VIEW:
 		if (party || moderator)
@@ -346,6 +369,10 @@ auth_decide(const struct principal *who, enum action act,
 		return refuse(who, volunteer);
 	case ACT_MATCH_CANCEL:
 		return party ? AUTH_ALLOW : refuse(who, false);
+	case ACT_MATCH_HOURS:
+		if (volunteer && !owner)
+			return AUTH_ALLOW;
+		return refuse(who, owner);
 	case ACT_MESSAGE_READ:
 	case ACT_MESSAGE_WRITE:
 		/* A declined volunteer is out of the conversation, as they are
@@ -364,10 +391,50 @@ auth_decide(const struct principal *who, enum action act,
 	return AUTH_FORBIDDEN;
 }
 
+/* Names of the actions, for the audit log of refusals. */
+static const char *const action_names[ACT__MAX] = {
+	[ACT_USERS_ADMIN] = "users_admin",
+	[ACT_REQUEST_CREATE] = "request_create",
+	[ACT_REQUEST_VIEW] = "request_view",
+	[ACT_REQUEST_VIEW_PRIVATE] = "request_view_private",
+	[ACT_REQUEST_EDIT] = "request_edit",
+	[ACT_REQUEST_CANCEL] = "request_cancel",
+	[ACT_REQUEST_SUGGESTIONS] = "request_suggestions",
+	[ACT_OFFER_LIST] = "offer_list",
+	[ACT_OFFER_CREATE] = "offer_create",
+	[ACT_OFFER_VIEW] = "offer_view",
+	[ACT_OFFER_EDIT] = "offer_edit",
+	[ACT_MATCH_RESPOND] = "match_respond",
+	[ACT_MATCH_INVITE] = "match_invite",
+	[ACT_MATCH_VIEW] = "match_view",
+	[ACT_MATCH_ANSWER] = "match_answer",
+	[ACT_MATCH_COMPLETE] = "match_complete",
+	[ACT_MATCH_CANCEL] = "match_cancel",
+	[ACT_MATCH_HOURS] = "match_hours",
+	[ACT_MESSAGE_READ] = "message_read",
+	[ACT_MESSAGE_WRITE] = "message_write",
+	[ACT_ME_SUGGESTIONS] = "me_suggestions",
+	[ACT_MODERATE] = "moderate",
+	[ACT_REPORT_CREATE] = "report_create",
+	[ACT_STATS_READ] = "stats_read",
+	[ACT_AUDIT_READ] = "audit_read",
+	[ACT_CATEGORY_ADMIN] = "category_admin",
+	[ACT_ORGANISATION_ADMIN] = "organisation_admin",
+};
+
 bool
 auth_require(struct req *r, enum action act, const struct auth_object *obj)
 {
-	switch (auth_decide(&r->who, act, obj)) {
+	enum auth_verdict v = auth_decide(&r->who, act, obj);
+
+	/* Every refusal of someone logged in is on the record (ASVS V16):
+	 * who, from where, which action. An anonymous 401 is not: it is
+	 * what every visitor gets first. */
+	if (v != AUTH_ALLOW && r->who.logged_in)
+		(void)audit_write(r, "auth.refused", "action", NULL,
+		    (unsigned)act < ACT__MAX && action_names[act] != NULL ?
+		    action_names[act] : "unknown");
+	switch (v) {
 	case AUTH_ALLOW:
 		return true;
 	case AUTH_UNAUTHENTICATED:
@@ -378,6 +445,10 @@ auth_require(struct req *r, enum action act, const struct auth_object *obj)
 		return false;
 	case AUTH_NOT_FOUND:
 		problem_send(r, 404, "not_found", "No such resource.");
+		return false;
+	case AUTH_UNVERIFIED:
+		problem_send(r, 403, "email_unverified",
+		    "Confirm your e-mail address first: follow the link in the mail we sent.");
 		return false;
 	}
 	return false;
@@ -396,8 +467,11 @@ audit_write(struct req *r, const char *action, const char *target_type,
 {
 	const char *actor = r != NULL && r->who.logged_in ? r->who.user_id : NULL;
 
+	const char *address = r != NULL && r->remote_addr != NULL && *r->remote_addr != '\0' ?
+	    r->remote_addr : NULL;
+
 	if (db_exec_lib(r->db, r->arena, LSTMT_AUDIT_INSERT,
-	    DB_PARAMS(DB_STR(actor), DB_STR(action), DB_STR(target_type),
+	    DB_PARAMS(DB_STR(actor), DB_STR(address), DB_STR(action), DB_STR(target_type),
 	    DB_STR(target_id), DB_STR(detail)), NULL) != DB_OK) {
 		log_error("audit: could not write %s", action);
 		return -1;

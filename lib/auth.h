@@ -37,6 +37,7 @@ struct principal {
 	bool		 logged_in;
 	char		 user_id[CRYPTO_ID_LEN + 1];
 	unsigned	 roles;
+	bool		 email_verified;	/* may post and respond (API 1.1) */
 	char		 csrf[CRYPTO_TOKEN_LEN + 1];
 	unsigned char	 session_hash[CRYPTO_HASH_LEN];
 };
@@ -87,6 +88,7 @@ enum action {
 	ACT_MATCH_ANSWER,		/* accept / decline: the other party */
 	ACT_MATCH_COMPLETE,
 	ACT_MATCH_CANCEL,
+	ACT_MATCH_HOURS,		/* the volunteer records their hours */
 	ACT_MESSAGE_READ,
 	ACT_MESSAGE_WRITE,
 	ACT_ME_SUGGESTIONS,
@@ -117,6 +119,7 @@ enum auth_verdict {
 	AUTH_UNAUTHENTICATED,	/* 401: log in first */
 	AUTH_FORBIDDEN,		/* 403: you know it exists, but may not */
 	AUTH_NOT_FOUND,		/* 404: you may not even know it exists */
+	AUTH_UNVERIFIED,	/* 403 email_unverified: confirm the address first */
 };
 
 /* The rules. obj may be NULL for actions on no particular object. */

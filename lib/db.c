@@ -507,3 +507,20 @@ db_ping(struct db *db)
 		return 0;
 	return reconnect(db) == 0 && mysql_ping(db->conn) == 0 ? 0 : -1;
 }
+
+char *
+db_like_escape(struct arena *a, const char *s)
+{
+	char *out, *o;
+
+	if (s == NULL)
+		return NULL;
+	o = out = arena_alloc(a, 2 * strlen(s) + 1);
+	for (; *s != '\0'; s++) {
+		if (*s == '%' || *s == '_' || *s == '!')
+			*o++ = '!';
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}

@@ -111,6 +111,10 @@ int db_exec_lib(struct db *db, struct arena *a, int idx,
  * with time_zone +00:00): "SELECT " DB_RFC3339("r.created_at") " FROM ..." */
 #define DB_RFC3339(col)	"DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 
+/* s with LIKE's wildcards and the escape character escaped by '!', for a
+ * statement that says `LIKE ... ESCAPE '!'`; arena-owned. NULL for NULL. */
+char *db_like_escape(struct arena *a, const char *s);
+
 /* Rows changed by the last statement, and the last AUTO_INCREMENT id. */
 unsigned long long db_affected(const struct db *db);
 unsigned long long db_insert_id(const struct db *db);

@@ -61,6 +61,13 @@ int notify(struct db *db, struct arena *a, const char *user_id,
     const char *group_key, const char *once_key, int freq_override)
 	__attribute__((warn_unused_result));
 
+/* A new request that fits alert_id of user_id (kind alert.request, link
+ * to the request, its title as arg); freq is the alert's. once_key keeps a
+ * user with several fitting alerts to one event. Returns a db_status. */
+int notify_alert(struct db *db, struct arena *a, const char *user_id,
+    const char *alert_id, const char *link, const char *arg,
+    const char *once_key, int freq) __attribute__((warn_unused_result));
+
 /* An account mail (verification, reset) for user_id, with a secret that
  * only the mail may carry: sealed into the outbox row's body as
  * "token=SECRET". Needs the master key. Returns a db_status. */

@@ -4,6 +4,8 @@
 #ifndef BH_POSTCODE_H
 #define BH_POSTCODE_H
 
+#include <stdbool.h>
+
 #include <json-c/json.h>
 
 struct req;
@@ -25,5 +27,17 @@ json_object *postcode_area_json(const struct area *a);
  * 0 found, -1 database failure. */
 int postcode_resolve(struct req *r, const char *field, const char *raw,
     struct area *out) __attribute__((warn_unused_result));
+
+/* The same for a postcode that is kept (an account, a post, an alert): it
+ * must also lie in the site's service area (config `service_area`, see
+ * postcode_in_area), else a field problem outside_service_area and 1. */
+int postcode_resolve_served(struct req *r, const char *field, const char *raw,
+    struct area *out) __attribute__((warn_unused_result));
+
+/* True when PC4 area pc4 of municipality lies in spec: items separated by
+ * commas, each a PC4 range "7800-7899", one PC4 "7811", or a municipality's
+ * name ("Emmen", any case). An empty or absent spec is the whole country.
+ * Searches near a postcode are not limited: they find what is there. */
+bool postcode_in_area(const char *spec, const char *pc4, const char *municipality);
 
 #endif

@@ -103,6 +103,20 @@ all_fields_are(const struct req *r, const char *code)
 	return n > 0;
 }
 
+bool
+problem_has(const struct req *r, const char *field)
+{
+	size_t i, n = r->errors == NULL ? 0 : json_object_array_length(r->errors), len = strlen(field);
+	const char *f;
+
+	for (i = 0; i < n; i++) {
+		f = json_get_str(json_object_array_get_idx(r->errors, i), "field");
+		if (f != NULL && strncmp(f, field, len) == 0 && (f[len] == '\0' || f[len] == '['))
+			return true;
+	}
+	return false;
+}
+
 int
 problem_invalid(struct req *r)
 {
@@ -111,6 +125,9 @@ problem_invalid(struct req *r)
 	if (all_fields_are(r, "unknown_postcode"))
 		return problem_send(r, 422, "unknown_postcode",
 		    "The postcode is not a known area.");
+	if (all_fields_are(r, "outside_service_area"))
+		return problem_send(r, 422, "outside_service_area",
+		    "The postcode lies outside the area this site serves.");
 	return problem_send(r, 422, "validation_failed",
 	    "One or more fields are not valid.");
 }

@@ -8,6 +8,7 @@
 #ifndef BH_PROBLEM_H
 #define BH_PROBLEM_H
 
+#include <stdbool.h>
 #include "json.h"
 
 struct req;
@@ -16,6 +17,8 @@ void problem_field(struct req *r, const char *field, const char *code,
     const char *message);
 /* Number of field errors accumulated so far. */
 int problem_count(const struct req *r);
+/* True when a field problem names field (or one of its items, field[i]). */
+bool problem_has(const struct req *r, const char *field);
 /* Sends status with code (e.g. "validation_failed") and detail; returns 0. */
 int problem_send(struct req *r, int status, const char *code, const char *detail);
 /* The same, with the members of extra (an object, or NULL) added beside

@@ -34,6 +34,11 @@ struct route {
 /* No CSRF token needed even with a session: registration, login and
  * password reset (API.md), where the caller may hold a stale session. */
 #define ROUTE_NO_CSRF	0x01u
+/* Field problems of the table do not answer at once: the action runs too,
+ * adds its own (problem_has tells which fields are bad already) and
+ * answers them all together, so a form shows every problem in one round
+ * (registration). The action must not trust any field that has one. */
+#define ROUTE_ALL_PROBLEMS	0x02u
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_BAD_METHOD };
 

@@ -205,13 +205,18 @@ serve(struct req *r)
 	if (route->roles != 0 && !(r->who.roles & route->roles)) {
 		if (!r->who.logged_in)
 			problem_send(r, 401, "unauthenticated", "Log in first.");
-		else
+		else {
+			/* On the record, as auth_require's refusals are. */
+			(void)audit_write(r, "auth.refused", "route", NULL,
+			    arena_printf(r->arena, "%s %s", r->method, route->pattern));
 			problem_send(r, 403, "forbidden", "Your role may not do this.");
+		}
 		return route;
 	}
 
 	/* Only input that passed the endpoint's field table reaches it. */
-	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0) {
+	if (route->body != NULL && valid_object(r, r->json, route->body, NULL) > 0 &&
+	    !(route->flags & ROUTE_ALL_PROBLEMS)) {
 		problem_invalid(r);
 		return route;
 	}

@@ -6,7 +6,7 @@
 
 const char *const lib_stmts[LSTMT__MAX] = {
 	/* LSTMT_SESSION_GET: a live session of an active user. */
-	"SELECT u.id, u.roles, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)) "
+	"SELECT u.id, u.roles, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), u.email_verified "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(3) AND u.status = 'active'",
 	/* LSTMT_SESSION_TOUCH */
@@ -20,9 +20,10 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	"DELETE FROM sessions WHERE user_id = ?",
 	/* LSTMT_SESSIONS_DELETE_OTHERS: user id, the session to keep. */
 	"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
-	/* LSTMT_AUDIT_INSERT: actor, action, target type, target id, detail. */
-	"INSERT INTO audit_log (at, actor_id, action, target_type, target_id, detail) "
-	"VALUES (NOW(3), ?, ?, ?, ?, ?)",
+	/* LSTMT_AUDIT_INSERT: actor, address, action, target type, target id,
+	 * detail. */
+	"INSERT INTO audit_log (at, actor_id, address, action, target_type, target_id, detail) "
+	"VALUES (NOW(3), ?, ?, ?, ?, ?, ?)",
 	/* LSTMT_POSTCODE_GET */
 	"SELECT pc4, place, municipality, lat, lon FROM postcodes WHERE pc4 = ?",
 	/* LSTMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon
@@ -33,4 +34,23 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	"WHERE p.lat BETWEEN ? AND ? AND p.lon BETWEEN ? AND ? "
 	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND p.pc4 >= ?)) "
 	"ORDER BY dist_m, p.pc4 LIMIT ?",
+	/* LSTMT_NOTIFY_RECIPIENT: kind, user id → status, the user's e-mail
+	 * setting for the kind (NULL: the default). */
+	"SELECT u.status, s.email FROM users u "
+	"LEFT JOIN notification_settings s ON s.user_id = u.id AND s.kind = ? "
+	"WHERE u.id = ?",
+	/* LSTMT_NOTIFY_BUMP: arg, user id, group key: the unread row of the
+	 * group stands for one more event (notifications_group). */
+	"UPDATE notifications SET bundled = bundled + 1, created_at = NOW(3), arg = ? "
+	"WHERE user_id = ? AND group_key = ? AND read_at IS NULL",
+	/* LSTMT_NOTIFY_INSERT: id, user id, kind, link, arg, group key, once
+	 * key, alert id, e-mail frequency. */
+	"INSERT INTO notifications (id, user_id, kind, link, arg, group_key, once_key, "
+	"alert_id, email, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
+	/* LSTMT_OUTBOX_NOTIFY: user id, kind, notification id. */
+	"INSERT INTO outbox (user_id, kind, notification_id, state, due_at, created_at) "
+	"VALUES (?, ?, ?, 'queued', NOW(3), NOW(3))",
+	/* LSTMT_OUTBOX_ACCOUNT: user id, kind, sealed "token=..." body. */
+	"INSERT INTO outbox (user_id, kind, body_ct, state, due_at, created_at) "
+	"VALUES (?, ?, ?, 'queued', NOW(3), NOW(3))",
 };

@@ -388,6 +388,20 @@ valid_id(const char *s)
 	return i == CRYPTO_ID_LEN ? NULL : "invalid";
 }
 
+bool
+valid_slug(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0' || s[0] == '-')
+		return false;
+	for (i = 0; s[i] != '\0'; i++)
+		if (i == 32 || !((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
 const char *
 valid_long(const char *s, long min, long max, long *out)
 {

@@ -69,6 +69,10 @@ const char *valid_time(const char *s, time_t *out);
 /* "HH:MM", 00:00–24:00, into minutes since midnight. */
 const char *valid_hhmm(const char *s, int *minutes);
 const char *valid_id(const char *s);
+/* A category (or other) slug: 1-32 of a-z 0-9 '-', not starting with '-'.
+ * Anything else can name no category, so it is checked before it reaches
+ * an ASCII column (a non-ASCII value there is a MariaDB error, not a miss). */
+bool valid_slug(const char *s);
 /* Decimal integer from a query string, within [min, max]. */
 const char *valid_long(const char *s, long min, long max, long *out);
 /* Plain decimal from a query string ("1", "12.5"), within [min, max]: digits

@@ -23,6 +23,13 @@ BH_PORT=${BURENHULP_PORT:-8080}
 BH_VAR=$(bh_abspath "${BURENHULP_VAR:-$BH_REPO/var}")
 BH_BUILD=$(bh_abspath "${BURENHULP_BUILD:-$BH_REPO/build}")
 BH_HANDLERS="accounts requests offers matches admin"
+# Programs on lib/ that are not FastCGI handlers (no socket, nothing routes
+# to them): each has its own database user bh_NAME and etc/NAME.conf, and
+# runs as build/NAME/burenhulp-NAME with a pid file like a handler.
+BH_PROGRAMS="mailer"
+# The local SMTP server of the stack (when BURENHULP_SMTP_URL is not set):
+# every mail as one file in $BH_VAR/mail/new/.
+BH_SMTP_PORT=${BURENHULP_SMTP_PORT:-$((BH_PORT + 25))}
 BH_DB_NAME=burenhulp
 # 1: scripts/up seeds the demo users and data (the dev stack); 0: it does not.
 BH_DEMO=${BURENHULP_DEMO:-1}
@@ -30,8 +37,9 @@ case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;
 
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
-	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev
-	autoconf automake libtool pkg-config make gcc curl"
+	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
+	autoconf automake libtool pkg-config make gcc curl
+	libcurl4-openssl-dev python3-aiosmtpd"
 
 # What the production checks (tests/ops/) need besides: mariadb-backup for
 # burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,

@@ -54,6 +54,56 @@ enum stmt {
 	/* GDPR part of the reports (gdpr_reports.c, issue 6) */
 	STMT_GDPR_REPORTS_EXPORT,
 	STMT_GDPR_REPORTS_DELETE_RESOLVED,
+	/* notifications, settings, unsubscribe (notifications.c, issue 13) */
+	STMT_NOTIFS_LIST,
+	STMT_NOTIFS_UNREAD_COUNT,
+	STMT_QUEUE_COUNT,
+	STMT_NOTIFS_READ_ALL,
+	STMT_NOTIF_OWNED,
+	STMT_NOTIF_READ,
+	STMT_SETTINGS_GET,
+	STMT_SETTING_PUT,
+	STMT_UNSUB_GET,
+	STMT_UNSUB_USE,
+	/* alerts (alerts.c) */
+	STMT_ALERTS_LIST,
+	STMT_ALERT_GET,
+	STMT_ALERTS_COUNT,
+	STMT_ALERT_INSERT,
+	STMT_ALERT_TARGET_INSERT,
+	STMT_ALERT_DELETE,
+	STMT_CATEGORY_ACTIVE,
+	STMT_OFFER_OWNED,
+	/* e-mail verification (verify.c) */
+	STMT_VERIFY_INSERT,
+	STMT_VERIFY_STATE,
+	STMT_VERIFY_GET,
+	STMT_VERIFY_USE,
+	STMT_USER_VERIFIED,
+	STMT_USER_SET_ROLES,
+	STMT_RESET_LIVE,
+	/* GDPR part of notifications (gdpr_notifications.c) */
+	STMT_GDPR_NOTIFS_EXPORT,
+	STMT_GDPR_ALERTS_EXPORT,
+	STMT_GDPR_OUTBOX_DROP,
+	STMT_GDPR_NOTIFS_DELETE,
+	STMT_GDPR_SETTINGS_DELETE,
+	STMT_GDPR_ALERTS_DELETE,
+	STMT_GDPR_UNSUB_DELETE,
+	STMT_GDPR_VERIFY_DELETE,
+	/* MFA (mfa.c) and the session overview (sessions_list.c), issue 16 */
+	STMT_MFA_TOTP_GET,
+	STMT_MFA_TOTP_LOCK,
+	STMT_MFA_TOTP_PUT,
+	STMT_MFA_TOTP_CONFIRM,
+	STMT_MFA_TOTP_STEP,
+	STMT_MFA_TOTP_DELETE,
+	STMT_MFA_RECOVERY_DELETE,
+	STMT_MFA_RECOVERY_INSERT,
+	STMT_MFA_RECOVERY_USE,
+	STMT_MFA_RECOVERY_LEFT,
+	STMT_SESSIONS_OF_USER,
+	STMT_SESSION_DELETE_OWN,
 	STMT__MAX
 };
 
@@ -62,7 +112,7 @@ extern const char *const accounts_stmts[STMT__MAX];
 /* The row of STMT_USER_BY_ID / STMT_USER_BY_EMAIL, columns in this order. */
 enum user_col {
 	UC_ID, UC_EMAIL_CT, UC_DISPLAY_NAME, UC_PC4, UC_PLACE, UC_MUNICIPALITY,
-	UC_ROLES, UC_LOCALE, UC_CREATED, UC_PHONE_CT, UC_STATUS,
+	UC_ROLES, UC_LOCALE, UC_CREATED, UC_PHONE_CT, UC_STATUS, UC_EMAIL_VERIFIED,
 };
 
 struct db_rows;
@@ -96,8 +146,24 @@ void me_delete(struct req *r);
 void reset_request(struct req *r);
 void reset_confirm(struct req *r);
 void users_list(struct req *r);
+void users_search(struct req *r);
 void users_get(struct req *r);
 void users_patch(struct req *r);
+void notifications_list(struct req *r);
+void notifications_read(struct req *r);
+void settings_get(struct req *r);
+void settings_put(struct req *r);
+void unsubscribe(struct req *r);
+void alerts_list(struct req *r);
+void alerts_create(struct req *r);
+void alerts_delete(struct req *r);
+void verify_confirm(struct req *r);
+void verify_resend(struct req *r);
+
+/* A verification token for user_id and its mail in the outbox, inside the
+ * caller's transaction (registration, resend). Returns a db_status. */
+int verification_queue(struct req *r, const char *user_id)
+	__attribute__((warn_unused_result));
 
 /* GDPR: each part adds its data to the export document, or destroys and
  * withdraws it on erasure (inside the erasure transaction). Other issues add
@@ -119,5 +185,7 @@ int gdpr_offers_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_offers_erase(struct req *r, const char *user_id);
 int gdpr_reports_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_reports_erase(struct req *r, const char *user_id);
+int gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_notifications_erase(struct req *r, const char *user_id);
 
 #endif

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
+#include "mfa.h"
 #include "problem.h"
 
 static int
@@ -31,6 +32,8 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "matches",	gdpr_matches_export,	gdpr_matches_erase },
 	{ "offers",	gdpr_offers_export,	gdpr_offers_erase },
 	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
+	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
+	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

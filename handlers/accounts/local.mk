@@ -10,6 +10,12 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/gdpr_matches.c \
 	handlers/accounts/gdpr_offers.c \
 	handlers/accounts/gdpr_reports.c \
+	handlers/accounts/notifications.c handlers/accounts/alerts.c \
+	handlers/accounts/verify.c handlers/accounts/gdpr_notifications.c \
+	handlers/accounts/mfa.c handlers/accounts/mfa.h \
+	handlers/accounts/totp.c handlers/accounts/totp.h \
+	handlers/accounts/sessions_list.c \
 	handlers/offers/render.c handlers/offers/render.h \
 	handlers/requests/render.c handlers/requests/render.h
-handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS)
+handlers_accounts_burenhulp_accounts_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
+handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS) $(OATH_LIBS)

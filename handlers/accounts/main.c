@@ -12,6 +12,7 @@
 #include "accounts.h"
 #include "auth.h"
 #include "config.h"
+#include "mfa.h"
 #include "server.h"
 
 static const char *const self_roles[] = { "resident", "caregiver", "volunteer", NULL };
@@ -35,6 +36,8 @@ static const struct field register_fields[] = {
 static const struct field login_fields[] = {
 	{ "email",		F_STRING,	FIELD_REQUIRED, 1, 254, NULL, NULL },
 	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	/* A TOTP code or a recovery code (mfa.c); asked for only with MFA on. */
+	{ "code",		F_STRING,	0, 1, 32, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -43,6 +46,9 @@ static const struct field me_fields[] = {
 	{ "postcode",		F_POSTCODE,	0, 0, 0, NULL, NULL },
 	{ "locale",		F_ENUM,		0, 0, 0, locales, NULL },
 	{ "phone",		F_STRING,	FIELD_NULLABLE, 6, 40, NULL, NULL },
+	/* The roles one chooses oneself (API 1.1): a resident becomes a
+	 * volunteer. Granted roles stay as the admin set them. */
+	{ "roles",		F_STRING_ARRAY,	0, 1, 3, self_roles, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -74,9 +80,59 @@ static const struct field user_admin_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const char *const alert_frequencies[] = { "instant", "daily", NULL };
+
+static const struct field read_fields[] = {
+	{ "ids",		F_STRING_ARRAY,	0, 1, 100, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+/* Each kind and frequency is checked by the action, which names the kind
+ * in the error ("email.match.accepted"). */
+static const struct field settings_fields[] = {
+	{ "email",		F_OBJECT,	FIELD_REQUIRED, 0, 0, NULL, (const struct field[]){ { NULL, 0, 0, 0, 0, NULL, NULL } } },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field alert_fields[] = {
+	{ "postcode",		F_POSTCODE,	FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ "radius_km",		F_INT,		FIELD_REQUIRED, 1, 50, NULL, NULL },
+	{ "categories",		F_STRING_ARRAY,	0, 0, 20, NULL, NULL },
+	{ "frequency",		F_ENUM,		FIELD_REQUIRED, 0, 0, alert_frequencies, NULL },
+	{ "offer_id",		F_ID,		FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field verify_fields[] = {
+	{ "token",		F_STRING,	FIELD_REQUIRED, 1, 100, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+/* MFA (mfa.c): the confirming code is the app's six digits; removal takes
+ * the password and a TOTP or recovery code. */
+static const struct field mfa_confirm_fields[] = {
+	{ "code",		F_STRING,	FIELD_REQUIRED, 6, 6, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field mfa_delete_fields[] = {
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ "code",		F_STRING,	FIELD_REQUIRED, 1, 32, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field users_search_fields[] = {
+	{ "q",			F_STRING,	0, 0, 100, NULL, NULL },
+	{ "role",		F_STRING,	0, 1, 32, NULL, NULL },
+	{ "status",		F_STRING,	0, 1, 32, NULL, NULL },
+	{ "limit",		F_INT,		0, 1, 100, NULL, NULL },
+	{ "cursor",		F_STRING,	0, 1, 200, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method   path                                  action             access          roles       body fields            flags */
-	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF | ROUTE_ALL_PROBLEMS },
 	{ "POST",   "/api/v1/session",                    session_login,     ACCESS_ANYONE,  0,          login_fields,          ROUTE_NO_CSRF },
 	{ "GET",    "/api/v1/session",                    session_get,       ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "DELETE", "/api/v1/session",                    session_logout,    ACCESS_SESSION, 0,          NULL,                  0 },
@@ -87,6 +143,25 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/me/export",                  me_export,         ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "POST",   "/api/v1/password-reset",             reset_request,     ACCESS_ANYONE,  0,          reset_fields,          ROUTE_NO_CSRF },
 	{ "POST",   "/api/v1/password-reset/confirm",     reset_confirm,     ACCESS_ANYONE,  0,          reset_confirm_fields,  ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/accounts/verify",            verify_confirm,    ACCESS_ANYONE,  0,          verify_fields,         ROUTE_NO_CSRF },
+	{ "POST",   "/api/v1/me/verify-email",            verify_resend,     ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "GET",    "/api/v1/me/notifications",           notifications_list, ACCESS_SESSION, 0,        NULL,                  0 },
+	{ "POST",   "/api/v1/me/notifications/read",      notifications_read, ACCESS_SESSION, 0,        read_fields,           0 },
+	{ "GET",    "/api/v1/me/notification-settings",   settings_get,      ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "PUT",    "/api/v1/me/notification-settings",   settings_put,      ACCESS_SESSION, 0,          settings_fields,       0 },
+	{ "GET",    "/api/v1/me/alerts",                  alerts_list,       ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/me/alerts",                  alerts_create,     ACCESS_SESSION, ROLE_VOLUNTEER, alert_fields,      0 },
+	{ "DELETE", "/api/v1/me/alerts/{id}",             alerts_delete,     ACCESS_SESSION, 0,          NULL,                  0 },
+	/* Body read by the action: JSON from the page, or the form of a mail
+	 * program's one-click POST (RFC 8058). The token is the authority. */
+	{ "POST",   "/api/v1/unsubscribe",                unsubscribe,       ACCESS_ANYONE,  0,          NULL,                  ROUTE_NO_CSRF },
+	/* MFA and the session overview (mfa.c, sessions_list.c; API.md 1.1) */
+	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/me/mfa/totp/confirm",        mfa_totp_confirm,  ACCESS_SESSION, 0,          mfa_confirm_fields,    0 },
+	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
+	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "DELETE", "/api/v1/me/sessions/{id}",           sessions_delete,   ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/users/search",               users_search,      ACCESS_SESSION, ROLE_ADMIN, users_search_fields,   0 },
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },

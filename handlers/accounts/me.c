@@ -58,16 +58,32 @@ me_patch(struct req *r)
 	const char *raw_pc = json_get_str(r->json, "postcode");
 	unsigned char *ct = NULL;
 	size_t ctlen = 0;
+	json_object *roles_arr;
 	struct area area;
 	int rc;
 
-	if (raw_pc != NULL && (rc = postcode_resolve(r, "postcode", raw_pc, &area)) < 0)
+	if (raw_pc != NULL && (rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 		goto internal;
 	if (phone != NULL && !phone_ok(phone))
 		problem_field(r, "phone", "invalid", "Not a phone number.");
 	if (problem_count(r) > 0) {
 		problem_invalid(r);
 		return;
+	}
+	if ((roles_arr = json_get_arr(r->json, "roles")) != NULL) {
+		unsigned roles = r->who.roles & ~ROLE__SELF;
+		size_t i;
+
+		for (i = 0; i < json_object_array_length(roles_arr); i++)
+			roles |= auth_roles_parse(json_object_get_string(
+			    json_object_array_get_idx(roles_arr, i))) & ROLE__SELF;
+		if (db_exec(r->db, r->arena, STMT_USER_SET_ROLES, DB_PARAMS(
+		    DB_STR(auth_roles_text(r->arena, roles)), DB_STR(r->who.user_id)),
+		    NULL) != DB_OK)
+			goto internal;
+		if (strcmp(auth_roles_text(r->arena, roles), auth_roles_text(r->arena, r->who.roles)) != 0)
+			(void)audit_write(r, "account.roles", "user", r->who.user_id,
+			    auth_roles_text(r->arena, roles));
 	}
 	if (db_exec(r->db, r->arena, STMT_USER_UPDATE_PROFILE,
 	    DB_PARAMS(DB_STR(json_get_str(r->json, "display_name")),

@@ -35,8 +35,11 @@ insert_user(void *ctx)
 	    DB_STR(g->roles), DB_STR(g->locale)), NULL);
 	if (rc != DB_OK)
 		return rc;
-	return db_exec(r->db, r->arena, STMT_CREDENTIALS_INSERT,
-	    DB_PARAMS(DB_STR(g->id), DB_STR(g->hash)), NULL);
+	if ((rc = db_exec(r->db, r->arena, STMT_CREDENTIALS_INSERT,
+	    DB_PARAMS(DB_STR(g->id), DB_STR(g->hash)), NULL)) != DB_OK)
+		return rc;
+	/* The confirmation mail goes with the account, or neither does. */
+	return verification_queue(r, g->id);
 }
 
 void
@@ -57,22 +60,36 @@ accounts_register(struct req *r)
 	g.r = r;
 	email = json_get_str(r->json, "email");
 	password = json_get_str(r->json, "password");
-	if (!json_get_bool(r->json, "accept_terms", &accepted) || !accepted)
+	/* Every problem in one answer (ROUTE_ALL_PROBLEMS): the table's, then
+	 * these, each only for a field the table found nothing wrong with. */
+	if (!problem_has(r, "accept_terms") &&
+	    (!json_get_bool(r->json, "accept_terms", &accepted) || !accepted))
 		problem_field(r, "accept_terms", "required", "The terms must be accepted.");
 	roles_arr = json_get_arr(r->json, "roles");
 	for (i = 0; roles_arr != NULL && i < json_object_array_length(roles_arr); i++)
 		roles |= auth_roles_parse(json_object_get_string(
 		    json_object_array_get_idx(roles_arr, i)));
-	rc = postcode_resolve(r, "postcode", json_get_str(r->json, "postcode"), &area);
-	if (rc < 0)
+	if (!problem_has(r, "postcode") && (rc = postcode_resolve_served(r, "postcode",
+	    json_get_str(r->json, "postcode"), &area)) < 0)
 		goto internal;
+	normal = problem_has(r, "email") ? NULL : valid_email_normalise(r->arena, email);
+	if (normal != NULL)
+		crypto_blind_index(g.bidx, "email", normal);
 	if (problem_count(r) > 0) {
+		/* A taken address is one more problem of the same form; alone
+		 * it is a 409 email_taken, found below by the unique key. */
+		if (normal != NULL) {
+			if (db_exec(r->db, r->arena, STMT_USER_BY_EMAIL,
+			    DB_PARAMS(DB_BLOB(g.bidx, sizeof(g.bidx))), &rows) != DB_OK)
+				goto internal;
+			if (rows.nrows > 0)
+				problem_field(r, "email", "taken",
+				    "An account with this e-mail address exists.");
+		}
 		problem_invalid(r);
 		return;
 	}
 
-	normal = valid_email_normalise(r->arena, email);
-	crypto_blind_index(g.bidx, "email", normal);
 	crypto_id_new(id);
 	g.id = id;
 	g.name = json_get_str(r->json, "display_name");

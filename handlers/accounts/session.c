@@ -1,7 +1,9 @@
 /*
  * session.c — POST/GET/DELETE /session: logging in (with throttling per
- * account and per address), reading the session, logging out.
+ * account and address, and per address; and the second factor of mfa.c
+ * for an account with TOTP on), reading the session, logging out.
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -14,29 +16,88 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "mfa.h"
 #include "problem.h"
 #include "valid.h"
 
+/*
+ * Throttling (issue 16, finding 2): the attacker is slowed, not the victim.
+ *
+ *  - per (account, address): login_max_failures_account (5) failures in
+ *    login_window_s answer 429 to that address for that account only; a
+ *    correct password from an address that has not failed always gets in.
+ *    The key includes when the password was last set, so a reset (or a
+ *    change) starts every count for the account afresh.
+ *  - per address (IPv6 by its /64): past login_max_failures_address (50)
+ *    failures each further attempt waits a little longer (2, 4, ... 60 s
+ *    after that address's last failure) instead of a lock-out, so the
+ *    people behind one NAT are delayed, never shut out for 15 minutes.
+ */
 struct throttle {
-	unsigned char	account[CRYPTO_HASH_LEN];
+	unsigned char	pair[CRYPTO_HASH_LEN];
 	unsigned char	address[CRYPTO_HASH_LEN];
 };
 
-/* Seconds the caller must wait, 0 when the bucket is below max. -1 on error. */
-static long
-bucket_wait(struct req *r, const unsigned char *bucket, long max, long window_s)
+#define ADDRESS_DELAY_MAX_S	60
+
+/* The address a throttle counts: IPv4 as it is, IPv6 by its /64 (one
+ * household or customer holds a whole /64). Arena-owned. */
+static const char *
+address_key(struct req *r)
+{
+	unsigned char a6[16];
+	char out[INET6_ADDRSTRLEN];
+
+	if (strchr(r->remote_addr, ':') == NULL ||
+	    inet_pton(AF_INET6, r->remote_addr, a6) != 1)
+		return r->remote_addr;
+	memset(a6 + 8, 0, 8);
+	if (inet_ntop(AF_INET6, a6, out, sizeof(out)) == NULL)
+		return r->remote_addr;
+	return arena_printf(r->arena, "%s/64", out);
+}
+
+/* Failures of bucket in the window, and seconds since the oldest and the
+ * newest. 0, or -1 on error. */
+static int
+bucket_count(struct req *r, const unsigned char *bucket, long window_s,
+    long *n, long *oldest_s, long *newest_s)
 {
 	struct db_rows rows;
-	long n, age;
 
 	if (db_exec(r->db, r->arena, STMT_ATTEMPTS_COUNT,
 	    DB_PARAMS(DB_BLOB(bucket, CRYPTO_HASH_LEN), DB_INT(window_s)), &rows) != DB_OK)
 		return -1;
-	n = (long)db_int(&rows, 0, 0);
-	age = (long)db_int(&rows, 0, 1);
-	if (n < max)
-		return 0;
-	return window_s - age > 1 ? window_s - age : 1;
+	*n = (long)db_int(&rows, 0, 0);
+	*oldest_s = (long)db_int(&rows, 0, 1);
+	*newest_s = (long)db_int(&rows, 0, 2);
+	return 0;
+}
+
+/* Seconds the caller must wait before trying this account from this
+ * address, 0 for none; -1 on error. */
+static long
+throttle_wait(struct req *r, const struct throttle *t)
+{
+	long window_s = config_long(r->cfg, "login_window_s", 900);
+	long max_pair = config_long(r->cfg, "login_max_failures_account", 5);
+	long max_addr = config_long(r->cfg, "login_max_failures_address", 50);
+	long n, oldest, newest, wait = 0, delay;
+
+	if (bucket_count(r, t->pair, window_s, &n, &oldest, &newest) != 0)
+		return -1;
+	if (n >= max_pair)
+		wait = window_s - oldest > 1 ? window_s - oldest : 1;
+	if (bucket_count(r, t->address, window_s, &n, &oldest, &newest) != 0)
+		return -1;
+	if (n >= max_addr) {
+		delay = n - max_addr >= 5 ? ADDRESS_DELAY_MAX_S : 2L << (n - max_addr);
+		if (delay > ADDRESS_DELAY_MAX_S)
+			delay = ADDRESS_DELAY_MAX_S;
+		if (newest < delay && delay - newest > wait)
+			wait = delay - newest;
+	}
+	return wait;
 }
 
 static int
@@ -51,7 +112,7 @@ static void
 record_failure(struct req *r, const struct throttle *t)
 {
 	if (db_exec(r->db, r->arena, STMT_ATTEMPT_INSERT,
-	    DB_PARAMS(DB_BLOB(t->account, CRYPTO_HASH_LEN)), NULL) != DB_OK ||
+	    DB_PARAMS(DB_BLOB(t->pair, CRYPTO_HASH_LEN)), NULL) != DB_OK ||
 	    db_exec(r->db, r->arena, STMT_ATTEMPT_INSERT,
 	    DB_PARAMS(DB_BLOB(t->address, CRYPTO_HASH_LEN)), NULL) != DB_OK)
 		log_error("login: cannot record a failed attempt");
@@ -79,51 +140,76 @@ session_login(struct req *r)
 {
 	const char *email = json_get_str(r->json, "email");
 	const char *password = json_get_str(r->json, "password");
-	long window_s = config_long(r->cfg, "login_window_s", 900);
-	long wait_a, wait_b;
+	long wait;
 	struct throttle t;
 	struct db_rows user, cred;
-	const char *normal, *id, *status;
+	const char *normal, *id = NULL, *status, *mfa_how = NULL, *addr, *changed = "";
 	unsigned char bidx[CRYPTO_HASH_LEN];
-	int ok;
+	int ok, mfa;
 
 	normal = valid_email_normalise(r->arena, email);
-	crypto_blind_index(bidx, "email", normal != NULL ? normal : email);
-	crypto_blind_index(t.account, "login-account", normal != NULL ? normal : email);
-	crypto_blind_index(t.address, "login-address", r->remote_addr);
+	if (normal == NULL)
+		normal = email != NULL ? email : "";
+	addr = address_key(r);
+	crypto_blind_index(bidx, "email", normal);
+	crypto_blind_index(t.address, "login-address", addr);
 
-	wait_a = bucket_wait(r, t.account, config_long(r->cfg,
-	    "login_max_failures_account", 5), window_s);
-	wait_b = bucket_wait(r, t.address, config_long(r->cfg,
-	    "login_max_failures_address", 50), window_s);
-	if (wait_a < 0 || wait_b < 0)
-		goto internal;
-	if (wait_a > 0 || wait_b > 0) {
-		too_many(r, wait_a > wait_b ? wait_a : wait_b);
-		return;
-	}
-
+	/* Who it is (a cheap look-up), before anything costs a hash. */
 	if (db_exec(r->db, r->arena, STMT_USER_BY_EMAIL,
 	    DB_PARAMS(DB_BLOB(bidx, sizeof(bidx))), &user) != DB_OK)
 		goto internal;
+	cred.nrows = 0;
+	if (user.nrows == 1) {
+		id = db_str(&user, 0, UC_ID);
+		if (db_exec(r->db, r->arena, STMT_CREDENTIALS_GET, DB_PARAMS(DB_STR(id)),
+		    &cred) != DB_OK)
+			goto internal;
+		if (cred.nrows == 1)
+			changed = db_str(&cred, 0, 1);
+	}
+	crypto_blind_index(t.pair, "login-pair",
+	    arena_printf(r->arena, "%s\n%s\n%s", normal, addr, changed));
+	if ((wait = throttle_wait(r, &t)) < 0)
+		goto internal;
+	if (wait > 0) {
+		too_many(r, wait);
+		return;
+	}
+
 	if (user.nrows != 1) {
 		/* Same work, same answer as a wrong password. */
 		pw_verify_dummy(password);
 		goto refused;
 	}
-	id = db_str(&user, 0, UC_ID);
-	if (db_exec(r->db, r->arena, STMT_CREDENTIALS_GET, DB_PARAMS(DB_STR(id)),
-	    &cred) != DB_OK)
-		goto internal;
 	ok = cred.nrows == 1 && pw_verify(db_str(&cred, 0, 0), password) == 0;
-	if (!ok) {
-		if (cred.nrows != 1)
-			pw_verify_dummy(password);
-		goto refused;
-	}
+	if (!ok && cred.nrows != 1)
+		pw_verify_dummy(password);
+	/* A blocked account answers alike to the right and a wrong password,
+	 * so that it confirms no guess (issue 16, finding 3). */
 	status = db_str(&user, 0, UC_STATUS);
 	if (strcmp(status, "active") != 0) {
+		if (!ok)
+			record_failure(r, &t);
+		(void)audit_write(r, "session.blocked", "user", id, NULL);
 		problem_send(r, 403, "account_blocked", "This account has been blocked.");
+		return;
+	}
+	if (!ok)
+		goto refused;
+/* The second factor. No session is made without it, and a wrong code
+	 * counts as a failure like a wrong password (the account's counter
+	 * is cleared only below, once both factors passed). */
+	mfa = mfa_login_check(r, id, json_get_str(r->json, "code"), &mfa_how);
+	if (mfa < 0)
+		goto internal;
+	if (mfa != MFA_PASS) {
+		if (mfa == MFA_WRONG) {
+			record_failure(r, &t);
+			(void)audit_write(r, "session.mfa_failed", "user", id, mfa_how);
+		}
+		problem_send(r, 401, "mfa_required", mfa == MFA_WRONG ?
+		    "The code is wrong or was used already." :
+		    "This account has two-step login: send the code of the authenticator app (or a recovery code) as code.");
 		return;
 	}
 	/* Parameters changed since this hash was made: upgrade it now that we
@@ -137,18 +223,20 @@ session_login(struct req *r)
 			log_info("login: password hash upgraded");
 	}
 	if (db_exec(r->db, r->arena, STMT_ATTEMPTS_CLEAR,
-	    DB_PARAMS(DB_BLOB(t.account, CRYPTO_HASH_LEN)), NULL) != DB_OK)
+	    DB_PARAMS(DB_BLOB(t.pair, CRYPTO_HASH_LEN)), NULL) != DB_OK)
 		log_warn("login: cannot clear attempts");
 	/* Logging in on top of a session (switching accounts) replaces it: the
 	 * old token must not stay valid behind the user's back. */
 	if (auth_session_drop(r) != 0 ||
 	    auth_session_start(r, id, auth_roles_parse(db_str(&user, 0, UC_ROLES))) != 0)
 		goto internal;
-	(void)audit_write(r, "session.login", "user", id, NULL);
+	(void)audit_write(r, "session.login", "user", id,
+	    mfa_how != NULL ? arena_printf(r->arena, "mfa=%s", mfa_how) : NULL);
 	send_session(r, 200, id);
 	return;
 refused:
 	record_failure(r, &t);
+	(void)audit_write(r, "session.failed", "user", id, NULL);
 	problem_send(r, 401, "invalid_credentials", "E-mail address or password is wrong.");
 	return;
 internal:
@@ -164,6 +252,7 @@ session_get(struct req *r)
 void
 session_logout(struct req *r)
 {
+	(void)audit_write(r, "session.logout", "user", r->who.user_id, NULL);
 	if (auth_session_end(r) != 0) {
 		problem_internal(r, "logout");
 		return;

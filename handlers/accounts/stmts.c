@@ -21,7 +21,8 @@
 
 #define USER_COLUMNS \
 	"u.id, u.email_ct, u.display_name, u.pc4, p.place, p.municipality, " \
-	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status "
+	"u.roles, u.locale, " DB_RFC3339("u.created_at") ", u.phone_ct, u.status, " \
+	"u.email_verified "
 
 const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_USER_INSERT: id, email_ct, email_bidx, display_name, pc4, roles, locale */
@@ -35,8 +36,10 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_USER_BY_EMAIL: blind index */
 	"SELECT " USER_COLUMNS "FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
 	"WHERE u.email_bidx = ? AND u.status <> 'erased'",
-	/* STMT_CREDENTIALS_GET */
-	"SELECT password_hash FROM credentials WHERE user_id = ?",
+	/* STMT_CREDENTIALS_GET: user → hash, when it was set (session.c keys its
+	 * throttle on it, so a new password starts the count afresh) */
+	"SELECT password_hash, DATE_FORMAT(changed_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM credentials WHERE user_id = ?",
 	/* STMT_CREDENTIALS_SET: hash, user id */
 	"UPDATE credentials SET password_hash = ?, changed_at = NOW(3) WHERE user_id = ?",
 	/* STMT_USER_UPDATE_PROFILE: display_name, pc4, locale (NULL keeps), id */
@@ -44,8 +47,10 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"locale = COALESCE(?, locale), updated_at = NOW(3) WHERE id = ?",
 	/* STMT_USER_SET_PHONE: phone_ct (NULL clears), id */
 	"UPDATE users SET phone_ct = ?, updated_at = NOW(3) WHERE id = ?",
-	/* STMT_ATTEMPTS_COUNT: bucket, window seconds → failures, seconds since the oldest */
-	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(at), NOW(3)), 0) "
+	/* STMT_ATTEMPTS_COUNT: bucket, window seconds → failures, seconds since
+	 * the oldest, seconds since the newest */
+	"SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(at), NOW(3)), 0), "
+	"COALESCE(TIMESTAMPDIFF(SECOND, MAX(at), NOW(3)), 0) "
 	"FROM login_attempts WHERE bucket = ? AND at > NOW(3) - INTERVAL ? SECOND",
 	/* STMT_ATTEMPT_INSERT: bucket */
 	"INSERT INTO login_attempts (bucket, at) VALUES (?, NOW(3))",
@@ -73,13 +78,14 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"DELETE FROM credentials WHERE user_id = ?",
 	/* STMT_RESETS_DELETE */
 	"DELETE FROM password_resets WHERE user_id = ?",
-	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any), role
+	/* STMT_USERS_LIST: bidx (NULL: any), name fragment (NULL: any; its
+	 * wildcards escaped with db_like_escape), role
 	 * (NULL: any), status (NULL: any but erased), cursor created, cursor id,
 	 * limit. Newest first, keyset on (created_at, id). */
 	"SELECT " USER_COLUMNS ", DATE_FORMAT(u.created_at, '%Y-%m-%d %H:%i:%s.%f') "
 	"FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
 	"WHERE (? IS NULL OR u.email_bidx = ?) "
-	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%')) "
+	"AND (? IS NULL OR u.display_name LIKE CONCAT('%', ?, '%') ESCAPE '!') "
 	"AND (? IS NULL OR FIND_IN_SET(?, u.roles) > 0) "
 	"AND ((? IS NULL AND u.status <> 'erased') OR u.status = ?) "
 	"AND (? IS NULL OR (u.created_at, u.id) < (?, ?)) "
@@ -160,4 +166,142 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_REPORTS_DELETE_RESOLVED: reporter. Resolved reports go with
 	 * their reasons; open ones wait for a moderator. */
 	"DELETE FROM reports WHERE reporter_id = ? AND status = 'resolved'",
+	/* STMT_NOTIFS_LIST: user, unread only (0/1), cursor created x2, id,
+	 * limit; newest first on notifications_user. */
+	"SELECT n.id, n.kind, n.link, n.arg, n.bundled, " DB_RFC3339("n.created_at") ", "
+	DB_RFC3339("n.read_at") ", DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM notifications n FORCE INDEX (notifications_user) WHERE n.user_id = ? "
+	"AND (? = 0 OR n.read_at IS NULL) "
+	"AND (? IS NULL OR (n.created_at, n.id) < (?, ?)) "
+	"ORDER BY n.created_at DESC, n.id DESC LIMIT ?",
+	/* STMT_NOTIFS_UNREAD_COUNT: user (notifications_unread) */
+	"SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL",
+	/* STMT_QUEUE_COUNT: posts waiting for a moderator (requests_recent,
+	 * offers_recent) */
+	"SELECT (SELECT COUNT(*) FROM requests WHERE status = 'pending') + "
+	"(SELECT COUNT(*) FROM offers WHERE status = 'pending')",
+	/* STMT_NOTIFS_READ_ALL: user */
+	"UPDATE notifications SET read_at = NOW(3) WHERE user_id = ? AND read_at IS NULL",
+	/* STMT_NOTIF_OWNED: id, user */
+	"SELECT id FROM notifications WHERE id = ? AND user_id = ?",
+	/* STMT_NOTIF_READ: id, user (a second read keeps the first time) */
+	"UPDATE notifications SET read_at = COALESCE(read_at, NOW(3)) WHERE id = ? AND user_id = ?",
+	/* STMT_SETTINGS_GET: user → kind, email */
+	"SELECT kind, email FROM notification_settings WHERE user_id = ?",
+	/* STMT_SETTING_PUT: user, kind, email */
+	"INSERT INTO notification_settings (user_id, kind, email) VALUES (?, ?, ?) "
+	"ON DUPLICATE KEY UPDATE email = VALUES(email)",
+	/* STMT_UNSUB_GET: token hash → user, kind, alert (unused tokens only) */
+	"SELECT user_id, kind, alert_id FROM unsubscribe_tokens "
+	"WHERE token_hash = ? AND used_at IS NULL FOR UPDATE",
+	/* STMT_UNSUB_USE: token hash */
+	"UPDATE unsubscribe_tokens SET used_at = NOW(3) WHERE token_hash = ?",
+	/* STMT_ALERTS_LIST: user, cursor created x2, id, limit */
+	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
+	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.user_id = ? "
+	"AND (? IS NULL OR (a.created_at, a.id) < (?, ?)) "
+	"ORDER BY a.created_at DESC, a.id DESC LIMIT ?",
+	/* STMT_ALERT_GET: id, user */
+	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
+	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.id = ? AND a.user_id = ?",
+	/* STMT_ALERTS_COUNT: user */
+	"SELECT COUNT(*) FROM alerts WHERE user_id = ?",
+	/* STMT_ALERT_INSERT: id, user, pc4, lat, lon, radius, frequency, offer */
+	"INSERT INTO alerts (id, user_id, pc4, lat, lon, radius_km, frequency, offer_id, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
+	/* STMT_ALERT_TARGET_INSERT: alert, category ('' any), user, lat, lon,
+	 * radius, frequency */
+	"INSERT INTO alert_targets (alert_id, category_id, user_id, lat, lon, radius_km, frequency) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ALERT_DELETE: id, user (its targets go by cascade) */
+	"DELETE FROM alerts WHERE id = ? AND user_id = ?",
+	/* STMT_CATEGORY_ACTIVE */
+	"SELECT id FROM categories WHERE id = ? AND active = 1",
+	/* STMT_OFFER_OWNED: offer, volunteer */
+	"SELECT id FROM offers WHERE id = ? AND volunteer_id = ? AND status <> 'deleted'",
+	/* STMT_VERIFY_INSERT: token hash, user; a week to click */
+	"INSERT INTO email_verifications (token_hash, user_id, created_at, expires_at) "
+	"VALUES (?, ?, NOW(3), NOW(3) + INTERVAL 7 DAY)",
+	/* STMT_VERIFY_STATE: user → verified, mails in the last hour */
+	"SELECT u.email_verified, (SELECT COUNT(*) FROM email_verifications v "
+	"WHERE v.user_id = u.id AND v.created_at > NOW(3) - INTERVAL 1 HOUR) "
+	"FROM users u WHERE u.id = ? FOR UPDATE",
+	/* STMT_VERIFY_GET: token hash → user (live, unused tokens only) */
+	"SELECT user_id FROM email_verifications WHERE token_hash = ? AND used_at IS NULL "
+	"AND expires_at > NOW(3) FOR UPDATE",
+	/* STMT_VERIFY_USE */
+	"UPDATE email_verifications SET used_at = NOW(3) WHERE token_hash = ?",
+	/* STMT_USER_VERIFIED */
+	"UPDATE users SET email_verified = 1, updated_at = NOW(3) WHERE id = ? AND status = 'active'",
+	/* STMT_USER_SET_ROLES: roles (SET text), id */
+	"UPDATE users SET roles = ?, updated_at = NOW(3) WHERE id = ?",
+	/* STMT_RESET_LIVE: token hash → user id of a live, unused token (no
+	 * lock: the check before any hashing) */
+	"SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id "
+	"WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > NOW(3) "
+	"AND u.status = 'active'",
+	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
+	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
+	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_ALERTS_EXPORT: user → id, pc4, radius, frequency, created */
+	"SELECT id, pc4, radius_km, frequency, " DB_RFC3339("created_at") " "
+	"FROM alerts WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_OUTBOX_DROP: user; unsent mail to them is never sent */
+	"UPDATE outbox SET state = 'failed', failed_at = NOW(3), last_error = 'account erased', "
+	"body_ct = NULL, to_ct = NULL WHERE user_id = ? AND state = 'queued'",
+	/* STMT_GDPR_NOTIFS_DELETE */
+	"DELETE FROM notifications WHERE user_id = ?",
+	/* STMT_GDPR_SETTINGS_DELETE */
+	"DELETE FROM notification_settings WHERE user_id = ?",
+	/* STMT_GDPR_ALERTS_DELETE (targets by cascade) */
+	"DELETE FROM alerts WHERE user_id = ?",
+	/* STMT_GDPR_UNSUB_DELETE */
+	"DELETE FROM unsubscribe_tokens WHERE user_id = ?",
+	/* STMT_GDPR_VERIFY_DELETE */
+	"DELETE FROM email_verifications WHERE user_id = ?",
+	/* STMT_MFA_TOTP_GET: user → sealed secret, confirmed (0/1), last
+	 * accepted step, confirmed_at (mfa_totp, 062) */
+	"SELECT secret_ct, confirmed_at IS NOT NULL, last_step, " DB_RFC3339("confirmed_at")
+	" FROM mfa_totp WHERE user_id = ?",
+	/* STMT_MFA_TOTP_LOCK: user → confirmed (0/1); locks the row (or its gap) */
+	"SELECT confirmed_at IS NOT NULL FROM mfa_totp WHERE user_id = ? FOR UPDATE",
+	/* STMT_MFA_TOTP_PUT: user, sealed secret. A new, unconfirmed enrolment
+	 * (the caller has checked under lock that none is confirmed). */
+	"INSERT INTO mfa_totp (user_id, secret_ct, created_at, confirmed_at, last_step) "
+	"VALUES (?, ?, NOW(3), NULL, 0) ON DUPLICATE KEY UPDATE secret_ct = VALUES(secret_ct), "
+	"created_at = VALUES(created_at), confirmed_at = NULL, last_step = 0",
+	/* STMT_MFA_TOTP_CONFIRM: step, user, sealed secret the code was checked
+	 * against, step. Changes nothing when the enrolment was replaced or
+	 * confirmed meanwhile, or the step was used. */
+	"UPDATE mfa_totp SET confirmed_at = NOW(3), last_step = ? WHERE user_id = ? "
+	"AND confirmed_at IS NULL AND secret_ct = ? AND last_step < ?",
+	/* STMT_MFA_TOTP_STEP: step, user, step. The replay check: only a later
+	 * step than the last accepted one moves it (affected rows 1). */
+	"UPDATE mfa_totp SET last_step = ? WHERE user_id = ? AND confirmed_at IS NOT NULL "
+	"AND last_step < ?",
+	/* STMT_MFA_TOTP_DELETE: user */
+	"DELETE FROM mfa_totp WHERE user_id = ?",
+	/* STMT_MFA_RECOVERY_DELETE: user */
+	"DELETE FROM mfa_recovery_codes WHERE user_id = ?",
+	/* STMT_MFA_RECOVERY_INSERT: user, keyed hash */
+	"INSERT INTO mfa_recovery_codes (user_id, code_hash, created_at) VALUES (?, ?, NOW(3))",
+	/* STMT_MFA_RECOVERY_USE: user, keyed hash. Spends an unused code
+	 * (affected rows 1), once. */
+	"UPDATE mfa_recovery_codes SET used_at = NOW(3) WHERE user_id = ? AND code_hash = ? "
+	"AND used_at IS NULL",
+	/* STMT_MFA_RECOVERY_LEFT: user → unused recovery codes */
+	"SELECT COUNT(*) FROM mfa_recovery_codes WHERE user_id = ? AND used_at IS NULL",
+	/* STMT_SESSIONS_OF_USER: user → token hash, created, last seen; the live
+	 * sessions, last seen first (sessions_user) */
+	"SELECT token_hash, " DB_RFC3339("created_at") ", " DB_RFC3339("last_seen_at")
+	" FROM sessions WHERE user_id = ? AND expires_at > NOW(3) "
+	"ORDER BY last_seen_at DESC, created_at DESC",
+	/* STMT_SESSION_DELETE_OWN: token hash, user */
+	"DELETE FROM sessions WHERE token_hash = ? AND user_id = ?",
 };

@@ -70,6 +70,7 @@ user_own_json(struct req *r, const struct db_rows *rows, size_t row)
 	json_put_str(u, "locale", db_str(rows, row, UC_LOCALE));
 	json_put_str(u, "phone", phone);
 	json_put_str(u, "status", db_str(rows, row, UC_STATUS));
+	json_put_bool(u, "email_verified", db_int(rows, row, UC_EMAIL_VERIFIED) != 0);
 	json_put_str(u, "created_at", db_str(rows, row, UC_CREATED));
 	return u;
 }

@@ -111,7 +111,7 @@ json_object *admin_number(double v, int decimals);
 json_object *admin_user_json(const char *id, const char *display_name);
 /* "a,b,c" (GROUP_CONCAT) → ["a","b","c"]; NULL or "" → []. */
 json_object *admin_csv_array(const char *list);
-/* s with LIKE's wildcards (\ % _) escaped, wrapped in '%' (arena-owned). */
+/* s with LIKE's wildcards escaped (db_like_escape: the statement says ESCAPE '!'), wrapped in '%' (arena-owned). */
 char *admin_like_pattern(struct req *r, const char *s);
 
 /* ---- route functions ----------------------------------------------- */

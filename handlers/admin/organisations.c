@@ -121,7 +121,7 @@ organisations_list(struct req *r)
 	}
 	if (category != NULL) {
 		if (!admin_slug_ok(category))
-			problem_field(r, "category", "invalid", "Not a category id.");
+			problem_field(r, "category", "unknown", "No such category.");
 		else {
 			if (db_exec(r->db, r->arena, STMT_CATEGORY_GET,
 			    DB_PARAMS(DB_STR(category)), &rows) != DB_OK)
@@ -316,7 +316,7 @@ check_org_body(struct req *r, struct area *area, bool *has_area)
 	}
 	*has_area = false;
 	if (pc != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", pc, area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", pc, area)) < 0)
 			return -1;
 		*has_area = rc == 0;
 	}

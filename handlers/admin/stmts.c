@@ -24,7 +24,7 @@
 #define ORG_FILTERS \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM organisation_categories f " \
 	"WHERE f.organisation_id = o.id AND f.category_id = ?)) " \
-	"AND (? IS NULL OR o.name LIKE ? OR o.description LIKE ?) "
+	"AND (? IS NULL OR o.name LIKE ? ESCAPE '!' OR o.description LIKE ? ESCAPE '!') "
 
 /* Great-circle distance in whole metres from (?lat, ?lat, ?lon), the same
  * haversine and Earth radius as lib/geo.c; whole metres make an exact

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "admin.h"
+#include "db.h"
 #include "arena.h"
 #include "cursor.h"
 #include "http.h"
@@ -85,15 +86,7 @@ admin_digits_ok(const char *s)
 bool
 admin_slug_ok(const char *s)
 {
-	size_t i;
-
-	if (s == NULL || *s == '\0' || strlen(s) > SLUG_MAX || s[0] == '-')
-		return false;
-	for (i = 0; s[i] != '\0'; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
-		    s[i] == '-'))
-			return false;
-	return true;
+	return valid_slug(s);
 }
 
 json_object *
@@ -140,16 +133,5 @@ admin_csv_array(const char *list)
 char *
 admin_like_pattern(struct req *r, const char *s)
 {
-	size_t n = strlen(s), i, o = 0;
-	char *out = arena_alloc(r->arena, 2 * n + 3);
-
-	out[o++] = '%';
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\\' || s[i] == '%' || s[i] == '_')
-			out[o++] = '\\';
-		out[o++] = s[i];
-	}
-	out[o++] = '%';
-	out[o] = '\0';
-	return out;
+	return arena_printf(r->arena, "%%%s%%", db_like_escape(r->arena, s));
 }

@@ -6,8 +6,11 @@
  * The new match, its first message and the request's response count are
  * written in one transaction that holds the request's row lock, so a
  * response cannot slip in after an accept has matched the request. A second
- * match of the same pair is refused by the unique key matches_pair.
+ * match of the same pair is refused by the unique key matches_pair, unless
+ * the first was declined: then it starts again (a volunteer declined at
+ * another's acceptance may respond once the request reopens).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -16,6 +19,7 @@
 #include "http.h"
 #include "json.h"
 #include "matches.h"
+#include "notify.h"
 #include "problem.h"
 
 enum create_outcome {
@@ -28,6 +32,7 @@ struct creation {
 	struct req		*r;
 	const char		*request_id, *volunteer_id, *sender_id;
 	const char		*initiated_by, *status;
+	const char		*owner_id, *title;
 	char			 match_id[CRYPTO_ID_LEN + 1];
 	char			 message_id[CRYPTO_ID_LEN + 1];
 	const unsigned char	*body_ct;
@@ -51,9 +56,25 @@ create_txn(void *ctx)
 	rc = db_exec(r->db, r->arena, STMT_MATCH_INSERT, DB_PARAMS(
 	    DB_STR(c->match_id), DB_STR(c->request_id), DB_STR(c->volunteer_id),
 	    DB_STR(c->initiated_by), DB_STR(c->status)), NULL);
-	if (rc == DB_DUPLICATE)
-		return PAIR_EXISTS;
-	if (rc != DB_OK)
+	if (rc == DB_DUPLICATE) {
+		/* The pair met before. A declined match starts again, with its
+		 * conversation; a live, cancelled or completed one is a
+		 * conflict. */
+		struct db_rows old;
+
+		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_REVIVE, DB_PARAMS(
+		    DB_STR(c->status), DB_STR(c->initiated_by), DB_STR(c->request_id),
+		    DB_STR(c->volunteer_id)), NULL)) != DB_OK)
+			return rc;
+		if (db_affected(r->db) == 0)
+			return PAIR_EXISTS;
+		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_OF_PAIR, DB_PARAMS(
+		    DB_STR(c->request_id), DB_STR(c->volunteer_id)), &old)) != DB_OK)
+			return rc;
+		if (old.nrows != 1)
+			return DB_ERROR;
+		snprintf(c->match_id, sizeof(c->match_id), "%s", db_str(&old, 0, 0));
+	} else if (rc != DB_OK)
 		return rc;
 	if ((rc = db_exec(r->db, r->arena, STMT_MESSAGE_INSERT, DB_PARAMS(
 	    DB_STR(c->message_id), DB_STR(c->match_id), DB_STR(c->sender_id),
@@ -63,6 +84,14 @@ create_txn(void *ctx)
 	if (strcmp(c->status, "responded") == 0 &&
 	    (rc = db_exec(r->db, r->arena, STMT_REQUEST_RESPONSES_ADD,
 	    DB_PARAMS(DB_INT(1), DB_STR(c->request_id)), NULL)) != DB_OK)
+		return rc;
+	/* The other party hears of it: the owner of a response, the
+	 * volunteer of an invitation. */
+	if ((rc = notify(r->db, r->arena,
+	    strcmp(c->status, "responded") == 0 ? c->owner_id : c->volunteer_id,
+	    strcmp(c->status, "responded") == 0 ? "match.responded" : "match.invited",
+	    arena_printf(r->arena, "/match.html?id=%s", c->match_id), c->title,
+	    NULL, NULL, -1)) != DB_OK)
 		return rc;
 	return CREATED;
 }
@@ -120,6 +149,8 @@ matches_create(struct req *r)
 		c.status = "invited";
 	}
 
+	c.owner_id = db_str(&rq, 0, RQ_OWNER);
+	c.title = db_str(&rq, 0, RQ_TITLE);
 	crypto_id_new(c.match_id);
 	crypto_id_new(c.message_id);
 	if (crypto_field_seal(r->arena, &ct, &ctlen, "messages", "body",

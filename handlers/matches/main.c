@@ -48,6 +48,7 @@ static const struct route routes[] = {
 	{ "POST",  "/api/v1/matches/{id}/decline",      matches_decline,         ACCESS_SESSION, 0,    NULL,            0 },
 	{ "POST",  "/api/v1/matches/{id}/complete",     matches_complete,        ACCESS_SESSION, 0,    complete_fields, 0 },
 	{ "POST",  "/api/v1/matches/{id}/cancel",       matches_cancel,          ACCESS_SESSION, 0,    cancel_fields,   0 },
+	{ "POST",  "/api/v1/matches/{id}/hours",        matches_hours,           ACCESS_SESSION, 0,    complete_fields, 0 },
 	{ "GET",   "/api/v1/matches/{id}/messages",     messages_list,           ACCESS_SESSION, 0,    NULL,            0 },
 	{ "POST",  "/api/v1/matches/{id}/messages",     messages_create,         ACCESS_SESSION, 0,    message_fields,  0 },
 	{ "GET",   "/api/v1/requests/{id}/suggestions", suggestions_for_request, ACCESS_SESSION, 0,    NULL,            0 },

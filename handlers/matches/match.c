@@ -117,6 +117,8 @@ match_json(const struct db_rows *rows, size_t i)
 	json_put(m, "hours", db_is_null(rows, i, MC_HOURS) ? NULL :
 	    json_decimal(db_double(rows, i, MC_HOURS), 2));
 	json_put_str(m, "thanks", db_str(rows, i, MC_THANKS));
+	json_put(m, "volunteer_hours", db_is_null(rows, i, MC_VOLUNTEER_HOURS) ? NULL :
+	    json_decimal(db_double(rows, i, MC_VOLUNTEER_HOURS), 2));
 	return m;
 }
 

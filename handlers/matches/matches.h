@@ -50,6 +50,10 @@ enum stmt {
 	STMT_SUGGEST_OFFERS,
 	STMT_MY_OFFERS,
 	STMT_SUGGEST_REQUESTS,
+	STMT_MATCHES_WAITING_OTHERS,
+	STMT_MATCH_VOLUNTEER_HOURS,
+	STMT_MATCH_REVIVE,
+	STMT_MATCH_OF_PAIR,
 	STMT__MAX
 };
 
@@ -67,7 +71,7 @@ enum match_col {
 	MC_ID, MC_REQUEST_ID, MC_REQUEST_TITLE, MC_REQUEST_STATUS,
 	MC_VOLUNTEER_ID, MC_VOLUNTEER_NAME, MC_STATUS, MC_CREATED,
 	MC_ACCEPTED, MC_COMPLETED, MC_HOURS, MC_THANKS, MC_OWNER_ID,
-	MC_OWNER_NAME, MC_INITIATED_BY, MC_SORT_KEY,
+	MC_OWNER_NAME, MC_INITIATED_BY, MC_SORT_KEY, MC_VOLUNTEER_HOURS,
 };
 
 /* Columns of STMT_MESSAGE_GET and STMT_MESSAGES_LIST. */
@@ -112,6 +116,7 @@ void matches_accept(struct req *r);
 void matches_decline(struct req *r);
 void matches_complete(struct req *r);
 void matches_cancel(struct req *r);
+void matches_hours(struct req *r);
 void messages_list(struct req *r);
 void messages_create(struct req *r);
 void suggestions_for_request(struct req *r);

@@ -18,6 +18,7 @@
 #include "json.h"
 #include "log.h"
 #include "matches.h"
+#include "notify.h"
 #include "problem.h"
 #include "valid.h"
 
@@ -114,9 +115,35 @@ messages_list(struct req *r)
 	http_send_json(r, 200, body);
 }
 
+struct posting {
+	struct req		*r;
+	const char		*id, *match_id, *to, *title;
+	const unsigned char	*ct;
+	size_t			 ctlen;
+};
+
+/* The message and its notification to the other party, together. Unread
+ * messages of one match bundle into one notification (and one mail). */
+static int
+post_txn(void *ctx)
+{
+	struct posting *p = ctx;
+	struct req *r = p->r;
+	int rc;
+
+	if ((rc = db_exec(r->db, r->arena, STMT_MESSAGE_INSERT, DB_PARAMS(DB_STR(p->id),
+	    DB_STR(p->match_id), DB_STR(r->who.user_id), DB_BLOB(p->ct, p->ctlen)),
+	    NULL)) != DB_OK)
+		return rc;
+	return notify(r->db, r->arena, p->to, "message.new",
+	    arena_printf(r->arena, "/match.html?id=%s", p->match_id), p->title,
+	    arena_printf(r->arena, "msg:%s", p->match_id), NULL, -1);
+}
+
 void
 messages_create(struct req *r)
 {
+	struct posting p = { .r = r };
 	const char *text = json_get_str(r->json, "body"), *status;
 	char id[CRYPTO_ID_LEN + 1];
 	struct db_rows match, rows;
@@ -135,9 +162,14 @@ messages_create(struct req *r)
 	if (crypto_field_seal(r->arena, &ct, &ctlen, "messages", "body", id,
 	    text, strlen(text)) != 0)
 		goto internal;
-	if (db_exec(r->db, r->arena, STMT_MESSAGE_INSERT, DB_PARAMS(DB_STR(id),
-	    DB_STR(db_str(&match, 0, MC_ID)), DB_STR(r->who.user_id),
-	    DB_BLOB(ct, ctlen)), NULL) != DB_OK)
+	p.id = id;
+	p.match_id = db_str(&match, 0, MC_ID);
+	p.to = strcmp(r->who.user_id, db_str(&match, 0, MC_VOLUNTEER_ID)) == 0 ?
+	    db_str(&match, 0, MC_OWNER_ID) : db_str(&match, 0, MC_VOLUNTEER_ID);
+	p.title = db_str(&match, 0, MC_REQUEST_TITLE);
+	p.ct = ct;
+	p.ctlen = ctlen;
+	if (db_txn(r->db, post_txn, &p) < 0)
 		goto internal;
 	if (db_exec(r->db, r->arena, STMT_MESSAGE_GET, DB_PARAMS(DB_STR(id)),
 	    &rows) != DB_OK || rows.nrows != 1 || (m = message_json(r, &rows, 0)) == NULL)

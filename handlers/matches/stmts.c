@@ -15,7 +15,7 @@
 	"m.status, " DB_RFC3339("m.created_at") ", " DB_RFC3339("m.accepted_at") ", " \
 	DB_RFC3339("m.completed_at") ", m.hours, m.thanks, r.owner_id, " \
 	"o.display_name, m.initiated_by, " \
-	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s.%f'), m.volunteer_hours "
 #define MATCH_JOINS \
 	"JOIN requests r ON r.id = m.request_id " \
 	"JOIN users v ON v.id = m.volunteer_id " \
@@ -191,4 +191,20 @@ const char *const matches_stmts[STMT__MAX] = {
 	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = r.id "
 	"AND x.volunteer_id = ?) "
 	"ORDER BY a.km, a.pc4 LIMIT ?",
+	/* STMT_MATCHES_WAITING_OTHERS: request, the match accepted → id,
+	 * volunteer of every other match still waiting (matches_request) */
+	"SELECT m.id, m.volunteer_id FROM matches m WHERE m.request_id = ? AND m.id <> ? "
+	"AND m.status IN ('responded', 'invited')",
+	/* STMT_MATCH_VOLUNTEER_HOURS: hours, match (accepted only) */
+	"UPDATE matches SET volunteer_hours = ?, updated_at = NOW(3) "
+	"WHERE id = ? AND status = 'accepted'",
+	/* STMT_MATCH_REVIVE: status, initiated_by, request, volunteer: a
+	 * declined pair starts again (create.c); a cancelled one does not —
+	 * one of the two ended it on purpose. */
+	"UPDATE matches SET status = ?, initiated_by = ?, cancel_reason = NULL, "
+	"accepted_at = NULL, completed_at = NULL, hours = NULL, thanks = NULL, "
+	"volunteer_hours = NULL, reminded_at = NULL, created_at = NOW(3), updated_at = NOW(3) "
+	"WHERE request_id = ? AND volunteer_id = ? AND status = 'declined'",
+	/* STMT_MATCH_OF_PAIR: request, volunteer → id */
+	"SELECT id FROM matches WHERE request_id = ? AND volunteer_id = ?",
 };

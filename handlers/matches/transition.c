@@ -32,9 +32,13 @@
 #include "http.h"
 #include "json.h"
 #include "matches.h"
+#include "notify.h"
 #include "problem.h"
 
-#define HOURS_MAX	(24 * 14)
+/* Hours of one match, one occasion: a day at most. (A recurring request
+ * may take more once recurrence exists; issue 17.) The field table lets
+ * larger numbers through so that this, clearer, message answers them. */
+#define HOURS_MAX	24
 
 enum step { STEP_ACCEPT, STEP_DECLINE, STEP_COMPLETE, STEP_CANCEL };
 
@@ -50,6 +54,7 @@ struct transition {
 	enum step	 step;
 	const char	*match_id, *request_id;
 	const char	*caller_side;	/* "volunteer" or "requester" */
+	const char	*owner_id, *volunteer_id, *title;
 	double		 hours;
 	const char	*thanks, *reason;
 };
@@ -58,6 +63,44 @@ static bool
 waiting(const char *status)
 {
 	return strcmp(status, "responded") == 0 || strcmp(status, "invited") == 0;
+}
+
+/* Tells user about this step of match_id, in the step's transaction. */
+static int
+tell(struct transition *t, const char *user_id, const char *kind,
+    const char *match_id)
+{
+	struct req *r = t->r;
+
+	return notify(r->db, r->arena, user_id, kind,
+	    arena_printf(r->arena, "/match.html?id=%s", match_id), t->title,
+	    NULL, NULL, -1);
+}
+
+/* The party that did not take this step. */
+static const char *
+other_party(const struct transition *t)
+{
+	return strcmp(t->caller_side, "volunteer") == 0 ? t->owner_id : t->volunteer_id;
+}
+
+/* Every volunteer still waiting on the request hears that it was matched
+ * with someone else; called before their matches are declined. */
+static int
+tell_declined(struct transition *t)
+{
+	struct req *r = t->r;
+	struct db_rows w;
+	size_t i;
+	int rc;
+
+	if ((rc = db_exec(r->db, r->arena, STMT_MATCHES_WAITING_OTHERS,
+	    DB_PARAMS(DB_STR(t->request_id), DB_STR(t->match_id)), &w)) != DB_OK)
+		return rc;
+	for (i = 0; i < w.nrows; i++)
+		if ((rc = tell(t, db_str(&w, i, 1), "match.declined", db_str(&w, i, 0))) != DB_OK)
+			return rc;
+	return DB_OK;
 }
 
 static int
@@ -96,15 +139,19 @@ step_txn(void *ctx)
 		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_ACCEPT,
 		    DB_PARAMS(DB_STR(t->match_id)), NULL)) != DB_OK ||
 		    (rc = db_exec(r->db, r->arena, STMT_REQUEST_MATCHED,
-		    DB_PARAMS(DB_STR(t->request_id)), NULL)) != DB_OK)
+		    DB_PARAMS(DB_STR(t->request_id)), NULL)) != DB_OK ||
+		    (rc = tell_declined(t)) != DB_OK ||
+		    (rc = db_exec(r->db, r->arena, STMT_MATCHES_DECLINE_OTHERS,
+		    DB_PARAMS(DB_STR(t->request_id), DB_STR(t->match_id)), NULL)) != DB_OK)
 			return rc;
-		return db_exec(r->db, r->arena, STMT_MATCHES_DECLINE_OTHERS,
-		    DB_PARAMS(DB_STR(t->request_id), DB_STR(t->match_id)), NULL);
+		return tell(t, other_party(t), "match.accepted", t->match_id);
 	case STEP_DECLINE:
 		if (!waiting(status))
 			return STEP_INVALID;
-		return db_exec(r->db, r->arena, STMT_MATCH_DECLINE,
-		    DB_PARAMS(DB_STR(t->match_id)), NULL);
+		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_DECLINE,
+		    DB_PARAMS(DB_STR(t->match_id)), NULL)) != DB_OK)
+			return rc;
+		return tell(t, other_party(t), "match.declined", t->match_id);
 	case STEP_COMPLETE:
 		if (strcmp(status, "accepted") != 0)
 			return STEP_INVALID;
@@ -113,18 +160,20 @@ step_txn(void *ctx)
 			return STEP_NOT_MATCHED;
 		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_COMPLETE,
 		    DB_PARAMS(DB_DOUBLE(t->hours), DB_STR(t->thanks),
-		    DB_STR(t->match_id)), NULL)) != DB_OK)
+		    DB_STR(t->match_id)), NULL)) != DB_OK ||
+		    (rc = db_exec(r->db, r->arena, STMT_REQUEST_COMPLETED,
+		    DB_PARAMS(DB_STR(t->request_id)), NULL)) != DB_OK)
 			return rc;
-		return db_exec(r->db, r->arena, STMT_REQUEST_COMPLETED,
-		    DB_PARAMS(DB_STR(t->request_id)), NULL);
+		return tell(t, t->volunteer_id, "match.completed", t->match_id);
 	case STEP_CANCEL:
 		if (strcmp(status, "accepted") == 0) {
 			if ((rc = db_exec(r->db, r->arena, STMT_MATCH_CANCEL,
 			    DB_PARAMS(DB_STR(t->reason), DB_STR(t->match_id)),
-			    NULL)) != DB_OK)
+			    NULL)) != DB_OK ||
+			    (rc = db_exec(r->db, r->arena, STMT_REQUEST_REOPEN,
+			    DB_PARAMS(DB_STR(t->request_id)), NULL)) != DB_OK)
 				return rc;
-			return db_exec(r->db, r->arena, STMT_REQUEST_REOPEN,
-			    DB_PARAMS(DB_STR(t->request_id)), NULL);
+			return tell(t, other_party(t), "match.cancelled", t->match_id);
 		}
 		/* A withdrawal, by the party that started the match only. */
 		if (!waiting(status) || strcmp(initiated_by, t->caller_side) != 0)
@@ -132,10 +181,11 @@ step_txn(void *ctx)
 		if ((rc = db_exec(r->db, r->arena, STMT_MATCH_CANCEL,
 		    DB_PARAMS(DB_STR(t->reason), DB_STR(t->match_id)), NULL)) != DB_OK)
 			return rc;
-		if (strcmp(status, "responded") == 0)
-			return db_exec(r->db, r->arena, STMT_REQUEST_RESPONSES_ADD,
-			    DB_PARAMS(DB_INT(-1), DB_STR(t->request_id)), NULL);
-		return DB_OK;
+		if (strcmp(status, "responded") == 0 &&
+		    (rc = db_exec(r->db, r->arena, STMT_REQUEST_RESPONSES_ADD,
+		    DB_PARAMS(DB_INT(-1), DB_STR(t->request_id)), NULL)) != DB_OK)
+			return rc;
+		return tell(t, other_party(t), "match.cancelled", t->match_id);
 	}
 	return DB_ERROR;
 }
@@ -169,6 +219,9 @@ run_step(struct req *r, struct transition *t)
 	t->request_id = db_str(&rows, 0, MC_REQUEST_ID);
 	t->caller_side = strcmp(r->who.user_id, db_str(&rows, 0, MC_VOLUNTEER_ID)) == 0 ?
 	    "volunteer" : "requester";
+	t->owner_id = db_str(&rows, 0, MC_OWNER_ID);
+	t->volunteer_id = db_str(&rows, 0, MC_VOLUNTEER_ID);
+	t->title = db_str(&rows, 0, MC_REQUEST_TITLE);
 	switch (db_txn(r->db, step_txn, t)) {
 	case STEP_DONE:
 		break;
@@ -223,7 +276,7 @@ matches_complete(struct req *r)
 	hours = round(hours * 100.0) / 100.0;
 	if (!(hours >= 0.01 && hours <= HOURS_MAX)) {
 		problem_field(r, "hours", "out_of_range",
-		    "Must be more than 0 and at most 336.");
+		    "Hours are more than 0 and at most 24 for one occasion (1,5 is one and a half hours).");
 		problem_invalid(r);
 		return;
 	}
@@ -239,4 +292,50 @@ matches_cancel(struct req *r)
 
 	t.reason = json_get_str(r->json, "reason");
 	run_step(r, &t);
+}
+
+/*
+ * POST /matches/{id}/hours: the volunteer of an accepted match records the
+ * hours they spent, so they are not lost when the requester forgets; the
+ * requester confirms or corrects them on completion.
+ */
+void
+matches_hours(struct req *r)
+{
+	const char *id = http_param(r, "id");
+	struct auth_object obj;
+	struct db_rows rows;
+	json_object *h = NULL;
+	double hours;
+	int rc;
+
+	(void)json_object_object_get_ex(r->json, "hours", &h);
+	hours = h != NULL ? round(json_object_get_double(h) * 100.0) / 100.0 : 0.0;
+	if (!(hours >= 0.01 && hours <= HOURS_MAX)) {
+		problem_field(r, "hours", "out_of_range",
+		    "Hours are more than 0 and at most 24 for one occasion (1,5 is one and a half hours).");
+		problem_invalid(r);
+		return;
+	}
+	if ((rc = match_load(r, id, &rows)) != 0) {
+		if (rc < 0)
+			goto internal;
+		problem_send(r, 404, "not_found", "No such match.");
+		return;
+	}
+	obj = match_auth(&rows, 0);
+	if (!auth_require(r, ACT_MATCH_HOURS, &obj))
+		return;
+	if (db_exec(r->db, r->arena, STMT_MATCH_VOLUNTEER_HOURS,
+	    DB_PARAMS(DB_DOUBLE(hours), DB_STR(id)), NULL) != DB_OK)
+		goto internal;
+	if (db_affected(r->db) == 0 && strcmp(db_str(&rows, 0, MC_STATUS), "accepted") != 0) {
+		problem_send(r, 409, "invalid_transition",
+		    "Hours are recorded while the match is accepted.");
+		return;
+	}
+	match_send(r, id, 200);
+	return;
+internal:
+	problem_internal(r, "match hours");
 }

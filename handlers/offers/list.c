@@ -27,6 +27,7 @@
 #include "page.h"
 #include "postcode.h"
 #include "problem.h"
+#include "search.h"
 #include "valid.h"
 
 #define LIMIT_DEFAULT	20
@@ -138,9 +139,10 @@ send_rows(struct req *r, const struct db_rows *rows, long limit)
 struct near_offers {
 	const char	*category;	/* NULL: any */
 	int		 day;		/* -1: any */
+	const char	*words;		/* NULL: any (search_text_query) */
 };
 
-/* The filters (LIST_FILTERS): category x2, day x2. */
+/* The filters (LIST_FILTERS): category x2, day x2, words x2. */
 static size_t
 filter_params(struct db_param *p, const struct near_offers *no)
 {
@@ -148,7 +150,9 @@ filter_params(struct db_param *p, const struct near_offers *no)
 	p[1] = DB_STR(no->category);
 	p[2] = no->day >= 0 ? DB_INT(no->day) : DB_NULL;
 	p[3] = no->day >= 0 ? DB_INT(no->day) : DB_NULL;
-	return 4;
+	p[4] = DB_STR(no->words);
+	p[5] = DB_STR(no->words);
+	return 6;
 }
 
 /* near_search.box_after: the box after (dist, pc4, id), nearest first,
@@ -158,7 +162,7 @@ near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
     long long examined)
 {
 	const struct near_offers *no = s->ctx;
-	struct db_param p[20];
+	struct db_param p[24];
 	struct db_rows rows;
 	size_t n = near_centre_params(p, s);
 	int rc;
@@ -179,7 +183,7 @@ static int
 near_area(struct near_search *s, const char *pc4, const char *id)
 {
 	const struct near_offers *no = s->ctx;
-	struct db_param p[14];
+	struct db_param p[24];
 	struct db_rows rows;
 	size_t n = near_centre_params(p, s);
 
@@ -204,8 +208,8 @@ read_category(struct req *r, const char *category)
 
 	if (category == NULL)
 		return 0;
-	if (valid_text(category, strlen(category), 1, 32, false) != NULL) {
-		problem_field(r, "category", "invalid", "Not a category id.");
+	if (!valid_slug(category)) {
+		problem_field(r, "category", "unknown", "Not a known category.");
 		return 1;
 	}
 	for (i = 0; i < OFFER_CATEGORIES_MAX; i++)
@@ -225,6 +229,7 @@ offers_list(struct req *r)
 {
 	const char *near = http_query(r, "near"), *radius = http_query(r, "radius_km");
 	const char *category = http_query(r, "category"), *day_s = http_query(r, "day");
+	const char *q = http_query(r, "q"), *words = NULL;
 	char *after[3];
 	struct db_rows rows;
 	struct area centre;
@@ -252,6 +257,13 @@ offers_list(struct req *r)
 		goto internal;
 	if (day_s != NULL && (day = offer_day_parse(day_s)) < 0)
 		problem_field(r, "day", "not_allowed", "day is one of mon, tue, ..., sun.");
+	if (q != NULL) {
+		if ((code = valid_text(q, strlen(q), 1, SEARCH_MAX_CHARS, false)) != NULL)
+			problem_field(r, "q", code, "q is 1 to 200 characters of text.");
+		else if ((words = search_text_query(r->arena, q)) == NULL)
+			problem_field(r, "q", "too_short",
+			    "q needs a word of at least 3 letters or digits.");
+	}
 	read_limit(r, &limit);
 	if (problem_count(r) > 0) {
 		problem_invalid(r);
@@ -263,7 +275,7 @@ offers_list(struct req *r)
 	if (near != NULL) {
 		struct list_view v = { true, centre.lat, centre.lon };
 		struct page pg;
-		struct near_offers no = { category, day };
+		struct near_offers no = { category, day, words };
 		/* No offer reaches farther than its volunteer travels. */
 		double reach = fmin(radius_km, OFFER_RADIUS_MAX_KM);
 		struct near_search s = {
@@ -285,6 +297,7 @@ offers_list(struct req *r)
 	if (db_exec(r->db, r->arena, STMT_OFFERS_RECENT, DB_PARAMS(
 	    DB_STR(category), DB_STR(category),
 	    day >= 0 ? DB_INT(day) : DB_NULL, day >= 0 ? DB_INT(day) : DB_NULL,
+	    DB_STR(words), DB_STR(words),
 	    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
 	    DB_STR(after[0] != NULL ? after[0] : FIRST_CREATED),
 	    DB_STR(after[1] != NULL ? after[1] : ""),

@@ -86,6 +86,12 @@ read_categories(struct req *r, json_object *arr, struct offer_input *in)
 		p[i] = DB_STR(in->categories[i]);
 	}
 	in->ncategories = n;
+	for (i = 0; i < n; i++)
+		if (!valid_slug(in->categories[i])) {
+			problem_field(r, "categories", "unknown",
+			    arena_printf(r->arena, "categories[%zu] is not a known category.", i));
+			return 0;
+		}
 	if (db_exec(r->db, r->arena, STMT_CATEGORIES_KNOWN, p, OFFER_CATEGORIES_MAX,
 	    &rows) != DB_OK)
 		return -1;
@@ -125,7 +131,7 @@ offer_input_read(struct req *r, struct offer_input *in)
 	    read_categories(r, arr, in) != 0)
 		return -1;
 	if (raw_pc != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", raw_pc, &area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 			return -1;
 		if (rc == 0) {
 			in->has_pc4 = true;

@@ -20,12 +20,14 @@
 #include "render.h"
 
 /* Filters of the public lists: category (NULL: any), category; day (NULL:
- * any), day. Both probe a primary key per offer. */
+ * any), day; words (NULL: any), words (lib/search.h, on offers_text).
+ * The first two probe a primary key per offer. */
 #define LIST_FILTERS \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM offer_categories fc " \
 	"WHERE fc.offer_id = o.id AND fc.category_id = ?)) " \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM offer_slots fs " \
-	"WHERE fs.offer_id = o.id AND fs.day = ?)) "
+	"WHERE fs.offer_id = o.id AND fs.day = ?)) " \
+	"AND (? IS NULL OR MATCH (o.title, o.description) AGAINST (? IN BOOLEAN MODE)) "
 
 /* Distance in whole metres from the centre (lat, lat, lon, pc4): lib/near.h,
  * on the offer's own point (it lies on its area's centroid). */
@@ -69,14 +71,16 @@ const char *const offers_stmts[STMT__MAX] = {
 	/* STMT_CATEGORIES_KNOWN: up to OFFER_CATEGORIES_MAX ids (NULL pads) →
 	 * those that exist and are active */
 	"SELECT id FROM categories WHERE active = 1 AND id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	/* STMT_OFFERS_NEAR: lat, lat, lon, pc4 (centre); box lat_min,
-	 * lat_max, lon_min, lon_max; category, category; day, day; search
+	/* (offers_text is named beside the walk's index so that MATCH may run:
+	 * FORCE INDEX alone hides the FULLTEXT index, error 1191.)
+	 * STMT_OFFERS_NEAR: lat, lat, lon, pc4 (centre); box lat_min,
+	 * lat_max, lon_min, lon_max; category, category; day, day; words, words; search
 	 * radius in metres; after distance x2, after pc4 x2, after id; limit;
 	 * rows examined at most (DB_TOO_BIG past it). The box, nearest first;
 	 * an offer is listed only within the volunteer's own travel radius
 	 * too. Active offers of active volunteers only. */
 	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m "
-	OFFER_FROM_HINT("FORCE INDEX (offers_geo) ")
+	OFFER_FROM_HINT("FORCE INDEX (offers_geo, offers_text) ")
 	"WHERE o.status = 'active' AND u.status = 'active' "
 	"AND o.lat BETWEEN ? AND ? AND o.lon BETWEEN ? AND ? "
 	LIST_FILTERS
@@ -84,15 +88,15 @@ const char *const offers_stmts[STMT__MAX] = {
 	"AND (dist_m > ? OR (dist_m = ? AND (o.pc4 > ? OR (o.pc4 = ? AND o.id > ?)))) "
 	"ORDER BY dist_m, o.pc4, o.id LIMIT ? ROWS EXAMINED ?",
 	/* STMT_OFFERS_NEAR_AREA: lat, lat, lon, pc4 (centre); pc4 of the area;
-	 * after id; category, category; day, day; search radius in metres;
+	 * after id; category, category; day, day; words, words; search radius in metres;
 	 * limit. One area's offers in id order on offers_area, as many as the
 	 * page still wants. */
 	"SELECT " OFFER_COLUMNS DISTANCE_M "AS dist_m "
-	OFFER_FROM_HINT("FORCE INDEX (offers_area) ")
+	OFFER_FROM_HINT("FORCE INDEX (offers_area, offers_text) ")
 	"WHERE o.status = 'active' AND u.status = 'active' AND o.pc4 = ? AND o.id > ? "
 	LIST_FILTERS
 	"HAVING dist_m <= LEAST(?, o.radius_km * 1000) ORDER BY o.id LIMIT ?",
-	/* STMT_OFFERS_RECENT: category, category; day, day; cursor created_at,
+	/* STMT_OFFERS_RECENT: category, category; day, day; words, words; cursor created_at,
 	 * the same again, cursor id; limit. Newest first. */
 	"SELECT " OFFER_COLUMNS OFFER_CREATED_KEY OFFER_FROM
 	"WHERE o.status = 'active' AND u.status = 'active' "

@@ -33,6 +33,7 @@
 #include "postcode.h"
 #include "problem.h"
 #include "requests.h"
+#include "search.h"
 #include "valid.h"
 
 #define LIMIT_DEFAULT		20
@@ -40,12 +41,7 @@
 #define RADIUS_MIN_KM		1.0
 #define RADIUS_MAX_KM		50.0
 #define RADIUS_MAX_CHARS	12
-#define Q_MAX_CHARS		200
-#define Q_MAX_WORDS		8
-/* InnoDB's FULLTEXT indexes words of 3 to 84 characters
- * (innodb_ft_min_token_size, innodb_ft_max_token_size). */
-#define WORD_MIN_CHARS		3
-#define WORD_MAX_CHARS		84
+#define Q_MAX_CHARS		SEARCH_MAX_CHARS
 /* A key that sorts before every real one: the first page (distance -1). */
 #define FIRST_CREATED		"9999-12-31 23:59:59.999999"
 /* The expiry sweep: how often per process, and how many rows at most. */
@@ -121,82 +117,6 @@ static const unsigned render_public = 0, render_near = RENDER_DISTANCE,
 /* Cursor columns: near a postcode, otherwise by time. */
 static const int near_key[] = { RC_DISTANCE_M, RC_PC4, RC_ID };
 static const int time_key[] = { RC_SORT_CREATED, RC_ID };
-
-/* A code point of a word: ASCII letters and digits, and beyond ASCII
- * everything but the punctuation, symbol and space blocks. */
-static bool
-word_cp(unsigned long cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z');
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7)
-		return false;
-	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff0f) ||
-	    cp == 0xfeff)
-		return false;
-	return true;
-}
-
-/* Decodes one code point of valid UTF-8 (checked by valid_text) at s. */
-static size_t
-utf8_step(const unsigned char *s, unsigned long *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] < 0xe0) {
-		*cp = ((unsigned long)(s[0] & 0x1f) << 6) | (s[1] & 0x3f);
-		return 2;
-	}
-	if (s[0] < 0xf0) {
-		*cp = ((unsigned long)(s[0] & 0x0f) << 12) |
-		    ((unsigned long)(s[1] & 0x3f) << 6) | (s[2] & 0x3f);
-		return 3;
-	}
-	*cp = ((unsigned long)(s[0] & 0x07) << 18) | ((unsigned long)(s[1] & 0x3f) << 12) |
-	    ((unsigned long)(s[2] & 0x3f) << 6) | (s[3] & 0x3f);
-	return 4;
-}
-
-/*
- * The words of q as a boolean-mode search: every word required, each as a
- * prefix ("+hulp* +boodsch*"). Only word characters go in, so nothing the
- * caller types can be an operator. Words shorter than the index holds are
- * left out. NULL when no word is left.
- */
-static const char *
-text_query(struct req *r, const char *q)
-{
-	const unsigned char *p = (const unsigned char *)q, *start;
-	size_t step, nwords = 0, used = 0, n = strlen(q);
-	char *out = arena_alloc(r->arena, 2 * n + 4 * Q_MAX_WORDS + 1);
-	unsigned long cp;
-	long chars;
-
-	while (*p != '\0' && nwords < Q_MAX_WORDS) {
-		step = utf8_step(p, &cp);
-		if (!word_cp(cp)) {
-			p += step;
-			continue;
-		}
-		start = p;
-		chars = 0;
-		while (*p != '\0' && (step = utf8_step(p, &cp)) > 0 && word_cp(cp)) {
-			p += step;
-			chars++;
-		}
-		if (chars < WORD_MIN_CHARS || chars > WORD_MAX_CHARS)
-			continue;
-		used += (size_t)snprintf(out + used, 2 * n + 4 * Q_MAX_WORDS + 1 - used,
-		    "%s+%.*s*", nwords > 0 ? " " : "", (int)(p - start),
-		    (const char *)start);
-		nwords++;
-	}
-	return nwords > 0 ? out : NULL;
-}
 
 /* Once in a while, stores `expired` on requests whose time has passed (reads
  * compute it anyway; see STMT_EXPIRE_SWEEP). Failure only costs a warning. */
@@ -386,14 +306,14 @@ requests_list(struct req *r)
 			problem_field(r, "radius_km", "invalid",
 			    "radius_km needs near (a postcode).");
 	}
-	if (category != NULL && valid_text(category, strlen(category), 1, 32, false) != NULL) {
-		problem_field(r, "category", "invalid", "Not a category id.");
+	if (category != NULL && !valid_slug(category)) {
+		problem_field(r, "category", "unknown", "No such category.");
 		category = NULL;	/* nothing more to ask of it */
 	}
 	if (q != NULL) {
 		if ((code = valid_text(q, strlen(q), 1, Q_MAX_CHARS, false)) != NULL)
 			problem_field(r, "q", code, "q is 1 to 200 characters of text.");
-		else if ((text = text_query(r, q)) == NULL)
+		else if ((text = search_text_query(r->arena, q)) == NULL)
 			problem_field(r, "q", "too_short",
 			    "q needs a word of at least 3 letters or digits.");
 	}

@@ -36,6 +36,7 @@ enum stmt {
 	STMT_LIST_RECENT_CAT_Q,
 	STMT_LIST_OWN,
 	STMT_EXPIRE_SWEEP,
+	STMT_ALERTS_FITTING,
 	STMT__MAX
 };
 
@@ -65,6 +66,13 @@ void request_send_fresh(struct req *r, const char *id, int status,
 void request_datetime(char *out, size_t size, time_t t);
 
 /* Route functions. */
+/* A request that just went public (id, owner, title, category, centroid)
+ * reaches every fitting alert once; inside the caller's transaction.
+ * Returns a db_status. */
+int requests_gone_public(struct req *r, const char *id, const char *owner_id,
+    const char *title, const char *category, double lat, double lon)
+	__attribute__((warn_unused_result));
+
 void requests_list(struct req *r);
 void requests_own(struct req *r);
 void requests_create(struct req *r);

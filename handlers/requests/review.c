@@ -17,12 +17,16 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
+#include "notify.h"
+#include "postcode.h"
 #include "problem.h"
 #include "requests.h"
 
 struct review {
 	struct req	*r;
 	const char	*id, *decision, *reason, *from, *to;
+	const char	*owner_id, *title, *category;
+	struct area	 area;
 };
 
 /* DB_OK, 1 when the request changed meanwhile, or a db_status. */
@@ -46,6 +50,20 @@ apply_review(void *ctx)
 	    DB_STR(v->reason)), NULL);
 	if (rc != DB_OK)
 		return rc;
+	/* The owner hears the verdict on a new request; a new public request
+	 * reaches the volunteers' alerts. */
+	if (strcmp(v->from, "pending") == 0) {
+		bool approved = strcmp(v->to, "open") == 0;
+		const char *link = arena_printf(r->arena, "/hulpvraag.html?id=%s", v->id);
+
+		if ((rc = notify(r->db, r->arena, v->owner_id,
+		    approved ? "request.approved" : "request.rejected", link, v->title,
+		    NULL, NULL, -1)) != DB_OK)
+			return rc;
+		if (approved && (rc = requests_gone_public(r, v->id, v->owner_id,
+		    v->title, v->category, v->area.lat, v->area.lon)) != DB_OK)
+			return rc;
+	}
 	return audit_write(r, arena_printf(r->arena, "request.%s", v->decision),
 	    "request", v->id, arena_printf(r->arena, "%s -> %s", v->from, v->to)) == 0 ?
 	    DB_OK : DB_ERROR;
@@ -92,6 +110,11 @@ requests_review(struct req *r)
 	v.decision = json_get_str(r->json, "decision");
 	v.reason = json_get_str(r->json, "reason");
 	v.from = db_str(&rows, 0, RC_STORED_STATUS);
+	v.owner_id = db_str(&rows, 0, RC_OWNER_ID);
+	v.title = db_str(&rows, 0, RC_TITLE);
+	v.category = db_str(&rows, 0, RC_CATEGORY);
+	if ((rc = postcode_lookup(r, db_str(&rows, 0, RC_PC4), &v.area)) < 0)
+		goto internal;
 	status = db_str(&rows, 0, RC_STATUS);
 	if (strcmp(v.decision, "approve") != 0 && v.reason == NULL) {
 		problem_field(r, "reason", "required",

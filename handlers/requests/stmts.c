@@ -166,4 +166,15 @@ const char *const requests_stmts[STMT__MAX] = {
 	"UPDATE requests SET status = 'expired', closed_at = expires_at, "
 	"updated_at = NOW(3) WHERE status = 'open' AND expires_at <= NOW(3) "
 	"ORDER BY expires_at LIMIT ?",
+	/* STMT_ALERTS_FITTING: category; box lat min, max, lon min, max; the
+	 * owner (never told of their own request); centre lat, lat, lon →
+	 * user, alert, frequency of each fitting alert (alert_targets_geo,
+	 * public.c). */
+	"SELECT t.user_id, t.alert_id, t.frequency FROM alert_targets t "
+	"FORCE INDEX (alert_targets_geo) "
+	"WHERE t.category_id IN (?, '') AND t.lat BETWEEN ? AND ? AND t.lon BETWEEN ? AND ? "
+	"AND t.user_id <> ? AND 2 * 6371.0088 * ASIN(LEAST(1, SQRT("
+	"POW(SIN(RADIANS(t.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(t.lat)) * "
+	"POW(SIN(RADIANS(t.lon - ?) / 2), 2)))) <= t.radius_km "
+	"ORDER BY t.user_id, t.alert_id",
 };

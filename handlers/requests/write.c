@@ -19,6 +19,7 @@
 #include "http.h"
 #include "json.h"
 #include "postcode.h"
+#include "notify.h"
 #include "problem.h"
 #include "requests.h"
 #include "valid.h"
@@ -65,7 +66,9 @@ read_input(struct req *r, struct request_input *in)
 	in->title = json_get_str(r->json, "title");
 	in->description = json_get_str(r->json, "description");
 	in->category = json_get_str(r->json, "category");
-	if (in->category != NULL) {
+	if (in->category != NULL && !valid_slug(in->category))
+		problem_field(r, "category", "unknown", "No such category.");
+	else if (in->category != NULL) {
 		if (db_exec(r->db, r->arena, STMT_CATEGORY_GET,
 		    DB_PARAMS(DB_STR(in->category)), &rows) != DB_OK)
 			return -1;
@@ -73,7 +76,7 @@ read_input(struct req *r, struct request_input *in)
 			problem_field(r, "category", "unknown", "No such category.");
 	}
 	if ((raw = json_get_str(r->json, "postcode")) != NULL) {
-		if ((rc = postcode_resolve(r, "postcode", raw, &in->area)) < 0)
+		if ((rc = postcode_resolve_served(r, "postcode", raw, &in->area)) < 0)
 			return -1;
 		in->has_area = rc == 0;
 	}
@@ -156,9 +159,44 @@ posted_as(unsigned roles, bool on_behalf)
 	return "resident";
 }
 
+struct creation {
+	struct req		*r;
+	const char		*id, *status;
+	struct request_input	*in;
+	bool			 has_when;
+};
+
+/* The new request and, when it is public at once (post-moderation), what
+ * its going public tells the volunteers' alerts. */
+static int
+create_txn(void *ctx)
+{
+	struct creation *c = ctx;
+	struct req *r = c->r;
+	struct request_input *in = c->in;
+	int rc;
+
+	rc = db_exec(r->db, r->arena, STMT_REQUEST_INSERT, DB_PARAMS(
+	    DB_STR(c->id), DB_STR(r->who.user_id),
+	    DB_STR(posted_as(r->who.roles, in->behalf != NULL)),
+	    DB_STR(in->title), DB_STR(in->description), DB_STR(in->category),
+	    DB_STR(in->area.pc4), DB_DOUBLE(in->area.lat), DB_DOUBLE(in->area.lon),
+	    DB_STR(c->has_when ? in->start : NULL), DB_STR(c->has_when ? in->end : NULL),
+	    DB_STR(in->behalf),
+	    DB_BLOB(in->private_ct[PRIV_CARE], in->private_ctlen[PRIV_CARE]),
+	    DB_BLOB(in->private_ct[PRIV_ADDRESS], in->private_ctlen[PRIV_ADDRESS]),
+	    DB_BLOB(in->private_ct[PRIV_PHONE], in->private_ctlen[PRIV_PHONE]),
+	    DB_STR(c->status), DB_INT(requests_settings.expiry_days)), NULL);
+	if (rc != DB_OK || strcmp(c->status, "open") != 0)
+		return rc;
+	return requests_gone_public(r, c->id, r->who.user_id, in->title,
+	    in->category, in->area.lat, in->area.lon);
+}
+
 void
 requests_create(struct req *r)
 {
+	struct creation c = { .r = r };
 	struct request_input in;
 	char id[CRYPTO_ID_LEN + 1];
 	const char *status;
@@ -178,17 +216,11 @@ requests_create(struct req *r)
 		goto internal;
 	has_when = in.set_when && !in.when_null;
 	status = requests_settings.post_moderation ? "open" : "pending";
-	rc = db_exec(r->db, r->arena, STMT_REQUEST_INSERT, DB_PARAMS(
-	    DB_STR(id), DB_STR(r->who.user_id),
-	    DB_STR(posted_as(r->who.roles, in.behalf != NULL)),
-	    DB_STR(in.title), DB_STR(in.description), DB_STR(in.category),
-	    DB_STR(in.area.pc4), DB_DOUBLE(in.area.lat), DB_DOUBLE(in.area.lon),
-	    DB_STR(has_when ? in.start : NULL), DB_STR(has_when ? in.end : NULL),
-	    DB_STR(in.behalf),
-	    DB_BLOB(in.private_ct[PRIV_CARE], in.private_ctlen[PRIV_CARE]),
-	    DB_BLOB(in.private_ct[PRIV_ADDRESS], in.private_ctlen[PRIV_ADDRESS]),
-	    DB_BLOB(in.private_ct[PRIV_PHONE], in.private_ctlen[PRIV_PHONE]),
-	    DB_STR(status), DB_INT(requests_settings.expiry_days)), NULL);
+	c.id = id;
+	c.status = status;
+	c.in = &in;
+	c.has_when = has_when;
+	rc = db_txn(r->db, create_txn, &c);
 	if (rc == DB_CONSTRAINT) {
 		/* The category went away between the check and the insert. */
 		problem_field(r, "category", "unknown", "No such category.");

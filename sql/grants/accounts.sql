@@ -17,7 +17,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON credentials TO 'bh_accounts'@'localhost'
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, DELETE ON login_attempts TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON password_resets TO 'bh_accounts'@'localhost';
-GRANT INSERT ON outbox TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, user_id, state), INSERT ON outbox TO 'bh_accounts'@'localhost';
 
 -- GET /me/export reads the account's posts, matches, messages and reports.
 GRANT SELECT ON requests TO 'bh_accounts'@'localhost';
@@ -49,3 +49,20 @@ GRANT DELETE ON messages TO 'bh_accounts'@'localhost';
 -- accepted volunteer on and uncounts their open responses.)
 GRANT UPDATE (status, thanks, cancel_reason, updated_at) ON matches TO 'bh_accounts'@'localhost';
 GRANT UPDATE (response_count) ON requests TO 'bh_accounts'@'localhost';
+
+-- Notifications, their settings, one-click unsubscribe, alerts and e-mail
+-- verification (issue 13). lib/notify.c writes notifications and outbox
+-- rows for the account mails; the mailer sends them.
+GRANT SELECT, INSERT, UPDATE, DELETE ON notifications TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON notification_settings TO 'bh_accounts'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON unsubscribe_tokens TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON alerts TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON alert_targets TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON email_verifications TO 'bh_accounts'@'localhost';
+GRANT UPDATE (state, failed_at, last_error, body_ct, to_ct) ON outbox TO 'bh_accounts'@'localhost';
+
+-- MFA (issue 16, 062_mfa.sql): the TOTP enrolment (sealed secret, replay
+-- step) and the keyed hashes of the recovery codes. GET /me/sessions and
+-- DELETE /me/sessions/{id} use the sessions grant above.
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_totp TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO 'bh_accounts'@'localhost';

@@ -12,7 +12,7 @@
 
 -- What every handler needs (TEAM.md).
 GRANT SELECT ON postcodes TO 'bh_admin'@'localhost';
-GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_admin'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_admin'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_admin'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_admin'@'localhost';
 

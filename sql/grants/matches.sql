@@ -5,7 +5,7 @@
 -- What every handler needs (TEAM.md).
 GRANT SELECT ON postcodes TO 'bh_matches'@'localhost';
 GRANT SELECT ON categories TO 'bh_matches'@'localhost';
-GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_matches'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_matches'@'localhost';
 -- Reasons of suggestions come in the caller's language.
 GRANT SELECT (locale) ON users TO 'bh_matches'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_matches'@'localhost';
@@ -29,3 +29,10 @@ GRANT UPDATE (status, response_count, updated_at, closed_at) ON requests TO 'bh_
 GRANT SELECT ON offers TO 'bh_matches'@'localhost';
 GRANT SELECT ON offer_categories TO 'bh_matches'@'localhost';
 GRANT SELECT ON offer_slots TO 'bh_matches'@'localhost';
+
+-- Telling people what happened (lib/notify.c, issue 13): the recipient's
+-- setting, the notification (bundled into an unread one of its group), and
+-- a mail for the mailer to send.
+GRANT SELECT ON notification_settings TO 'bh_matches'@'localhost';
+GRANT SELECT, INSERT, UPDATE (bundled, created_at, arg) ON notifications TO 'bh_matches'@'localhost';
+GRANT INSERT ON outbox TO 'bh_matches'@'localhost';

@@ -5,7 +5,7 @@
 -- What every handler needs (TEAM.md).
 GRANT SELECT ON postcodes TO 'bh_requests'@'localhost';
 GRANT SELECT ON categories TO 'bh_requests'@'localhost';
-GRANT SELECT (id, display_name, roles, status, pc4) ON users TO 'bh_requests'@'localhost';
+GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_requests'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_requests'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_requests'@'localhost';
 
@@ -24,3 +24,12 @@ GRANT SELECT (id, request_id, volunteer_id, status, cancel_reason) ON matches TO
 GRANT UPDATE (status, cancel_reason, updated_at) ON matches TO 'bh_requests'@'localhost';
 -- POST /requests/{id}/review
 GRANT INSERT ON moderation_actions TO 'bh_requests'@'localhost';
+
+-- Telling people what happened (lib/notify.c, issue 13): the recipient's
+-- setting, the notification (bundled into an unread one of its group), and
+-- a mail for the mailer to send.
+GRANT SELECT ON notification_settings TO 'bh_requests'@'localhost';
+GRANT SELECT, INSERT, UPDATE (bundled, created_at, arg) ON notifications TO 'bh_requests'@'localhost';
+GRANT INSERT ON outbox TO 'bh_requests'@'localhost';
+-- New requests that go public reach the volunteers' alerts (alert_targets_geo).
+GRANT SELECT ON alert_targets TO 'bh_requests'@'localhost';

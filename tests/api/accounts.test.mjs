@@ -68,7 +68,7 @@ describe('registration: residents, caregivers and volunteers sign themselves up'
       assertProblem(res, 422, 'validation_failed', 'roles', 'not_allowed');
       // No account came of it (looked up by an admin: a failed login would
       // count against this address's throttle).
-      const found = await (await asAdmin()).get(`/users?q=${encodeURIComponent(email)}`);
+      const found = await (await asAdmin()).post('/users/search', { q: email });
       assertStatus(found, 200);
       assert.deepEqual(found.body.items, []);
     });
@@ -296,7 +296,7 @@ describe('own profile: a resident keeps their details up to date', () => {
     const one = await admin.get(`/users/${c.user.id}`);
     assertStatus(one, 200);
     assert.equal(one.body.user.phone, undefined, `admin view holds the phone: ${JSON.stringify(one.body.user)}`);
-    const list = await admin.get(`/users?q=${encodeURIComponent(c.email)}`);
+    const list = await admin.post('/users/search', { q: c.email });
     assertStatus(list, 200);
     for (const u of list.body.items) assert.equal(u.phone, undefined, 'admin list holds a phone');
   });
@@ -426,8 +426,13 @@ describe('user management: an admin lists, blocks and grants roles', () => {
     const byName = await admin.get(`/users?q=${encodeURIComponent(victim.registered.display_name)}`);
     assertStatus(byName, 200);
     assert.deepEqual(byName.body.items.map((u) => u.id), [victim.user.id]);
-    const byEmail = await admin.get(`/users?q=${encodeURIComponent(victim.email)}`);
+    const byEmail = await admin.post('/users/search', { q: victim.email });
     assert.deepEqual(byEmail.body.items.map((u) => u.id), [victim.user.id]);
+    // An address never travels in a URL (issue 16.4): GET says where to go.
+    assertProblem(await admin.get(`/users?q=${encodeURIComponent(victim.email)}`), 422, 'validation_failed', 'q', 'use_post');
+    const byNamePost = await admin.post('/users/search', { q: victim.registered.display_name, limit: 5 });
+    assert.deepEqual(byNamePost.body.items.map((u) => u.id), [victim.user.id]);
+    assertProblem(await victim.post('/users/search', { q: 'x' }), 403, 'forbidden');
     const volunteers = await admin.get('/users?role=volunteer&limit=100');
     assertStatus(volunteers, 200);
     assert.ok(volunteers.body.items.length > 0);
@@ -475,7 +480,7 @@ describe('user management: an admin lists, blocks and grants roles', () => {
     assert.equal(res.body.user.status, 'blocked');
     assertProblem(await victim.get('/me'), 401, 'unauthenticated');
     assertProblem(await new Client().login(victim.email, victim.password), 403, 'account_blocked');
-    const blocked = await admin.get(`/users?status=blocked&q=${encodeURIComponent(victim.email)}`);
+    const blocked = await admin.post('/users/search', { status: 'blocked', q: victim.email });
     assert.deepEqual(blocked.body.items.map((u) => u.id), [victim.user.id]);
 
     assertStatus(await admin.patch(`/users/${victim.user.id}`, { status: 'active' }), 200);

@@ -617,24 +617,28 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
   const LIMIT = 21;
   const cases = () => {
     const [lat, lon] = centre;
-    const near = (cat, day, after = [-1, -1, '', '', '']) =>
-      [lat, lat, lon, '7811', ...box(lat, lon, 10), cat, cat, day, day, 10000, ...after, LIMIT, 300];
-    const area = (cat, day, after = '') => [lat, lat, lon, '7811', '7811', after, cat, cat, day, day, 10000, LIMIT];
-    const recent = (cat, day, after = [FIRST, FIRST, '']) => [cat, cat, day, day, ...after, LIMIT];
+    const near = (cat, day, after = [-1, -1, '', '', ''], words = null) =>
+      [lat, lat, lon, '7811', ...box(lat, lon, 10), cat, cat, day, day, words, words, 10000, ...after, LIMIT, 300];
+    const area = (cat, day, after = '', words = null) =>
+      [lat, lat, lon, '7811', '7811', after, cat, cat, day, day, words, words, 10000, LIMIT];
+    const recent = (cat, day, after = [FIRST, FIRST, ''], words = null) => [cat, cat, day, day, words, words, ...after, LIMIT];
     return {
       STMT_OFFERS_NEAR: near(null, null),
       'STMT_OFFERS_NEAR (category)': near('shopping', null),
       'STMT_OFFERS_NEAR (day)': near(null, 2),
       'STMT_OFFERS_NEAR (category, day)': near('garden', 5),
       'STMT_OFFERS_NEAR (page 2)': near(null, null, [1200, 1200, '7811', '7811', NOTHING]),
+      'STMT_OFFERS_NEAR (q)': near(null, null, undefined, '+boodsch*'),
       STMT_OFFERS_NEAR_AREA: area(null, null),
       'STMT_OFFERS_NEAR_AREA (category, day)': area('garden', 5),
       'STMT_OFFERS_NEAR_AREA (page 2)': area(null, null, NOTHING),
+      'STMT_OFFERS_NEAR_AREA (q)': area(null, null, '', '+boodsch*'),
       STMT_OFFERS_RECENT: recent(null, null),
       'STMT_OFFERS_RECENT (category)': recent('shopping', null),
       'STMT_OFFERS_RECENT (day)': recent(null, 2),
       'STMT_OFFERS_RECENT (category, day)': recent('garden', 5),
       'STMT_OFFERS_RECENT (page 2)': recent(null, null, ['2026-01-01 12:00:00.000000', '2026-01-01 12:00:00.000000', NOTHING]),
+      'STMT_OFFERS_RECENT (q)': recent(null, null, undefined, '+boodsch*'),
       STMT_OFFERS_MINE: [owner, FIRST, FIRST, '', LIMIT],
       'STMT_OFFERS_MINE (page 2)': [owner, '2026-01-01 12:00:00.000000', '2026-01-01 12:00:00.000000', NOTHING, LIMIT],
       STMT_OFFER_GET: [`xo${tag}${'1'.padStart(14, '0')}`],
@@ -647,10 +651,11 @@ describe('EXPLAIN: every list of offers runs on an index', () => {
   });
 
   for (const name of ['STMT_OFFERS_NEAR', 'STMT_OFFERS_NEAR (category)', 'STMT_OFFERS_NEAR (day)',
-    'STMT_OFFERS_NEAR (category, day)', 'STMT_OFFERS_NEAR (page 2)',
+    'STMT_OFFERS_NEAR (category, day)', 'STMT_OFFERS_NEAR (page 2)', 'STMT_OFFERS_NEAR (q)',
     'STMT_OFFERS_NEAR_AREA', 'STMT_OFFERS_NEAR_AREA (category, day)', 'STMT_OFFERS_NEAR_AREA (page 2)',
+    'STMT_OFFERS_NEAR_AREA (q)',
     'STMT_OFFERS_RECENT', 'STMT_OFFERS_RECENT (category)', 'STMT_OFFERS_RECENT (day)',
-    'STMT_OFFERS_RECENT (category, day)', 'STMT_OFFERS_RECENT (page 2)',
+    'STMT_OFFERS_RECENT (category, day)', 'STMT_OFFERS_RECENT (page 2)', 'STMT_OFFERS_RECENT (q)',
     'STMT_OFFERS_MINE', 'STMT_OFFERS_MINE (page 2)', 'STMT_OFFER_GET']) {
     it(`${name}: no full scan of offers, their categories or slots`, (t) => {
       const text = bind(stmts[name.split(' ')[0]], cases()[name]);

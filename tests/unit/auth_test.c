@@ -33,6 +33,7 @@ principal(enum who w)
 		p.logged_in = true;
 		strcpy(p.user_id, ME);
 		p.roles = roles[w];
+		p.email_verified = true;
 	}
 	return p;
 }
@@ -153,6 +154,55 @@ test_rules(void)
 	}
 }
 
+/* Posting and responding wait for a confirmed e-mail address (API 1.1);
+ * browsing and one's own things do not. A missing role is still 403
+ * forbidden, not "confirm first". */
+static void
+test_unverified(void)
+{
+	struct principal res = principal(RESIDENT), vol = principal(VOLUNTEER);
+	struct auth_object open_other = { OTHER, NULL, "open" }, open_own = { ME, NULL, "open" };
+
+	res.email_verified = false;
+	vol.email_verified = false;
+	ok(auth_decide(&res, ACT_REQUEST_CREATE, NULL) == AUTH_UNVERIFIED,
+	    "an unverified resident may not post a request yet");
+	ok(auth_decide(&vol, ACT_OFFER_CREATE, NULL) == AUTH_UNVERIFIED,
+	    "an unverified volunteer may not post an offer yet");
+	ok(auth_decide(&vol, ACT_MATCH_RESPOND, &open_other) == AUTH_UNVERIFIED,
+	    "an unverified volunteer may not respond yet");
+	ok(auth_decide(&res, ACT_MATCH_INVITE, &open_own) == AUTH_UNVERIFIED,
+	    "an unverified owner may not invite yet");
+	ok(auth_decide(&res, ACT_OFFER_CREATE, NULL) == AUTH_FORBIDDEN,
+	    "without the role it stays forbidden, verified or not");
+	ok(auth_decide(&res, ACT_REQUEST_VIEW, &open_other) == AUTH_ALLOW,
+	    "an unverified user still browses");
+	ok(auth_decide(&res, ACT_REQUEST_EDIT, &open_own) == AUTH_ALLOW,
+	    "an unverified user still edits their own request");
+	ok(auth_decide(&vol, ACT_OFFER_LIST, NULL) == AUTH_ALLOW,
+	    "an unverified volunteer still lists offers");
+}
+
+/* Only the match's volunteer records the hours they spent. */
+static void
+test_match_hours(void)
+{
+	struct principal vol = principal(VOLUNTEER), res = principal(RESIDENT),
+	    other = principal(VOLUNTEER), mod = principal(MODERATOR);
+	struct auth_object match = { OTHER, ME, "accepted" }, owned = { ME, OTHER, "accepted" };
+
+	ok(auth_decide(&vol, ACT_MATCH_HOURS, &match) == AUTH_ALLOW,
+	    "the volunteer of a match records hours");
+	ok(auth_decide(&res, ACT_MATCH_HOURS, &owned) == AUTH_FORBIDDEN,
+	    "the requester may not record the volunteer's hours");
+	strcpy(other.user_id, "someone-else-entirely-x");
+	ok(auth_decide(&other, ACT_MATCH_HOURS, &match) == AUTH_NOT_FOUND,
+	    "another volunteer does not learn the match exists");
+	strcpy(mod.user_id, "a-moderator-somewhere-x");
+	ok(auth_decide(&mod, ACT_MATCH_HOURS, &match) == AUTH_NOT_FOUND,
+	    "a moderator does not record hours");
+}
+
 static void
 test_audited_reads(void)
 {
@@ -188,6 +238,8 @@ int
 main(void)
 {
 	test_rules();
+	test_unverified();
+	test_match_hours();
 	test_audited_reads();
 	test_roles();
 	return tap_done();

@@ -9,7 +9,11 @@ UNIT_TESTS = \
 	tests/unit/auth_test \
 	tests/unit/route_test \
 	tests/unit/json_test \
-	tests/unit/log_test
+	tests/unit/log_test \
+	tests/unit/totp_test \
+	tests/unit/postcode_test \
+	tests/unit/mime_test \
+	tests/unit/render_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -31,3 +35,18 @@ tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h
 tests_unit_json_test_LDADD = $(BH_LIBS)
 tests_unit_log_test_SOURCES = tests/unit/log_test.c tests/unit/tap.h
 tests_unit_log_test_LDADD = $(BH_LIBS)
+# The pure part of MFA in the accounts handler (TOTP through liboath).
+tests_unit_totp_test_SOURCES = tests/unit/totp_test.c tests/unit/tap.h \
+	handlers/accounts/totp.c handlers/accounts/totp.h
+tests_unit_totp_test_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
+tests_unit_totp_test_LDADD = $(BH_LIBS) $(OATH_LIBS)
+tests_unit_postcode_test_SOURCES = tests/unit/postcode_test.c tests/unit/tap.h
+tests_unit_postcode_test_LDADD = $(BH_LIBS)
+tests_unit_mime_test_SOURCES = tests/unit/mime_test.c tests/unit/tap.h \
+	mailer/mime.c mailer/mime.h
+tests_unit_mime_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_mime_test_LDADD = $(BH_LIBS)
+tests_unit_render_test_SOURCES = tests/unit/render_test.c tests/unit/tap.h \
+	mailer/render.c mailer/render.h
+tests_unit_render_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
+tests_unit_render_test_LDADD = $(BH_LIBS)

@@ -245,11 +245,24 @@ export async function register(roles = ['resident'], fields = {}, client = new C
   return { res, email, password, fields: body };
 }
 
-// Registers (roles the user may choose themself) and logs in a fresh client.
-// The client carries .email, .password and .user.
-export async function newUser(roles = ['resident'], fields = {}, name) {
+// Confirms the address of a fresh registration the way its mail's link
+// does (POST /accounts/verify), with the token the operator's command reads
+// from the outbox: the fixture does not wait for the mailer. The mail
+// itself is tested in notifications.test.mjs.
+export async function verifyEmail(email) {
+  const out = ctl(['outbox-token', '--email', email, '--verify']);
+  if (out.status !== 0) throw new Error(`outbox-token --verify for ${email}: ${out.stderr.trim()}`);
+  const res = await new Client('verify').post('/accounts/verify', { token: out.stdout.trim() });
+  assertStatus(res, 204, `verification of ${email}`);
+}
+
+// Registers (roles the user may choose themself), confirms the address
+// (unless opts.unverified) and logs in a fresh client. The client carries
+// .email, .password and .user.
+export async function newUser(roles = ['resident'], fields = {}, name, opts = {}) {
   const { res, email, password, fields: sent } = await register(roles, fields);
   assertStatus(res, 201, `registration of ${email}`);
+  if (!opts.unverified) await verifyEmail(email);
   const client = new Client(name ?? `user-${[].concat(roles).join('+')}`);
   await client.mustLogin(email, password);
   client.email = email;

@@ -33,6 +33,12 @@ export function libStatements() {
   return statementsOf(join(REPO, 'lib', 'stmts.c'), 'lib_stmt', 'lib_stmts');
 }
 
+// The mailer's statement table (mailer/stmts.c, enum mailer_stmt in
+// mailer/mailer.h): MSTMT_* → SQL.
+export function mailerStatements() {
+  return statementsOf(join(REPO, 'mailer', 'stmts.c'), 'mailer_stmt', 'mailer_stmts');
+}
+
 function statementsOf(file, enumName, table) {
   const cpp = spawnSync('cc', ['-E', '-P', '-D_GNU_SOURCE', '-I', join(REPO, 'lib'), file],
     { encoding: 'utf8' });

@@ -1,4 +1,4 @@
-// Users (admins only): find by name or whole e-mail address (GET /users),
+// Users (admins only): find by name or whole e-mail address (POST /users/search),
 // see roles and status, block and unblock, grant or take the roles
 // professional, moderator and admin (PATCH /users/{id}). Every list of
 // e-mail addresses is a logged read (users.list in the audit log).
@@ -122,7 +122,11 @@ function userCard(u) {
 }
 
 async function loadPage() {
-	const page = await api.get('/users', { ...query, limit: 20, cursor: nextCursor });
+	// POST, not GET: an e-mail address searched for stays out of URLs and logs.
+	const body = { ...query, limit: 20 };
+	if (nextCursor) body.cursor = nextCursor;
+	for (const k of Object.keys(body)) if (body[k] === '' || body[k] == null) delete body[k];
+	const page = await api.post('/users/search', body);
 	nextCursor = page.next_cursor;
 	for (const u of page.items || [])
 		list.append(userCard(u));
@@ -164,8 +168,10 @@ async function main() {
 	handleForm(form, async (v) => {
 		query = { q: v.q, role: v.role, status: v.status };
 		const url = new URL(location.href);
+		// An e-mail address never goes into the page's URL (history, logs).
 		for (const k of ['q', 'role', 'status'])
-			if (query[k]) url.searchParams.set(k, query[k]); else url.searchParams.delete(k);
+			if (query[k] && !(k === 'q' && query.q.includes('@'))) url.searchParams.set(k, query[k]);
+			else url.searchParams.delete(k);
 		history.replaceState(null, '', url.pathname + url.search);
 		await search();
 		countEl.focus();

@@ -1,0 +1,98 @@
+/*
+ * stmts.c — every statement the mailer runs, by enum mailer_stmt
+ * (mailer.h). Only ? placeholders. burenhulpctl links this table too, for
+ * `digest --now` (digest.c). What bh_mailer may run is sql/grants/mailer.sql.
+ */
+#include "mailer.h"
+
+const char *const mailer_stmts[MSTMT__MAX] = {
+	/* MSTMT_CLAIM_SELECT: batch size. The due rows, oldest first, that
+	 * no other mailer holds (SKIP LOCKED: two mailers never wait for,
+	 * nor take, each other's claims). Served by outbox_due. */
+	"SELECT id FROM outbox WHERE state = 'queued' AND due_at <= NOW(3) "
+	"ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+	/* MSTMT_CLAIM_LEASE: lease in seconds, id. */
+	"UPDATE outbox SET due_at = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1 "
+	"WHERE id = ? AND state = 'queued'",
+	/* MSTMT_ROW_GET: id. One claimed row with its recipient and its event. */
+	"SELECT o.id, o.user_id, o.kind, o.to_ct, o.subject, o.body_ct, "
+	"FLOOR(UNIX_TIMESTAMP(o.created_at)), o.attempts, "
+	"u.email_ct, u.display_name, u.locale, u.status, u.email_bounced_at IS NOT NULL, "
+	"n.kind, n.link, n.arg, n.bundled, n.alert_id "
+	"FROM outbox o LEFT JOIN users u ON u.id = o.user_id "
+	"LEFT JOIN notifications n ON n.id = o.notification_id WHERE o.id = ?",
+	/* MSTMT_DIGEST_ITEMS: outbox id of a digest. Its events, oldest first
+	 * (notifications_daily serves email, digest_id). */
+	"SELECT kind, arg, link, bundled FROM notifications "
+	"WHERE email = 'daily' AND digest_id = ? ORDER BY created_at, id LIMIT 100",
+	/* MSTMT_UNSUB_INSERT: token hash, user id, kind, alert id. */
+	"INSERT INTO unsubscribe_tokens (token_hash, user_id, kind, alert_id, created_at) "
+	"VALUES (?, ?, ?, ?, NOW(3))",
+	/* MSTMT_MARK_SENT: id. */
+	"UPDATE outbox SET state = 'sent', sent_at = NOW(3), last_error = NULL "
+	"WHERE id = ? AND state = 'queued'",
+	/* MSTMT_MARK_RETRY: error text, max attempts (three times), back-off
+	 * base and ceiling in seconds, id. Queued again after
+	 * min(base * 2^(attempts-1), ceiling), or failed once max attempts
+	 * were made. SET runs left to right: attempts is read unchanged. */
+	"UPDATE outbox SET last_error = ?, "
+	"failed_at = IF(attempts >= ?, NOW(3), NULL), "
+	"state = IF(attempts >= ?, 'failed', 'queued'), "
+	"due_at = IF(attempts >= ?, due_at, "
+	"NOW(3) + INTERVAL LEAST(? * POW(2, GREATEST(attempts, 1) - 1), ?) SECOND) "
+	"WHERE id = ? AND state = 'queued'",
+	/* MSTMT_MARK_FAILED: error text, id. */
+	"UPDATE outbox SET state = 'failed', failed_at = NOW(3), last_error = ? "
+	"WHERE id = ? AND state = 'queued'",
+	/* MSTMT_RELEASE: id. A claim given back unsent (stopping, or its
+	 * lease running short): due at once, the attempt not counted. */
+	"UPDATE outbox SET due_at = NOW(3), attempts = GREATEST(attempts - 1, 0) "
+	"WHERE id = ? AND state = 'queued'",
+	/* MSTMT_USER_BOUNCED: user id. */
+	"UPDATE users SET email_bounced_at = NOW(3) WHERE id = ?",
+
+	/* MSTMT_STATE_GET: job. Today's run of a daily job (UTC: the
+	 * connection's time zone): its cutoff and whether it finished. */
+	"SELECT DATE_FORMAT(cutoff, '%Y-%m-%d %H:%i:%s.%f'), finished_at IS NOT NULL "
+	"FROM mailer_runs WHERE job = ? AND day = CURDATE()",
+	/* MSTMT_STATE_START: job. Today's run begins (once: a run begun
+	 * today keeps its cutoff, so a restart resumes it). */
+	"INSERT INTO mailer_runs (job, day, cutoff, finished_at) "
+	"VALUES (?, CURDATE(), NOW(3), NULL) ON DUPLICATE KEY UPDATE "
+	"cutoff = IF(day < VALUES(day), VALUES(cutoff), cutoff), "
+	"finished_at = IF(day < VALUES(day), NULL, finished_at), "
+	"day = GREATEST(day, VALUES(day))",
+	/* MSTMT_STATE_FINISH: job. */
+	"UPDATE mailer_runs SET finished_at = NOW(3) WHERE job = ? AND day = CURDATE()",
+	/* MSTMT_NOW: the database's clock, as a cutoff. */
+	"SELECT DATE_FORMAT(NOW(3), '%Y-%m-%d %H:%i:%s.%f')",
+	/* MSTMT_DIGEST_USERS: after this user id, cutoff. The next users with
+	 * daily events not yet in a digest (an index range on
+	 * notifications_daily: email, digest_id, user_id). */
+	"SELECT DISTINCT user_id FROM notifications WHERE email = 'daily' "
+	"AND digest_id IS NULL AND user_id > ? AND created_at <= ? "
+	"ORDER BY user_id LIMIT 1000",
+	/* MSTMT_DIGEST_INSERT: stamp, first user id (exclusive), last
+	 * (inclusive), cutoff. One digest row per user of the range. */
+	"INSERT INTO outbox (user_id, kind, state, due_at, attempts, created_at) "
+	"SELECT user_id, 'digest', 'queued', NOW(3), 0, ? FROM notifications "
+	"WHERE email = 'daily' AND digest_id IS NULL AND user_id > ? AND user_id <= ? "
+	"AND created_at <= ? GROUP BY user_id",
+	/* MSTMT_DIGEST_LINK: stamp, first user id (exclusive), last
+	 * (inclusive), cutoff. Each event joins its user's new digest row. */
+	"UPDATE notifications n JOIN outbox o ON o.user_id = n.user_id "
+	"AND o.kind = 'digest' AND o.created_at = ? "
+	"SET n.digest_id = o.id WHERE n.email = 'daily' AND n.digest_id IS NULL "
+	"AND n.user_id > ? AND n.user_id <= ? AND n.created_at <= ?",
+
+	/* MSTMT_REMINDER_DUE: seconds since acceptance. Accepted matches not
+	 * completed that long after, not reminded yet (matches_reminder). */
+	"SELECT m.id, r.owner_id, r.title FROM matches m "
+	"JOIN requests r ON r.id = m.request_id "
+	"WHERE m.status = 'accepted' AND m.reminded_at IS NULL "
+	"AND m.accepted_at <= NOW(3) - INTERVAL ? SECOND "
+	"ORDER BY m.accepted_at LIMIT 100",
+	/* MSTMT_REMINDER_MARK: match id. */
+	"UPDATE matches SET reminded_at = NOW(3) "
+	"WHERE id = ? AND status = 'accepted' AND reminded_at IS NULL",
+};
