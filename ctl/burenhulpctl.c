@@ -1,10 +1,14 @@
 /*
- * burenhulpctl.c — the operator's command line: `burenhulpctl -c CONFIG
+ * burenhulpctl.c — the operator's command line: `burenhulpctl [-c CONFIG]
  * COMMAND [ARGS]`. This file reads the command line and the config, loads
  * the keys, opens the database and hands over to one command; the commands
- * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c and
- * digest.c (which runs the mailer's own mailer/digest.c).
+ * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c,
+ * digest.c (which runs the mailer's own mailer/digest.c) and backup.c.
+ * Without -c the installed config is read
+ * (BH_SYSCONFDIR/burenhulp/ctl.conf, /etc/burenhulp/ctl.conf by default).
+ * `--help` and `--version` need neither config nor database.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +30,10 @@ static const struct command {
 } commands[] = {
 	{ "migrate", cmd_migrate, 0,
 	  "migrate                 apply new sql/migrations, then sql/grants" },
+	{ "backup", cmd_backup, 0,
+	  "backup DIR              hot, consistent copy of the database (mariadb-backup)" },
+	{ "restore", cmd_restore, 0,
+	  "restore DIR             put a backup back (server stopped, empty datadir)" },
 	{ "user", cmd_user, 1,
 	  "user add --email E --name N --role R[,R2] --password-stdin [--postcode P]" },
 	{ "import-postcodes", cmd_import_postcodes, 0,
@@ -45,15 +53,33 @@ static const struct command {
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+static const struct option long_options[] = {
+	{ "config",	required_argument,	NULL, 'c' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+#ifndef BH_SYSCONFDIR
+#define BH_SYSCONFDIR	"/etc"
+#endif
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION	"unknown"
+#endif
+#define DEFAULT_CONFIG	BH_SYSCONFDIR "/burenhulp/ctl.conf"
+
+/* The usage on out; the exit status: 0 asked for (--help), 2 a mistake. */
 static int
-usage(void)
+usage(FILE *out, int status)
 {
 	size_t i;
 
-	fprintf(stderr, "usage: burenhulpctl -c CONFIG COMMAND [ARGS]\ncommands:\n");
+	fprintf(out, "usage: burenhulpctl [-c CONFIG] COMMAND [ARGS]\n"
+	    "       burenhulpctl --help | --version\n"
+	    "CONFIG defaults to %s.\ncommands:\n", DEFAULT_CONFIG);
 	for (i = 0; i < NCOMMANDS; i++)
-		fprintf(stderr, "  %s\n", commands[i].usage);
-	return 2;
+		fprintf(out, "  %s\n", commands[i].usage);
+	return status;
 }
 
 int
@@ -68,24 +94,40 @@ main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	log_init("burenhulpctl");
-	while ((ch = getopt(argc, argv, "+c:h")) != -1) {
+	while ((ch = getopt_long(argc, argv, "+c:hV", long_options, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			c.config_path = optarg;
 			break;
+		case 'h':
+			return usage(stdout, 0);
+		case 'V':
+			printf("burenhulpctl (Burenhulp) %s\n", PACKAGE_VERSION);
+			return 0;
 		default:
-			return usage();
+			return usage(stderr, 2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (c.config_path == NULL || argc < 1)
-		return usage();
+	if (argc < 1)
+		return usage(stderr, 2);
+	if (c.config_path == NULL)
+		c.config_path = DEFAULT_CONFIG;
 	for (i = 0; i < NCOMMANDS; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			cmd = &commands[i];
 	if (cmd == NULL)
-		return usage();
+		return usage(stderr, 2);
+	/* backup and restore run mariadb-backup and need no connection of
+	 * their own (restore runs while the server is stopped). */
+	if (strcmp(cmd->name, "backup") == 0 || strcmp(cmd->name, "restore") == 0) {
+		if ((c.cfg = config_load(c.config_path)) == NULL)
+			return 1;
+		rc = cmd->run(&c, argc - 1, argv + 1);
+		config_free(c.cfg);
+		return rc;
+	}
 
 	if ((c.cfg = config_load(c.config_path)) == NULL)
 		goto out;

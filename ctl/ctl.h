@@ -79,6 +79,9 @@ int cmd_rotate_key(struct ctl *c, int argc, char **argv);
 int cmd_seed_bench(struct ctl *c, int argc, char **argv);	/* seed_bench.c */
 int cmd_outbox_token(struct ctl *c, int argc, char **argv);
 int cmd_digest(struct ctl *c, int argc, char **argv);	/* digest.c */
+/* backup.c: mariadb-backup; c->db is NULL (no connection of their own). */
+int cmd_backup(struct ctl *c, int argc, char **argv);
+int cmd_restore(struct ctl *c, int argc, char **argv);
 
 /* Connects c->raw when not yet connected. 0 or -1 (printed). */
 int ctl_raw_connect(struct ctl *c);

@@ -18,7 +18,28 @@
 #include "problem.h"
 #include "stmts.h"
 
-#define SESSION_COOKIE	"bh_session"
+/*
+ * The session cookie. Behind https (cookie_secure = true, the default) it
+ * is __Host-bh_session: browsers take a __Host- cookie only when it is
+ * Secure, has Path=/ and no Domain, so neither a plain-http page nor a
+ * sibling subdomain can set or shadow it. The dev stack on http://localhost
+ * (cookie_secure = false) keeps bh_session. Only this file knows the name;
+ * the web UI never reads the cookie (it is HttpOnly).
+ */
+#define SESSION_COOKIE		"bh_session"
+#define SESSION_COOKIE_SECURE	"__Host-bh_session"
+
+static bool
+cookie_secure(const struct req *r)
+{
+	return config_bool(r->cfg, "cookie_secure", true);
+}
+
+static const char *
+session_cookie_name(const struct req *r)
+{
+	return cookie_secure(r) ? SESSION_COOKIE_SECURE : SESSION_COOKIE;
+}
 
 const char *const auth_role_names[] = {
 	"resident", "caregiver", "volunteer", "professional", "moderator", "admin",
@@ -89,7 +110,7 @@ token_shaped(const char *t)
 int
 auth_session_load(struct req *r)
 {
-	const char *token = http_cookie(r, SESSION_COOKIE);
+	const char *token = http_cookie(r, session_cookie_name(r));
 	struct db_rows rows;
 	int rc;
 
@@ -103,6 +124,20 @@ auth_session_load(struct req *r)
 		return -1;
 	if (rows.nrows != 1)
 		return 0;
+	/* Idle sessions end (ASVS V7.3): those of moderators and admins, who
+	 * can read private parts, after session_idle_staff_s (30 minutes);
+	 * everyone else's after session_idle_s (7 days). The absolute lifetime
+	 * is the session's expires_at (session_days). An ended session is
+	 * deleted, so its cookie is worth nothing any more. */
+	if (db_int(&rows, 0, 2) > ((auth_roles_parse(db_str(&rows, 0, 1)) & ROLE__MODERATION) ?
+	    config_long(r->cfg, "session_idle_staff_s", 1800) :
+	    config_long(r->cfg, "session_idle_s", 7 * 86400L))) {
+		if (db_exec_lib(r->db, r->arena, LSTMT_SESSION_DELETE,
+		    DB_PARAMS(DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL) != DB_OK)
+			log_warn("auth: could not end an idle session");
+		memset(&r->who, 0, sizeof(r->who));
+		return 0;
+	}
 	r->who.logged_in = true;
 	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", db_str(&rows, 0, 0));
 	r->who.roles = auth_roles_parse(db_str(&rows, 0, 1));
@@ -119,11 +154,12 @@ auth_session_load(struct req *r)
 static void
 set_cookie(struct req *r, const char *value, long max_age)
 {
-	bool secure = config_bool(r->cfg, "cookie_secure", true);
+	bool secure = cookie_secure(r);
 
+	/* Path=/ and no Domain: what the __Host- prefix demands. */
 	http_header(r, "Set-Cookie", arena_printf(r->arena,
 	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax%s",
-	    SESSION_COOKIE, value, max_age, secure ? "; Secure" : ""));
+	    session_cookie_name(r), value, max_age, secure ? "; Secure" : ""));
 }
 
 int
@@ -355,10 +391,50 @@ auth_decide(const struct principal *who, enum action act,
 	return AUTH_FORBIDDEN;
 }
 
+/* Names of the actions, for the audit log of refusals. */
+static const char *const action_names[ACT__MAX] = {
+	[ACT_USERS_ADMIN] = "users_admin",
+	[ACT_REQUEST_CREATE] = "request_create",
+	[ACT_REQUEST_VIEW] = "request_view",
+	[ACT_REQUEST_VIEW_PRIVATE] = "request_view_private",
+	[ACT_REQUEST_EDIT] = "request_edit",
+	[ACT_REQUEST_CANCEL] = "request_cancel",
+	[ACT_REQUEST_SUGGESTIONS] = "request_suggestions",
+	[ACT_OFFER_LIST] = "offer_list",
+	[ACT_OFFER_CREATE] = "offer_create",
+	[ACT_OFFER_VIEW] = "offer_view",
+	[ACT_OFFER_EDIT] = "offer_edit",
+	[ACT_MATCH_RESPOND] = "match_respond",
+	[ACT_MATCH_INVITE] = "match_invite",
+	[ACT_MATCH_VIEW] = "match_view",
+	[ACT_MATCH_ANSWER] = "match_answer",
+	[ACT_MATCH_COMPLETE] = "match_complete",
+	[ACT_MATCH_CANCEL] = "match_cancel",
+	[ACT_MATCH_HOURS] = "match_hours",
+	[ACT_MESSAGE_READ] = "message_read",
+	[ACT_MESSAGE_WRITE] = "message_write",
+	[ACT_ME_SUGGESTIONS] = "me_suggestions",
+	[ACT_MODERATE] = "moderate",
+	[ACT_REPORT_CREATE] = "report_create",
+	[ACT_STATS_READ] = "stats_read",
+	[ACT_AUDIT_READ] = "audit_read",
+	[ACT_CATEGORY_ADMIN] = "category_admin",
+	[ACT_ORGANISATION_ADMIN] = "organisation_admin",
+};
+
 bool
 auth_require(struct req *r, enum action act, const struct auth_object *obj)
 {
-	switch (auth_decide(&r->who, act, obj)) {
+	enum auth_verdict v = auth_decide(&r->who, act, obj);
+
+	/* Every refusal of someone logged in is on the record (ASVS V16):
+	 * who, from where, which action. An anonymous 401 is not: it is
+	 * what every visitor gets first. */
+	if (v != AUTH_ALLOW && r->who.logged_in)
+		(void)audit_write(r, "auth.refused", "action", NULL,
+		    (unsigned)act < ACT__MAX && action_names[act] != NULL ?
+		    action_names[act] : "unknown");
+	switch (v) {
 	case AUTH_ALLOW:
 		return true;
 	case AUTH_UNAUTHENTICATED:
@@ -391,8 +467,11 @@ audit_write(struct req *r, const char *action, const char *target_type,
 {
 	const char *actor = r != NULL && r->who.logged_in ? r->who.user_id : NULL;
 
+	const char *address = r != NULL && r->remote_addr != NULL && *r->remote_addr != '\0' ?
+	    r->remote_addr : NULL;
+
 	if (db_exec_lib(r->db, r->arena, LSTMT_AUDIT_INSERT,
-	    DB_PARAMS(DB_STR(actor), DB_STR(action), DB_STR(target_type),
+	    DB_PARAMS(DB_STR(actor), DB_STR(address), DB_STR(action), DB_STR(target_type),
 	    DB_STR(target_id), DB_STR(detail)), NULL) != DB_OK) {
 		log_error("audit: could not write %s", action);
 		return -1;

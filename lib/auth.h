@@ -48,7 +48,8 @@ unsigned auth_roles_parse(const char *set_text);
 char *auth_roles_text(struct arena *a, unsigned roles);
 json_object *auth_roles_json(unsigned roles);
 
-/* Reads the bh_session cookie and loads r->who from the sessions table
+/* Reads the session cookie (__Host-bh_session with cookie_secure, else
+ * bh_session; see auth.c) and loads r->who from the sessions table
  * (an expired session or a blocked user counts as none). 0, or -1 on a
  * database failure. Touches last_seen at most once a minute. */
 int auth_session_load(struct req *r);

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "metrics.h"
 #include "stmts.h"
 
 #define DB_SCRATCH	256	/* bytes fetched per cell before asking for more */
@@ -76,6 +77,7 @@ connect_db(struct db *db)
 	    config_str(c, "db_name", "burenhulp"), 0,
 	    config_str(c, "db_socket", NULL), 0) == NULL) {
 		log_error("db: cannot connect: %s", mysql_error(db->conn));
+		metrics_db_error();
 		mysql_close(db->conn);
 		db->conn = NULL;
 		return -1;
@@ -358,8 +360,10 @@ failed:
 				continue;
 		}
 		rc = classify(err);
-		if (rc == DB_ERROR)
+		if (rc == DB_ERROR) {
 			log_error("db: statement failed (%u)", err);
+			metrics_db_error();
+		}
 		break;
 	}
 out:

@@ -1,6 +1,13 @@
 /*
  * log.c — one line per event on stderr; see log.h for what may be logged.
  *
+ * With a log file (log_open), stderr *is* that file: opened for appending,
+ * mode 0640, and put on fd 2 with dup2, so sanitizer reports and stray
+ * writes land there too. log_reopen, from the SIGHUP handler, opens the
+ * path again and dup2s it over fd 2: after logrotate renamed the file, the
+ * next line goes to a new file of that name. dup2 swaps fd 2 in one step,
+ * so a worker writing at that moment writes whole to the old or the new.
+ *
  * Each line is formatted in the caller's own buffer and written with one
  * write(2): lines from several workers cannot interleave (stderr is a log
  * file opened for appending, or a pipe, and a line is far below PIPE_BUF),
@@ -9,15 +16,60 @@
  * than one futex call per request).
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "log.h"
 
 static const char *program = "burenhulp";
+static char log_path[PATH_MAX];		/* "" when logging to the inherited stderr */
+
+/* Only async-signal-safe calls: log_reopen runs in a signal handler. */
+static int
+open_onto_stderr(const char *path)
+{
+	int fd;
+
+	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0640);
+	if (fd < 0)
+		return -1;
+	(void)fchmod(fd, 0640);	/* one made by a shell with a looser umask */
+	if (fd != STDERR_FILENO) {
+		if (dup2(fd, STDERR_FILENO) < 0) {
+			close(fd);
+			return -1;
+		}
+		close(fd);
+	}
+	return 0;
+}
+
+int
+log_open(const char *path)
+{
+	if (path == NULL || *path == '\0' || strlen(path) >= sizeof(log_path))
+		return -1;
+	if (open_onto_stderr(path) != 0)
+		return -1;
+	memcpy(log_path, path, strlen(path) + 1);
+	return 0;
+}
+
+int
+log_reopen(void)
+{
+	int saved = errno, rc;
+
+	rc = log_path[0] == '\0' ? 0 : open_onto_stderr(log_path);
+	errno = saved;
+	return rc;
+}
 
 void
 log_init(const char *name)

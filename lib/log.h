@@ -9,6 +9,13 @@
 #define BH_LOG_H
 
 void log_init(const char *program);
+/* From now on stderr is the file at path (appended, created 0640);
+ * log_reopen opens that path again, for logrotate (SIGHUP). Without
+ * log_open, lines go to the inherited stderr (the journal under systemd)
+ * and log_reopen does nothing. log_reopen is async-signal-safe. Both
+ * return 0, or -1 when the file cannot be opened (the old one stays). */
+int log_open(const char *path);
+int log_reopen(void);
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -51,6 +51,13 @@ status_title(int status)
 int
 problem_send(struct req *r, int status, const char *code, const char *detail)
 {
+	return problem_send_with(r, status, code, detail, NULL);
+}
+
+int
+problem_send_with(struct req *r, int status, const char *code, const char *detail,
+    json_object *extra)
+{
 	json_object *p = json_object_new_object();
 	const char *text;
 	char type[96];
@@ -67,6 +74,13 @@ problem_send(struct req *r, int status, const char *code, const char *detail)
 	if (r->errors != NULL) {
 		json_put(p, "errors", r->errors);
 		r->errors = NULL;
+	}
+	if (extra != NULL) {
+		json_object_object_foreach(extra, key, val) {
+			if (json_object_object_get_ex(p, key, NULL))
+				continue;	/* the problem's own members win */
+			json_object_object_add(p, key, json_object_get(val));
+		}
 	}
 	text = json_text(p, &len);
 	rc = http_send(r, status, "application/problem+json", text, len);

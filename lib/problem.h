@@ -9,6 +9,7 @@
 #define BH_PROBLEM_H
 
 #include <stdbool.h>
+#include "json.h"
 
 struct req;
 
@@ -20,6 +21,11 @@ int problem_count(const struct req *r);
 bool problem_has(const struct req *r, const char *field);
 /* Sends status with code (e.g. "validation_failed") and detail; returns 0. */
 int problem_send(struct req *r, int status, const char *code, const char *detail);
+/* The same, with the members of extra (an object, or NULL) added beside
+ * type, title, status and code, which they cannot replace. extra stays the
+ * caller's. */
+int problem_send_with(struct req *r, int status, const char *code,
+    const char *detail, json_object *extra);
 /* 422 validation_failed with the accumulated field errors. */
 int problem_invalid(struct req *r);
 /* 500 internal, after logging where (never what the data was). */

@@ -20,9 +20,10 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	"DELETE FROM sessions WHERE user_id = ?",
 	/* LSTMT_SESSIONS_DELETE_OTHERS: user id, the session to keep. */
 	"DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
-	/* LSTMT_AUDIT_INSERT: actor, action, target type, target id, detail. */
-	"INSERT INTO audit_log (at, actor_id, action, target_type, target_id, detail) "
-	"VALUES (NOW(3), ?, ?, ?, ?, ?)",
+	/* LSTMT_AUDIT_INSERT: actor, address, action, target type, target id,
+	 * detail. */
+	"INSERT INTO audit_log (at, actor_id, address, action, target_type, target_id, detail) "
+	"VALUES (NOW(3), ?, ?, ?, ?, ?, ?)",
 	/* LSTMT_POSTCODE_GET */
 	"SELECT pc4, place, municipality, lat, lon FROM postcodes WHERE pc4 = ?",
 	/* LSTMT_NEAR_AREAS: lat, lat, lon, pc4 (centre); lat min, lat max, lon

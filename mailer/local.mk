@@ -1,7 +1,8 @@
 # mailer/: burenhulp-mailer, the program that sends the outbox over SMTP
 # (libcurl) and runs the digest and follow-ups. Not a FastCGI handler: it
 # links lib/ like one, plus libcurl. Included by Makefile.am.
-bin_PROGRAMS += mailer/burenhulp-mailer
+# Installed in libexec/burenhulp, started by burenhulp-mailer.service.
+pkglibexec_PROGRAMS += mailer/burenhulp-mailer
 mailer_burenhulp_mailer_SOURCES = \
 	mailer/main.c mailer/mailer.h mailer/stmts.c \
 	mailer/send.c mailer/digest.c mailer/followups.c \

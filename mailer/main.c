@@ -177,6 +177,14 @@ loop(struct mailer *m)
 	}
 }
 
+/* logrotate renamed the log file: the next line goes to a new one. */
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	(void)log_reopen();
+}
+
 static void
 usage(const char *prog)
 {
@@ -207,6 +215,12 @@ main(int argc, char **argv)
 	}
 	if ((cfg = config_load(config_path)) == NULL)
 		return 1;
+	/* As the handlers: log_file opened 0640, reopened on SIGHUP (logrotate). */
+	if (config_str(cfg, "log_file", NULL) != NULL &&
+	    log_open(config_str(cfg, "log_file", NULL)) != 0) {
+		log_error("cannot open log_file %s", config_str(cfg, "log_file", ""));
+		goto out;
+	}
 	m.cfg = cfg;
 	if (settings_load(&m, cfg) != 0)
 		goto out;
@@ -231,6 +245,10 @@ main(int argc, char **argv)
 	sa.sa_handler = on_stop;
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_hup;
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_flags = 0;
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 

@@ -31,12 +31,22 @@ BH_PROGRAMS="mailer"
 # every mail as one file in $BH_VAR/mail/new/.
 BH_SMTP_PORT=${BURENHULP_SMTP_PORT:-$((BH_PORT + 25))}
 BH_DB_NAME=burenhulp
+# 1: scripts/up seeds the demo users and data (the dev stack); 0: it does not.
+BH_DEMO=${BURENHULP_DEMO:-1}
+case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;; esac
 
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
 	autoconf automake libtool pkg-config make gcc curl
 	libcurl4-openssl-dev python3-aiosmtpd"
+
+# What the production checks (tests/ops/) need besides: mariadb-backup for
+# burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,
+# systemd-analyze and systemd-socket-activate for the units, logrotate,
+# and what builds and checks the Debian package (Build-Depends).
+BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate openssl
+	dpkg-dev debhelper lintian liboath-dev"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }

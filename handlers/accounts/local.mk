@@ -1,5 +1,5 @@
 # handlers/accounts: registration, sessions, profile, reset, GDPR, users.
-bin_PROGRAMS += handlers/accounts/burenhulp-accounts
+pkglibexec_PROGRAMS += handlers/accounts/burenhulp-accounts
 handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/main.c handlers/accounts/accounts.h \
 	handlers/accounts/stmts.c handlers/accounts/user.c \

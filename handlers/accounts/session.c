@@ -190,6 +190,7 @@ session_login(struct req *r)
 	if (strcmp(status, "active") != 0) {
 		if (!ok)
 			record_failure(r, &t);
+		(void)audit_write(r, "session.blocked", "user", id, NULL);
 		problem_send(r, 403, "account_blocked", "This account has been blocked.");
 		return;
 	}
@@ -235,6 +236,7 @@ session_login(struct req *r)
 	return;
 refused:
 	record_failure(r, &t);
+	(void)audit_write(r, "session.failed", "user", id, NULL);
 	problem_send(r, 401, "invalid_credentials", "E-mail address or password is wrong.");
 	return;
 internal:
@@ -250,6 +252,7 @@ session_get(struct req *r)
 void
 session_logout(struct req *r)
 {
+	(void)audit_write(r, "session.logout", "user", r->who.user_id, NULL);
 	if (auth_session_end(r) != 0) {
 		problem_internal(r, "logout");
 		return;

@@ -71,10 +71,21 @@ enum stmt {
 	STMT_STATS_RESPONSE_AT,
 	STMT_STATS_MATCH_COUNT,
 	STMT_STATS_MATCH_AT,
+	/* health.c */
+	STMT_HEALTH_MAIL_STUCK,
+	/* metrics.c */
+	STMT_METRICS_OUTBOX,
 	STMT__MAX
 };
 
 extern const char *const admin_stmts[STMT__MAX];
+
+struct arena;
+/* health.c: one FastCGI GET of uri on the handler socket at path, within
+ * timeout_ms: 0 when answered (its STDOUT in *out_text when out_text is
+ * not NULL, arena-owned), -1 otherwise. */
+int admin_fcgi_get(const char *path, const char *uri, long timeout_ms,
+    struct arena *a, char **out_text);
 
 /* ---- helpers (util.c) ---------------------------------------------- */
 
@@ -106,6 +117,7 @@ char *admin_like_pattern(struct req *r, const char *s);
 /* ---- route functions ----------------------------------------------- */
 
 void health_get(struct req *r);
+void metrics_get(struct req *r);
 
 void categories_list(struct req *r);
 void categories_create(struct req *r);

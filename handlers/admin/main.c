@@ -80,6 +80,8 @@ static const struct field resolve_fields[] = {
 static const struct route routes[] = {
 	/* method   path                                  action                access          roles  body fields                 flags */
 	{ "GET",    "/api/v1/health",                     health_get,           ACCESS_ANYONE,  0,     NULL,                       0 },
+	/* localhost or an admin session (metrics.c); outside /api/v1 */
+	{ "GET",    "/metrics",                           metrics_get,          ACCESS_ANYONE,  0,     NULL,                       0 },
 	{ "GET",    "/api/v1/categories",                 categories_list,      ACCESS_ANYONE,  0,     NULL,                       0 },
 	{ "POST",   "/api/v1/categories",                 categories_create,    ACCESS_SESSION, ADMIN, category_fields,            0 },
 	{ "PATCH",  "/api/v1/categories/{id}",            categories_patch,     ACCESS_SESSION, ADMIN, category_patch_fields,      0 },

@@ -293,4 +293,12 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * first acceptance */
 	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.accepted_at) AS s " STATS_FROM
 	"AND x.accepted_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
+	/* STMT_HEALTH_MAIL_STUCK (max overdue seconds) → seconds the oldest
+	 * queued mail is overdue beyond that, NULL when none is (outbox_due) */
+	"SELECT TIMESTAMPDIFF(SECOND, MIN(due_at), NOW(3)) FROM outbox "
+	"WHERE state = 'queued' AND due_at < NOW(3) - INTERVAL ? SECOND",
+	/* STMT_METRICS_OUTBOX (overdue seconds) → queued mails, and of those
+	 * overdue longer (outbox_due) */
+	"SELECT COUNT(*), COALESCE(SUM(due_at < NOW(3) - INTERVAL ? SECOND), 0) "
+	"FROM outbox WHERE state = 'queued'",
 };

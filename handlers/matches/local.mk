@@ -1,7 +1,7 @@
 # handlers/matches: responses, invitations, the match life cycle, messages,
 # suggestions. The ranking (rank.c) has a unit test of its own here, so that
 # it builds with the handler's sources and not with lib.
-bin_PROGRAMS += handlers/matches/burenhulp-matches
+pkglibexec_PROGRAMS += handlers/matches/burenhulp-matches
 handlers_matches_burenhulp_matches_SOURCES = \
 	handlers/matches/main.c handlers/matches/matches.h \
 	handlers/matches/stmts.c handlers/matches/match.c \

@@ -1,5 +1,5 @@
 # handlers/offers: volunteers' offers, browsing them, pausing, moderation.
-bin_PROGRAMS += handlers/offers/burenhulp-offers
+pkglibexec_PROGRAMS += handlers/offers/burenhulp-offers
 handlers_offers_burenhulp_offers_SOURCES = \
 	handlers/offers/main.c handlers/offers/offers.h \
 	handlers/offers/stmts.c handlers/offers/offer.c \

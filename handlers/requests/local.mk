@@ -1,7 +1,7 @@
 # handlers/requests: help requests (post, find near a postcode, moderate,
 # the sealed private part). render.c is also linked into the accounts
 # handler for the GDPR export.
-bin_PROGRAMS += handlers/requests/burenhulp-requests
+pkglibexec_PROGRAMS += handlers/requests/burenhulp-requests
 handlers_requests_burenhulp_requests_SOURCES = \
 	handlers/requests/main.c handlers/requests/requests.h \
 	handlers/requests/stmts.c handlers/requests/render.c \

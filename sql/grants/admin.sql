@@ -54,3 +54,7 @@ GRANT SELECT (id, request_id, volunteer_id, initiated_by, status, hours,
 -- hide_target deletes it.
 GRANT SELECT (id, match_id, sender_id, body_ct, created_at), DELETE
   ON messages TO 'bh_admin'@'localhost';
+
+-- GET /health: is mail stuck in the queue? Only when and whether a mail is
+-- due, never to whom or what (outbox_due serves it).
+GRANT SELECT (state, due_at) ON outbox TO 'bh_admin'@'localhost';

@@ -196,5 +196,9 @@ describe('the stack is up', () => {
     const res = await anon().get('/health');
     assertStatus(res, 200);
     assert.equal(res.body.status, 'ok');
+    // Every part it checked answers, the database and the other handlers among them.
+    for (const part of ['database', 'accounts', 'requests', 'offers', 'matches']) {
+      assert.equal(res.body.parts?.[part], 'ok', `parts.${part}`);
+    }
   });
 });

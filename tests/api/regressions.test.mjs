@@ -248,3 +248,46 @@ describe('issue 16, findings', () => {
     assert.equal(wrong.body.code, 'account_blocked');
   });
 });
+
+describe('issue 16, sessions and the audit log', () => {
+  it('an idle moderator session ends after 30 minutes; a resident\'s lasts (V7.3)', async () => {
+    const { mariadb } = await import('./lib/explain.mjs');
+    const mod = await newUser(['resident']);
+    assertStatus(await admin.patch(`/users/${mod.user.id}`, { roles: ['resident', 'moderator'] }), 200);
+    const res = await newUser(['resident']);
+    const { Client } = await import('./lib/client.mjs');
+    const modSession = new Client('moderator');
+    await modSession.mustLogin(mod.email, mod.password);
+    assertStatus(await modSession.get('/session'), 200);
+    for (const u of [mod, res])
+      mariadb(`UPDATE sessions SET last_seen_at = NOW(3) - INTERVAL 31 MINUTE WHERE user_id = '${u.user.id}'`);
+    assertProblem(await modSession.get('/session'), 401, 'unauthenticated');
+    assertProblem(await mod.get('/session'), 401, 'unauthenticated');
+    assert.equal(mariadb(`SELECT COUNT(*) FROM sessions WHERE user_id = '${mod.user.id}'`)[0][0], '0',
+      'the idle sessions are gone server-side');
+    assertStatus(await res.get('/session'), 200, 'a resident idle for 31 minutes is still logged in');
+    mariadb(`UPDATE sessions SET last_seen_at = NOW(3) - INTERVAL 8 DAY WHERE user_id = '${res.user.id}'`);
+    assertProblem(await res.get('/session'), 401, 'unauthenticated');
+  });
+
+  it('failed logins and refused actions are in the audit log with the address (V16)', async () => {
+    const { mariadb } = await import('./lib/explain.mjs');
+    const u = await newUser(['resident']);
+    await loginFrom('127.0.0.55', u.email, 'wrong-password-guess');
+    assertProblem(await u.get('/admin/queue'), 403, 'forbidden');
+    const rows = mariadb(`SELECT action, address FROM audit_log WHERE (target_id = '${u.user.id}' AND action = 'session.failed')
+      OR (actor_id = '${u.user.id}' AND action = 'auth.refused') ORDER BY id`);
+    assert.deepEqual(rows.map(([a]) => a), ['session.failed', 'auth.refused']);
+    assert.equal(rows[0][1], '127.0.0.55');
+    assert.match(rows[1][1], /^127\./);
+  });
+
+  it('the audit log is append-only for every handler (V16)', async () => {
+    const { mariadb } = await import('./lib/explain.mjs');
+    for (const h of ['accounts', 'requests', 'offers', 'matches', 'admin', 'mailer']) {
+      const grants = mariadb(`SHOW GRANTS FOR 'bh_${h}'@'localhost'`).map(([g]) => g).filter((g) => /`audit_log`/.test(g));
+      for (const g of grants)
+        assert.ok(!/\b(UPDATE|DELETE|ALL PRIVILEGES)\b/.test(g), `bh_${h}: ${g}`);
+    }
+  });
+});

@@ -249,6 +249,17 @@ function answer(status, body, headers = {}) {
 const problem = (status, code, extra = {}) => answer(status,
   { type: 'about:blank', title: 'T', status, code, ...extra }, { 'content-type': 'application/problem+json' });
 
+test('GET /health: ok with its parts, a 503 problem naming the part that is down, nginx\'s own 503', () => {
+  const parts = { database: 'ok', accounts: 'ok', requests: 'ok', offers: 'ok', matches: 'down' };
+  assert.equal(validateResponse('GET', '/api/v1/health', answer(200, { status: 'ok', parts: { database: 'ok' } })), null);
+  assert.equal(validateResponse('GET', '/api/v1/health', problem(503, 'unavailable', { health: 'degraded', parts })), null);
+  assert.equal(validateResponse('GET', '/api/v1/health', problem(503, 'unavailable')), null, "nginx's 503 has no parts");
+  assert.notEqual(validateResponse('GET', '/api/v1/health',
+    problem(503, 'unavailable', { health: 'degraded', parts: { matches: 'gone' } })), null, 'a state outside ok/down/stuck');
+  assert.notEqual(validateResponse('GET', '/api/v1/health', answer(503, { status: 'degraded', parts })), null,
+    'a 503 that is not problem+json');
+});
+
 test('the response check refuses what the document does not say', () => {
   const user = { id: 'AbCdEfGhIjKlMnOpQrSt_-', email: 'a@example.org', display_name: 'A', postcode: '7811',
     area: { pc4: '7811', place: 'Emmen', municipality: 'Emmen' }, roles: ['resident'], locale: 'nl',

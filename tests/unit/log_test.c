@@ -1,12 +1,15 @@
 /*
  * log_test.c — lib/log.c: the shape of a request line, a message too long
  * for the buffer still ends its line, and lines written by several threads
- * at once never interleave (each is one write(2), no stdio lock).
+ * at once never interleave (each is one write(2), no stdio lock); a log
+ * file is made 0640, and after a rename log_reopen (SIGHUP) writes to a
+ * new file of the old name while nothing more goes to the renamed one.
  */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -14,6 +17,54 @@
 
 #define THREADS		4
 #define LINES		2000
+
+/* 1 when file path holds needle. */
+static int
+file_has(const char *path, const char *needle)
+{
+	char buf[4096];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return strstr(buf, needle) != NULL;
+}
+
+/* log_open, rename, log_reopen: the logrotate path. */
+static void
+reopen_after_rename(void)
+{
+	char dir[] = "/tmp/bh-log-reopen.XXXXXX", path[256], moved[256];
+	struct stat st;
+	int saved = dup(STDERR_FILENO), made;
+
+	if (saved < 0 || mkdtemp(dir) == NULL) {
+		ok(0, "a folder for the reopen test");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/h.log", dir);
+	snprintf(moved, sizeof(moved), "%s/h.log.1", dir);
+	made = log_open(path) == 0;
+	log_info("before-rotation");
+	ok(made && stat(path, &st) == 0 && (st.st_mode & 0777) == 0640,
+	    "log_open makes the file mode 0640");
+	rename(path, moved);
+	ok(log_reopen() == 0, "log_reopen opens the path again");
+	log_info("after-rotation");
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	ok(file_has(moved, "before-rotation") && !file_has(moved, "after-rotation"),
+	    "after the rename nothing more goes to the renamed file");
+	ok(file_has(path, "after-rotation") && stat(path, &st) == 0 &&
+	    (st.st_mode & 0777) == 0640, "the next line is in a new file of the old name, 0640");
+	unlink(path);
+	unlink(moved);
+	rmdir(dir);
+}
 
 static void *
 writer(void *arg)
@@ -76,5 +127,6 @@ main(void)
 	ok(n == 2 + THREADS * LINES, "every line arrived (%d of %d)", n, 2 + THREADS * LINES);
 	ok(good == THREADS * LINES, "no line of %d threads interleaved with another (%d whole)",
 	    THREADS, good);
+	reopen_after_rename();
 	return tap_done();
 }

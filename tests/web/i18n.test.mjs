@@ -70,6 +70,17 @@ test('every key used in web/ exists in both dictionaries', () => {
 	// API field names that look like keys.
 	used.delete('when.start');
 	used.delete('when.end');
+	used.delete('alert.radius_km');
+	// The kinds of notification (API names), each named at kinds.<kind>.
+	const kinds = ['request.approved', 'request.rejected', 'match.responded', 'match.invited', 'match.accepted',
+		'match.declined', 'match.cancelled', 'match.completed', 'message.new', 'match.reminder', 'match.checkin',
+		'alert.request', 'vog.expiring', 'vacancy.response', 'circle.request', 'account.email_verify', 'account.password_reset'];
+	for (const k of kinds) {
+		used.delete(k);
+		used.add(`kinds.${k}`);
+	}
+	for (const f of ['instant', 'daily', 'off'])
+		used.add(`freq.${f}`);
 	// Keys built at run time.
 	for (const kind of ['request', 'offer', 'match'])
 		for (const s of { request: ['pending', 'open', 'matched', 'completed', 'cancelled', 'rejected', 'hidden', 'expired'],

@@ -17,6 +17,10 @@ const ANONYMOUS = [
 	'/wachtwoord-herstellen.html#token=abc',
 	'/wachtwoord-herstellen.html',
 	'/hulpvraag.html?id=AAAAAAAAAAAAAAAAAAAAAA',
+	'/email-bevestigen.html#token=abc',
+	'/email-bevestigen.html',
+	'/afmelden.html#token=abc',
+	'/afmelden.html',
 ];
 const LOGGED_IN = [
 	'/',
@@ -32,6 +36,10 @@ const LOGGED_IN = [
 	'/melden.html',
 	'/melden.html?type=user&id=AAAAAAAAAAAAAAAAAAAAAA',
 	'/match.html?id=AAAAAAAAAAAAAAAAAAAAAA',
+	'/meldingen.html',
+	'/meldingen.html?unread=true',
+	'/email-bevestigen.html#token=abc',
+	'/afmelden.html#token=abc',
 ];
 // Forms whose error state is checked too: page → form.
 const FORMS = new Map([
@@ -41,7 +49,7 @@ const FORMS = new Map([
 	['/aanbod.html', '#offer-form'],
 ]);
 const SHOTS = ['/', '/registreren.html', '/inloggen.html', '/hulpvraag-plaatsen.html', '/mijn-hulpvragen.html',
-	'/aanbod.html', '/suggesties.html', '/profiel.html'];
+	'/aanbod.html', '/suggesties.html', '/profiel.html', '/meldingen.html'];
 
 let browser;
 let user;

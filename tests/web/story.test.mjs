@@ -11,6 +11,7 @@ import {
 	launch, newPage, open, ready, checkAxe, screenshot, assertNoScriptErrors, apiRegister, uiLogin, uniqueEmail,
 	ApiClient, BASE,
 } from './lib/browser.mjs';
+import { verifyLink } from './lib/mail.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -45,6 +46,14 @@ test('a caregiver asks help for her mother; a volunteer helps; messages; complet
 		await c.check('#accept_terms');
 		await Promise.all([c.waitForURL(`${BASE}/`), c.click('#register-form button[type=submit]')]);
 		await ready(c);
+
+		// ---- she confirms her address with the link in the mail ------------
+		if (await c.locator('#verify-banner').count()) {
+			await c.goto((await verifyLink(carlaEmail)).url);
+			await ready(c);
+			assert.match(await c.textContent('#verify-status'), /Uw e-mailadres is bevestigd/);
+			await open(c, '/');
+		}
 
 		// ---- she posts a request for her mother, with a private part -------
 		await c.click('#site-nav a[href="/hulpvraag-plaatsen.html"]');
@@ -173,6 +182,18 @@ test('a caregiver asks help for her mother; a volunteer helps; messages; complet
 
 		await v.click('#messages-refresh');
 		await v.locator('#messages-list li', { hasText: 'Tot dinsdag' }).waitFor();
+
+		// ---- the volunteer records her hours; the caregiver finds them -------
+		await open(v, `/match.html?id=${matchId}`);
+		await v.fill('#hours-form-hours', '1,5');
+		assert.match(await v.textContent('#hours-form'), /Wordt opgeslagen als 1,5 uur/);
+		await v.click('#hours-form button[type=submit]');
+		await v.waitForFunction(() => /Uw uren zijn opgeslagen: 1,5 uur/.test(document.querySelector('#actions-status').textContent));
+		assert.match(await v.textContent('#match-body'), /Uren volgens de vrijwilliger\s*1,5 uur/);
+		await checkAxe(v, 'match.html, the volunteer\'s hours');
+		await open(c, `/match.html?id=${matchId}`);
+		assert.equal(await c.inputValue('#complete-form-hours'), '1,5', 'the completion form has her hours');
+		assert.match(await c.textContent('#complete-form'), /Vera Vrijwilliger gaf 1,5 uur op/);
 
 		// ---- completion with hours and a thank-you ---------------------------
 		await checkAxe(c, 'match.html as the caregiver');
@@ -460,5 +481,72 @@ test('a requester invites a suggested volunteer, who accepts the invitation', as
 	} finally {
 		await o.context.close();
 		await h.context.close();
+	}
+});
+
+// Chromium's number field in a Dutch browser read "1,5" as 15: the hours
+// field is a text field that reads 1,5 and 1.5 alike and shows what it saves.
+test('hours_comma_decimal: "1,5" is one and a half hours, for the volunteer and on completion', async () => {
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const owner = await apiRegister({ tag: 'hours-own', roles: ['resident'], name: 'Otto Eigenaar' });
+	const helper = await apiRegister({ tag: 'hours-vol', roles: ['volunteer'], name: 'Hanna Helper' });
+	const ownerApi = new ApiClient();
+	await ownerApi.login(owner.email, owner.password);
+	const helperApi = new ApiClient();
+	await helperApi.login(helper.email, helper.password);
+	const posted = await ownerApi.call('POST', '/requests', {
+		title: 'Gordijnen ophangen', description: 'Twee ramen in de woonkamer.', category: 'odd-jobs', postcode: '7811',
+	});
+	assert.equal(posted.status, 201, JSON.stringify(posted.data));
+	const requestId = posted.data.request.id;
+	if (posted.data.request.status === 'pending')
+		assert.equal((await moderator.call('POST', `/requests/${requestId}/review`, { decision: 'approve' })).status, 200);
+	const m = await helperApi.call('POST', '/matches', { request_id: requestId, message: 'Ik heb een boormachine.' });
+	assert.equal(m.status, 201, JSON.stringify(m.data));
+	const matchId = m.data.match.id;
+	assert.equal((await ownerApi.call('POST', `/matches/${matchId}/accept`)).status, 200);
+
+	const vol = await newPage(browser);
+	const own = await newPage(browser);
+	try {
+		await uiLogin(vol.page, helper.email, helper.password, `/match.html?id=${matchId}`);
+		const v = vol.page;
+		assert.equal(await v.getAttribute('#hours-form-hours', 'type'), 'text');
+		assert.equal(await v.getAttribute('#hours-form-hours', 'inputmode'), 'decimal');
+		await v.fill('#hours-form-hours', 'anderhalf');
+		assert.match(await v.textContent('#hours-form'), /Vul een getal in, bijvoorbeeld 1,5/);
+		await v.click('#hours-form button[type=submit]');
+		await v.locator('#hours-form .field[data-field="hours"] .field-error').waitFor({ state: 'visible' });
+		await checkAxe(v, 'match.html, hours not a number');
+		// More than a day for one occasion is a typo, said next to the field.
+		await v.fill('#hours-form-hours', '15,5,');
+		assert.match(await v.textContent('#hours-form'), /Vul een getal in/);
+		await v.fill('#hours-form-hours', '30');
+		await v.click('#hours-form button[type=submit]');
+		await v.waitForFunction(() => /hoogstens 24/.test(document.querySelector('#hours-form .field-error')?.textContent || ''));
+		await v.fill('#hours-form-hours', '1,5');
+		assert.match(await v.textContent('#hours-form'), /Wordt opgeslagen als 1,5 uur/);
+		await v.click('#hours-form button[type=submit]');
+		await v.waitForFunction(() => /opgeslagen: 1,5 uur/.test(document.querySelector('#actions-status').textContent));
+		assert.equal((await helperApi.call('GET', `/matches/${matchId}`)).data.match.volunteer_hours, 1.5, 'not 15');
+
+		await uiLogin(own.page, owner.email, owner.password, `/match.html?id=${matchId}`);
+		const o = own.page;
+		assert.equal(await o.inputValue('#complete-form-hours'), '1,5');
+		assert.equal(await o.getAttribute('#complete-form-hours', 'type'), 'text');
+		await o.fill('#complete-form-hours', '2.5');
+		assert.match(await o.textContent('#complete-form'), /Wordt opgeslagen als 2,5 uur/);
+		await o.fill('#complete-form-hours', '2,5');
+		assert.match(await o.textContent('#complete-form'), /Wordt opgeslagen als 2,5 uur/);
+		await o.click('#complete-form button[type=submit]');
+		await o.locator('#actions-status .notice-ok').waitFor();
+		assert.match(await o.textContent('#match-body'), /Geholpen\s*2,5 uur/);
+		assert.equal((await ownerApi.call('GET', `/matches/${matchId}`)).data.match.hours, 2.5);
+		assertNoScriptErrors(v);
+		assertNoScriptErrors(o);
+	} finally {
+		await vol.context.close();
+		await own.context.close();
 	}
 });

@@ -27,6 +27,7 @@
 
 import { t, has, setText, el } from './i18n.js';
 import { ApiError } from './api.js';
+import { resendControl } from './verify.js';
 
 /** The i18n key for an API field error. */
 export function fieldErrorKey(field, code) {
@@ -207,6 +208,9 @@ export function showErrors(form, err) {
 		summary.append(ul);
 	} else if (err.status === 429 && err.retryAfter) {
 		summary.append(el('p', 'errors.retry_after', { s: Number(err.retryAfter) }));
+	} else if (err.code === 'email_unverified') {
+		// Posting waits for a confirmed address: the way out is right here.
+		summary.append(resendControl());
 	}
 	summary.hidden = false;
 	summary.focus();

@@ -16,6 +16,8 @@
 
 import { initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, el, setText, t } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
+import { startBell } from './bell.js';
+import { resendControl } from './verify.js';
 
 // The navigation: [href, i18n key, who sees it].
 const NAV = [
@@ -36,6 +38,12 @@ const FLASHES = ['logged_out', 'registered', 'password_changed', 'password_reset
 	'request_posted', 'request_posted_open', 'request_saved', 'offer_saved', 'offer_posted', 'logged_in'];
 
 let state = { user: null };
+let localeSave = Promise.resolve();
+
+/** Resolves when the language the user last switched to is saved on their account. */
+export function localeSaved() {
+	return localeSave;
+}
 
 function currentPath() {
 	const p = location.pathname;
@@ -89,11 +97,12 @@ function buildHeader(header) {
 	});
 	langBtn.addEventListener('click', async () => {
 		const next = currentLanguage() === 'nl' ? 'en' : 'nl';
+		// Saved first, so what the server words for us (notifications) can follow.
+		if (state.user)
+			localeSave = api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
 		await setLanguage(next);
 		updateLangButton();
 		langBtn.focus();
-		if (state.user)
-			api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
 	});
 	updateLangButton();
 }
@@ -156,6 +165,36 @@ function buildFooter(footer) {
 	footer.append(w);
 }
 
+// An unverified user sees, on every page, that a mail is waiting for them
+// and may ask for another one. Inside the header (the banner landmark), so
+// it never comes before a page's own status region in <main>.
+function showVerifyBanner(header) {
+	const box = el('div', null, null, { class: 'verify-banner', id: 'verify-banner' });
+	const w = el('div', null, null, { class: 'wrap' });
+	w.append(el('p', 'verify.banner', null, { class: 'verify-banner-text' }), resendControl());
+	box.append(w);
+	header.append(box);
+}
+
+/**
+ * Before a form that posts (a request, an offer, a response): for a user
+ * whose address is not confirmed yet, a note that it waits for that. The
+ * API answers 403 email_unverified meanwhile; forms.js says so too.
+ */
+export function unverifiedNote(form) {
+	if (!state.user || state.user.email_verified !== false || !form)
+		return;
+	form.before(el('p', 'verify.required_note', null, { class: 'notice notice-info', id: 'unverified-note' }));
+}
+
+/** After the address was confirmed on this page: the banner goes. */
+export function markEmailVerified() {
+	if (state.user)
+		state.user.email_verified = true;
+	document.getElementById('verify-banner')?.remove();
+	document.getElementById('unverified-note')?.remove();
+}
+
 function showFlash() {
 	const params = new URLSearchParams(location.search);
 	const name = params.get('flash');
@@ -207,6 +246,14 @@ export async function startPage(options = {}) {
 		updateLangButton();
 	}
 	renderNav();
+	if (state.user && header) {
+		const tools = header.querySelector('.header-tools');
+		if (tools)
+			startBell(tools, { moderator: hasRole(state.user, 'moderator', 'admin') });
+		// email-bevestigen.html says it (and offers the new mail) itself.
+		if (state.user.email_verified === false && location.pathname !== '/email-bevestigen.html')
+			showVerifyBanner(header);
+	}
 	onLanguageChange(() => {
 		updateLangButton();
 		translateTitle();

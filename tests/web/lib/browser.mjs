@@ -18,6 +18,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { verifyByMail } from './mail.mjs';
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BASE = (process.env.BURENHULP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -167,12 +168,23 @@ export async function uiLogin(page, email, password = DEMO_PASSWORD, next = '/')
 	await ready(page);
 }
 
-/** Registers a user through the API (no browser), returns {email, password}. */
-export async function apiRegister({ tag = 'user', roles = ['resident'], name = 'Test', postcode = '7811' } = {}) {
+/**
+ * Registers a user through the API (no browser), returns {email, password,
+ * user}. The address is confirmed the way its owner would (verified: true,
+ * the default): with the token of the link in the verification mail
+ * (lib/mail.mjs) — posting requests and offers waits for that. verified:
+ * false leaves the user unconfirmed.
+ */
+export async function apiRegister({ tag = 'user', roles = ['resident'], name = 'Test', postcode = '7811', locale = 'nl', verified = true } = {}) {
 	const email = uniqueEmail(tag);
 	const password = 'lang-genoeg-wachtwoord';
 	const c = new ApiClient();
-	const r = await c.call('POST', '/accounts', { email, password, display_name: name, postcode, roles, accept_terms: true, locale: 'nl' });
+	const r = await c.call('POST', '/accounts', { email, password, display_name: name, postcode, roles, accept_terms: true, locale });
 	assert.equal(r.status, 201, `register: ${JSON.stringify(r.data)}`);
-	return { email, password };
+	const user = r.data.user;
+	if (verified && user && user.email_verified === false) {
+		await verifyByMail(email);
+		user.email_verified = true;
+	}
+	return { email, password, user };
 }

@@ -1,12 +1,19 @@
 // One match (match.html?id=): who helps whom with what, what each party may
 // do now (accept, decline, complete with hours and a thank-you, cancel), the
 // private details of the request once help is accepted (volunteer only), and
-// the messages between the two.
+// the messages between the two. The volunteer of an accepted match may
+// record their hours (POST /matches/{id}/hours); the completion form comes
+// filled in with them for the requester to confirm or correct.
+//
+// Hours are typed in a text field (inputmode=decimal), never type=number:
+// Chromium's number field in a Dutch browser turned "1,5" into 15. Both
+// "1,5" and "1.5" are read as one and a half; what will be saved is shown
+// under the field ("Wordt opgeslagen als 1,5 uur"); a number is sent.
 
 import { api, ApiError } from '../api.js';
 import { startPage, pageReady, el, setText, badge, param, replaceMain } from '../page.js';
-import { onLanguageChange } from '../i18n.js';
-import { handleForm, showStatus, showProblem } from '../forms.js';
+import { onLanguageChange, locale, t } from '../i18n.js';
+import { handleForm, showStatus, showProblem, showErrors } from '../forms.js';
 
 let user;
 let match;
@@ -20,6 +27,55 @@ function row(dl, key, value, vars) {
 	if (!vars)
 		dd.textContent = value;
 	dl.append(el('dt', key), dd);
+}
+
+/** "1,5", "1.5", "2", ",5" → the number; anything else (also "1.234,5") → null. */
+function parseHours(text) {
+	const s = String(text ?? '').replace(/\s+/g, '');
+	if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(s))
+		return null;
+	const n = Number(s.replace(',', '.'));
+	return Number.isFinite(n) ? n : null;
+}
+
+/** A number of hours as the user would type it in this language ("1,5"). */
+function hoursText(n) {
+	return new Intl.NumberFormat(locale(), { maximumFractionDigits: 2, useGrouping: false }).format(n);
+}
+
+// Under the hours field: what will be saved, or how to write it.
+function wireHoursPreview(form) {
+	const input = form.querySelector('input[name=hours]');
+	const preview = el('p', null, null, { class: 'hint hours-preview', id: `${input.id}-preview` });
+	input.after(preview);
+	const ids = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+	input.setAttribute('aria-describedby', [...ids, preview.id].join(' '));
+	const update = () => {
+		const raw = input.value.trim();
+		const n = parseHours(raw);
+		preview.hidden = !raw;
+		if (!raw)
+			preview.textContent = '';
+		else if (n === null)
+			setText(preview, 'match.hours_preview_invalid');
+		else
+			setText(preview, 'match.hours_preview', { n: hoursText(n) });
+	};
+	input.addEventListener('input', update);
+	update();
+	return input;
+}
+
+/** The hours of the form as a number, or null after showing the error. */
+function hoursOf(form, value) {
+	const n = parseHours(value);
+	if (n === null)
+		showErrors(form, { errors: [{ field: 'hours', code: 'invalid' }] });
+	return n;
+}
+
+function requesterName() {
+	return (match.request.owner || request?.owner)?.display_name || t('match.requester');
 }
 
 function isVolunteer() {
@@ -51,6 +107,8 @@ function renderFacts() {
 		row(dl, 'match.completed_at', 'common.datetime_value', { at: match.completed_at });
 	if (match.hours != null)
 		row(dl, 'match.hours', 'common.hours_value', { n: match.hours });
+	if (match.volunteer_hours != null)
+		row(dl, 'match.volunteer_hours', 'common.hours_value', { n: match.volunteer_hours });
 	if (match.thanks)
 		row(dl, 'match.thanks', match.thanks);
 	$('match-body').replaceChildren(dl);
@@ -136,18 +194,50 @@ function renderActions() {
 		body.append(el('h3', 'match.complete_heading'));
 		body.append(el('p', 'match.complete_intro'));
 		const f = simpleForm('complete-form', [
-			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'number', required: true, attrs: { min: '0.25', max: '336', step: '0.25', inputmode: 'decimal' } },
+			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'text', required: true, attrs: { inputmode: 'decimal', autocomplete: 'off' } },
 			{ name: 'thanks', label: 'fields.thanks', hint: 'match.thanks_hint', type: 'textarea', max: '1000' },
 		], 'match.complete_submit');
 		body.append(f);
+		const input = f.querySelector('input[name=hours]');
+		if (match.volunteer_hours != null) {
+			// What the volunteer recorded, for the requester to confirm or correct.
+			input.value = hoursText(match.volunteer_hours);
+			f.querySelector(`#${input.id}-hint`).before(el('p', 'match.hours_prefilled',
+				{ name: match.volunteer.display_name, n: hoursText(match.volunteer_hours) }, { class: 'hint', id: `${input.id}-prefilled` }));
+			input.setAttribute('aria-describedby', `${input.id}-prefilled ${input.getAttribute('aria-describedby')}`);
+		}
+		wireHoursPreview(f);
 		handleForm(f, async (v) => {
-			const hours = Number(String(v.hours).replace(',', '.'));
-			const payload = { hours: Number.isFinite(hours) ? hours : v.hours };
+			const hours = hoursOf(f, v.hours);
+			if (hours === null)
+				return null;
+			const payload = { hours };
 			if (v.thanks)
 				payload.thanks = v.thanks;
 			await transition('complete', payload, 'match.completed_ok');
 			return null;
 		});
+	}
+	if (s === 'accepted' && vol) {
+		body.append(el('h3', 'match.hours_volunteer_heading'));
+		body.append(el('p', 'match.hours_volunteer_intro', { name: requesterName() }));
+		const f = simpleForm('hours-form', [
+			{ name: 'hours', label: 'fields.hours', hint: 'match.hours_hint', type: 'text', required: true, attrs: { inputmode: 'decimal', autocomplete: 'off' } },
+		], 'match.hours_record');
+		body.append(f);
+		const input = f.querySelector('input[name=hours]');
+		if (match.volunteer_hours != null)
+			input.value = hoursText(match.volunteer_hours);
+		wireHoursPreview(f);
+		handleForm(f, async (v) => {
+			const hours = hoursOf(f, v.hours);
+			if (hours === null)
+				return null;
+			const { match: m } = await api.post(`/matches/${encodeURIComponent(match.id)}/hours`, { hours });
+			match = { ...match, ...m };
+			renderFacts();
+			return { key: 'match.hours_saved', vars: { n: hoursText(match.volunteer_hours ?? hours) } };
+		}, { status: $('actions-status') });
 	}
 	const startedByMe = (match.initiated_by || (s === 'invited' ? 'requester' : 'volunteer')) === (vol ? 'volunteer' : 'requester');
 	if ((s === 'responded' || s === 'invited') && startedByMe) {

@@ -1,5 +1,7 @@
 // My offers (GET /me/offers): status, categories, availability; change,
-// pause / resume, delete.
+// pause / resume, delete; and per offer one click for an alert made from
+// it ("Stuur mij nieuwe hulpvragen die hierbij passen": POST /me/alerts
+// with its area, travel distance and categories, daily, offer_id).
 
 import { api, getCategories } from '../api.js';
 import { startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading } from '../page.js';
@@ -10,6 +12,55 @@ const list = document.getElementById('myoffers-list');
 const status = document.getElementById('myoffers-status');
 let categories = [];
 let offers = [];
+let alertOffers = new Set();   // offers that have an alert made from them
+
+const MAX_ALERT_KM = 50;
+
+function alertPart(o) {
+	const box = el('div', null, null, { class: 'offer-alert', id: `o-${o.id}-alert` });
+	if (alertOffers.has(o.id)) {
+		const p = el('p', 'myoffers.alert_exists', null, { class: 'notice notice-ok' });
+		p.append(document.createTextNode(' '), el('a', 'myoffers.alert_manage', null, { href: '/profiel.html#alerts' }));
+		box.append(p);
+		return box;
+	}
+	const b = el('button', 'myoffers.alert_button', null, { type: 'button', class: 'button button-secondary' });
+	b.addEventListener('click', async () => {
+		b.disabled = true;
+		try {
+			const body = {
+				postcode: o.area?.pc4,
+				radius_km: Math.min(MAX_ALERT_KM, Math.max(1, Math.round(Number(o.radius_km) || 1))),
+				categories: o.categories,
+				frequency: 'daily',
+				offer_id: o.id,
+			};
+			await api.post('/me/alerts', body);
+			alertOffers.add(o.id);
+			const fresh = alertPart(o);
+			box.replaceWith(fresh);
+			// The button is gone: its place says what happened and keeps the focus.
+			const p = fresh.querySelector('p');
+			p.tabIndex = -1;
+			p.focus();
+			showStatus(status, 'myoffers.alert_made');
+		} catch (e) {
+			b.disabled = false;
+			showProblem(status, e);
+		}
+	});
+	box.append(b);
+	return box;
+}
+
+async function loadAlerts() {
+	try {
+		const page = await api.get('/me/alerts', { limit: 100 });
+		alertOffers = new Set((page.items || []).map((a) => a.offer_id).filter(Boolean));
+	} catch {
+		alertOffers = new Set();
+	}
+}
 
 function item(o) {
 	const li = el('li', null, null, { class: 'card', id: `o-${o.id}` });
@@ -76,6 +127,8 @@ function item(o) {
 		},
 	}));
 	li.append(actions);
+	if (o.status !== 'rejected' && o.status !== 'hidden')
+		li.append(alertPart(o));
 	return li;
 }
 
@@ -122,6 +175,7 @@ async function load(focusId) {
 async function main() {
 	await startPage({ auth: 'required', roles: ['volunteer'] });
 	categories = await getCategories().catch(() => []);
+	await loadAlerts();
 	await load();
 	onLanguageChange(() => render());
 	pageReady();

@@ -3,7 +3,7 @@
 // the week I am available (rows of day + from + to, added and removed here).
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, el, go, param, setText, setTitle, replaceMain } from '../page.js';
+import { startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain } from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { handleForm } from '../forms.js';
 
@@ -80,6 +80,7 @@ function addRow(slot) {
 
 async function main() {
 	const { user } = await startPage({ auth: 'required', roles: ['volunteer'] });
+	unverifiedNote(form);
 	const id = param('id');
 	try {
 		categories = await getCategories();

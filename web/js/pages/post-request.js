@@ -3,7 +3,7 @@
 // the same form changes an existing request (PATCH, while pending or open).
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
+import { startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showErrors } from '../forms.js';
 
@@ -55,6 +55,7 @@ function fill(r) {
 
 async function main() {
 	const { user } = await startPage({ auth: 'required', roles: ['resident', 'caregiver', 'professional'] });
+	unverifiedNote(form);
 	const id = param('id');
 	let categories = [];
 	try {

@@ -1,11 +1,14 @@
 // My profile: what the account holds, edit name/postcode/phone/language,
 // links to change the password and delete the account, and the download of
-// everything held about me (GET /me/export, saved as a file).
+// everything held about me (GET /me/export, saved as a file); which
+// notifications also come by e-mail, and a volunteer's alerts
+// (profile-notify.js, at #meldingen and #alerts).
 
-import { api, downloadJson } from '../api.js';
+import { api, downloadJson, hasRole } from '../api.js';
 import { startPage, pageReady, el, t } from '../page.js';
 import { onLanguageChange, setLanguage, currentLanguage } from '../i18n.js';
 import { handleForm, showStatus, showProblem } from '../forms.js';
+import { startNotifySettings, startAlerts } from './profile-notify.js';
 
 let user;
 
@@ -72,6 +75,19 @@ async function main() {
 			exportButton.disabled = false;
 		}
 	});
+	await Promise.all([
+		startNotifySettings(),
+		hasRole(user, 'volunteer') ? startAlerts(user) : null,
+	]);
+	// A link to #meldingen (from a mail or the notifications page): the
+	// content above it has loaded by now, so go there and put focus on it.
+	const target = location.hash && document.getElementById(location.hash.slice(1));
+	if (target && !target.hidden && target.matches('section')) {
+		const h = target.querySelector('h2');
+		h.tabIndex = -1;
+		h.focus();
+		target.scrollIntoView();
+	}
 	pageReady();
 }
 

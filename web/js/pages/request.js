@@ -3,7 +3,7 @@
 // volunteers, and a link to report it.
 
 import { api, getCategories, hasRole, ApiError } from '../api.js';
-import { startPage, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain } from '../page.js';
+import { startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showStatus } from '../forms.js';
 
@@ -115,6 +115,8 @@ async function main() {
 	onLanguageChange(render);
 
 	const form = document.getElementById('respond-form');
+	if (!form.closest('[hidden]'))
+		unverifiedNote(form);
 	const rstatus = document.getElementById('respond-status');
 	handleForm(form, async (v) => {
 		try {
