@@ -19,7 +19,10 @@ import time
 def main():
     host, port, seconds, conns, path = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
     with open(path, "rb") as f:
-        msg = f.read()
+        # The maildir keeps LF; on the wire it is CRLF (smtplib sends
+        # bytes as they are, and aiosmtpd takes a CRLF-less mail for one
+        # line too long).
+        msg = f.read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
     counts = [0] * conns
     errors = [0] * conns
     t_end = time.monotonic() + seconds
