@@ -3,12 +3,14 @@
  * the benchmark (tests/bench/run), made in minutes rather than hours.
  *
  *   burenhulpctl seed-bench [--users N] [--requests N] [--offers N]
- *                           [--matches N] [--quiet] [--trace]
+ *                           [--matches N] [--alerts N] [--daily N]
+ *                           [--mails N] [--quiet] [--trace]
  *
  * Defaults 100 000 users, 1 000 000 requests, 200 000 offers, about 500 000
- * matches. Every run ADDS that many to what a previous run made, so the
- * benchmark can measure at 10 000 requests, then add 990 000 more.
- * --trace prints how long each statement took.
+ * matches, 50 000 alerts, no daily events and no mail. Every run ADDS that
+ * many to what a previous run made, so the benchmark can measure at 10 000
+ * requests, then add 990 000 more. --trace prints how long each statement
+ * took.
  *
  * How:
  *   - users are made in C, because their e-mail addresses are sealed
@@ -36,6 +38,18 @@
  *   - matches follow their request: a completed request has one completed
  *     match, a matched one an accepted match, an open one responses or
  *     invitations; others were declined. response_count agrees.
+ *   - alerts (--alerts) belong to bench volunteers and lie where they live,
+ *     so they are spread like the users: 20 % take any category, the rest
+ *     1-3; radius 1, 3, 5, 10, 15 or 25 km; 30 % instant, the rest daily.
+ *     alert_targets gets one row per category ('' for any), as the
+ *     accounts handler writes them.
+ *   - daily events (--daily N): the first N bench users (by n) get 1-5
+ *     events each of the last day, email 'daily', in no digest yet: what
+ *     `burenhulpctl digest --now` collects.
+ *   - mail (--mails N): N instant events of random bench users, each with
+ *     its queued outbox row, held: due_at is a day ahead, so that the
+ *     benchmark releases them at once (UPDATE due_at) when it starts the
+ *     clock. The mailer renders and sends them like any alert mail.
  *
  * bench_users (n, id, area, poster and volunteer numbers) is a scratch
  * table of the bench database only: it lets a later run draw owners and
@@ -119,6 +133,17 @@ enum bench_stmt {
 	BS_OFFERS_INSERT,
 	BS_OFFER_CATS_INSERT,
 	BS_OFFER_SLOTS_INSERT,
+	BS_ACHUNK_CREATE,
+	BS_ACHUNK_CLEAR,
+	BS_ACHUNK_FILL,
+	BS_ALERTS_INSERT,
+	BS_ALERT_TARGETS_INSERT,
+	BS_DAILY_INSERT,
+	BS_MCHUNK_CREATE,
+	BS_MCHUNK_CLEAR,
+	BS_MCHUNK_FILL,
+	BS_MAIL_EVENTS_INSERT,
+	BS_MAIL_OUTBOX_INSERT,
 	BS_ANALYZE,
 	BS_COUNTS,
 	BS__MAX
@@ -325,13 +350,86 @@ static const char *const bench_stmts[BS__MAX] = {
 	"INSERT INTO offer_slots (offer_id, day, from_min, to_min) "
 	"SELECT c.id, (c.day0 + 2 * j.seq) % 7, c.slot_from, c.slot_from + 180 "
 	"FROM bench_ochunk c JOIN seq_1_to_4 j ON j.seq <= c.nslots",
+	/* BS_ACHUNK_CREATE: the draws of one chunk of alerts; ncats 0: any */
+	"CREATE TEMPORARY TABLE IF NOT EXISTS bench_achunk ("
+	" seq BIGINT UNSIGNED NOT NULL PRIMARY KEY,"
+	" id CHAR(22) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,"
+	" volunteer_k INT UNSIGNED NOT NULL, age_s INT UNSIGNED NOT NULL,"
+	" cat0 TINYINT UNSIGNED NOT NULL, ncats TINYINT UNSIGNED NOT NULL,"
+	" radius_km TINYINT UNSIGNED NOT NULL,"
+	" frequency VARCHAR(8) CHARACTER SET ascii NOT NULL"
+	") ENGINE=MEMORY",
+	/* BS_ACHUNK_CLEAR */
+	"DELETE FROM bench_achunk",
+	/* BS_ACHUNK_FILL: volunteers, history seconds, first seq, last seq */
+	"INSERT INTO bench_achunk (seq, id, volunteer_k, age_s, cat0, ncats, "
+	"radius_km, frequency) "
+	"SELECT s.seq, " RANDOM_ID ", 1 + FLOOR(RAND() * ?), "
+	"FLOOR(? * POW(RAND(), 1.3)), FLOOR(RAND() * 10), "
+	"IF(RAND() < 0.2, 0, 1 + FLOOR(RAND() * 3)), "
+	"ELT(1 + FLOOR(RAND() * 6), 1, 3, 5, 10, 15, 25), "
+	"IF(RAND() < 0.3, 'instant', 'daily') "
+	"FROM seq_1_to_4000000000 s WHERE s.seq BETWEEN ? AND ?",
+	/* BS_ALERTS_INSERT: an alert where its volunteer lives */
+	"INSERT INTO alerts (id, user_id, pc4, lat, lon, radius_km, frequency, "
+	"offer_id, created_at) "
+	"SELECT c.id, v.id, v.pc4, v.lat, v.lon, c.radius_km, c.frequency, NULL, "
+	"NOW(3) - INTERVAL c.age_s SECOND "
+	"FROM bench_achunk c JOIN bench_users v ON v.volunteer_k = c.volunteer_k",
+	/* BS_ALERT_TARGETS_INSERT: one row per category, (cat0 + 3j) mod 10,
+	 * or one '' row for an alert that takes any */
+	"INSERT INTO alert_targets (alert_id, category_id, user_id, lat, lon, "
+	"radius_km, frequency) "
+	"SELECT c.id, COALESCE(k.id, ''), v.id, v.lat, v.lon, c.radius_km, c.frequency "
+	"FROM bench_achunk c JOIN bench_users v ON v.volunteer_k = c.volunteer_k "
+	"JOIN seq_1_to_3 j ON j.seq <= GREATEST(c.ncats, 1) "
+	"LEFT JOIN bench_cats k ON c.ncats > 0 AND k.k = (c.cat0 + 3 * j.seq) % 10",
+	/* BS_DAILY_INSERT: last bench user n. 1-5 daily events per user of the
+	 * last 20 hours, about requests that may not exist: the digest reads
+	 * only the events. */
+	"INSERT INTO notifications (id, user_id, kind, link, arg, alert_id, "
+	"bundled, email, digest_id, created_at) "
+	"SELECT " RANDOM_ID ", b.id, ELT(1 + (b.n + j.seq) % 3, 'alert.request', "
+	"'match.responded', 'message.new'), "
+	"CONCAT('/hulpvraag.html?id=', " RANDOM_ID "), "
+	"ELT(1 + (b.n + j.seq) % 4, 'Boodschappen doen op dinsdag', "
+	"'Vervoer naar het ziekenhuis', 'Gezelschap voor een kopje koffie', "
+	"'Heg snoeien voor de zomer'), NULL, 1, 'daily', NULL, "
+	"NOW(3) - INTERVAL FLOOR(RAND() * 72000) SECOND "
+	"FROM bench_users b JOIN seq_1_to_5 j ON j.seq <= 1 + b.n % 5 "
+	"WHERE b.n <= ?",
+	/* BS_MCHUNK_CREATE: the draws of the held mail */
+	"CREATE TEMPORARY TABLE IF NOT EXISTS bench_mchunk ("
+	" seq BIGINT UNSIGNED NOT NULL PRIMARY KEY,"
+	" id CHAR(22) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,"
+	" user_n INT UNSIGNED NOT NULL, r_text TINYINT UNSIGNED NOT NULL"
+	") ENGINE=MEMORY",
+	/* BS_MCHUNK_CLEAR */
+	"DELETE FROM bench_mchunk",
+	/* BS_MCHUNK_FILL: users, first seq, last seq */
+	"INSERT INTO bench_mchunk (seq, id, user_n, r_text) "
+	"SELECT s.seq, " RANDOM_ID ", 1 + FLOOR(RAND() * ?), FLOOR(RAND() * 4) "
+	"FROM seq_1_to_4000000000 s WHERE s.seq BETWEEN ? AND ?",
+	/* BS_MAIL_EVENTS_INSERT: one instant alert event per mail */
+	"INSERT INTO notifications (id, user_id, kind, link, arg, bundled, email, "
+	"created_at) "
+	"SELECT c.id, b.id, 'alert.request', CONCAT('/hulpvraag.html?id=', " RANDOM_ID "), "
+	"ELT(1 + c.r_text, 'Boodschappen doen op dinsdag', 'Vervoer naar het ziekenhuis', "
+	"'Gezelschap voor een kopje koffie', 'Heg snoeien voor de zomer'), 1, 'instant', NOW(3) "
+	"FROM bench_mchunk c JOIN bench_users b ON b.n = c.user_n",
+	/* BS_MAIL_OUTBOX_INSERT: its mail, queued but held a day */
+	"INSERT INTO outbox (user_id, kind, notification_id, state, due_at, created_at) "
+	"SELECT b.id, 'alert.request', c.id, 'queued', NOW(3) + INTERVAL 1 DAY, NOW(3) "
+	"FROM bench_mchunk c JOIN bench_users b ON b.n = c.user_n ORDER BY c.seq",
 	/* BS_ANALYZE: fresh statistics for the optimizer after a bulk load */
-	"ANALYZE TABLE users, requests, matches, offers, offer_categories, offer_slots",
+	"ANALYZE TABLE users, requests, matches, offers, offer_categories, offer_slots, "
+	"alerts, alert_targets, notifications, outbox",
 	/* BS_COUNTS */
 	"SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM requests), "
 	"(SELECT COUNT(*) FROM requests WHERE status = 'open' AND expires_at > NOW(3)), "
 	"(SELECT COUNT(*) FROM offers), (SELECT COUNT(*) FROM matches), "
-	"(SELECT COUNT(DISTINCT pc4) FROM requests)",
+	"(SELECT COUNT(DISTINCT pc4) FROM requests), "
+	"(SELECT COUNT(*) FROM alerts), (SELECT COUNT(*) FROM alert_targets)",
 };
 
 /* ---- texts ----------------------------------------------------------- */
@@ -506,7 +604,7 @@ struct seed {
 	struct db	*db;
 	struct arena	 a;
 	bool		 quiet, trace;
-	long		 users, requests, offers, matches;
+	long		 users, requests, offers, matches, alerts, daily, mails;
 	unsigned long	 last_n, last_poster, last_volunteer;
 	struct area	*areas;
 	size_t		 nareas;
@@ -845,6 +943,66 @@ seed_offers(struct seed *s, const struct timespec *t0, unsigned long volunteers)
 	return 0;
 }
 
+/* Alerts of bench volunteers with their targets, chunk by chunk. */
+static int
+seed_alerts(struct seed *s, const struct timespec *t0, unsigned long volunteers)
+{
+	long done, n;
+
+	if (s->alerts == 0)
+		return 0;
+	if (volunteers == 0) {
+		fprintf(stderr, "burenhulpctl: seed-bench: alerts need bench "
+		    "volunteers (--users)\n");
+		return -1;
+	}
+	for (done = 0; done < s->alerts; done += n) {
+		long first = done + 1;
+
+		n = s->alerts - done < OFFER_CHUNK ? s->alerts - done : OFFER_CHUNK;
+		if (exec(s, BS_ACHUNK_CLEAR, NULL, 0, NULL) != DB_OK ||
+		    exec(s, BS_ACHUNK_FILL, DB_PARAMS(DB_INT((long long)volunteers),
+		    DB_INT(HISTORY_S), DB_INT(first), DB_INT(first + n - 1)), NULL) != DB_OK ||
+		    exec(s, BS_ALERTS_INSERT, NULL, 0, NULL) != DB_OK ||
+		    exec(s, BS_ALERT_TARGETS_INSERT, NULL, 0, NULL) != DB_OK)
+			return -1;
+		arena_reset(&s->a);
+	}
+	say(s, t0, s->alerts, "alerts with their targets");
+	return 0;
+}
+
+/* Daily events for the first --daily bench users; held mail. */
+static int
+seed_events(struct seed *s, const struct timespec *t0)
+{
+	if (s->daily > 0) {
+		if ((unsigned long)s->daily > s->last_n) {
+			fprintf(stderr, "burenhulpctl: seed-bench: --daily %ld but only "
+			    "%lu bench users\n", s->daily, s->last_n);
+			return -1;
+		}
+		if (exec(s, BS_DAILY_INSERT, DB_PARAMS(DB_INT(s->daily)), NULL) != DB_OK)
+			return -1;
+		say(s, t0, s->daily, "users with daily events");
+	}
+	if (s->mails > 0) {
+		if (s->last_n == 0) {
+			fprintf(stderr, "burenhulpctl: seed-bench: mail needs bench "
+			    "users (--users)\n");
+			return -1;
+		}
+		if (exec(s, BS_MCHUNK_CLEAR, NULL, 0, NULL) != DB_OK ||
+		    exec(s, BS_MCHUNK_FILL, DB_PARAMS(DB_INT((long long)s->last_n),
+		    DB_INT(1), DB_INT(s->mails)), NULL) != DB_OK ||
+		    exec(s, BS_MAIL_EVENTS_INSERT, NULL, 0, NULL) != DB_OK ||
+		    exec(s, BS_MAIL_OUTBOX_INSERT, NULL, 0, NULL) != DB_OK)
+			return -1;
+		say(s, t0, s->mails, "held mails (due in a day)");
+	}
+	return 0;
+}
+
 static int
 prepare_scratch(struct seed *s)
 {
@@ -856,7 +1014,9 @@ prepare_scratch(struct seed *s)
 	    exec(s, BS_CATS_CREATE, NULL, 0, NULL) != DB_OK ||
 	    exec(s, BS_CATS_FILL, NULL, 0, NULL) != DB_OK ||
 	    exec(s, BS_RCHUNK_CREATE, NULL, 0, NULL) != DB_OK ||
-	    exec(s, BS_OCHUNK_CREATE, NULL, 0, NULL) != DB_OK)
+	    exec(s, BS_OCHUNK_CREATE, NULL, 0, NULL) != DB_OK ||
+	    exec(s, BS_ACHUNK_CREATE, NULL, 0, NULL) != DB_OK ||
+	    exec(s, BS_MCHUNK_CREATE, NULL, 0, NULL) != DB_OK)
 		return -1;
 	/* k counts the texts of a kind and category: 0, 1, 2. */
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
@@ -878,8 +1038,9 @@ static int
 usage(void)
 {
 	fprintf(stderr, "usage: burenhulpctl seed-bench [--users N] [--requests N] "
-	    "[--offers N] [--matches N] [--quiet] [--trace]\n"
-	    "  adds N of each (defaults 100000, 1000000, 200000, 500000)\n");
+	    "[--offers N] [--matches N] [--alerts N] [--daily N] [--mails N] "
+	    "[--quiet] [--trace]\n"
+	    "  adds N of each (defaults 100000, 1000000, 200000, 500000, 50000, 0, 0)\n");
 	return 2;
 }
 
@@ -910,6 +1071,7 @@ cmd_seed_bench(struct ctl *c, int argc, char **argv)
 	s.requests = 1000000;
 	s.offers = 200000;
 	s.matches = 500000;
+	s.alerts = 50000;
 	for (i = 0; i < argc; i++) {
 		long *target = NULL;
 
@@ -929,6 +1091,12 @@ cmd_seed_bench(struct ctl *c, int argc, char **argv)
 			target = &s.offers;
 		else if (strcmp(argv[i], "--matches") == 0)
 			target = &s.matches;
+		else if (strcmp(argv[i], "--alerts") == 0)
+			target = &s.alerts;
+		else if (strcmp(argv[i], "--daily") == 0)
+			target = &s.daily;
+		else if (strcmp(argv[i], "--mails") == 0)
+			target = &s.mails;
 		if (target == NULL || i + 1 >= argc || !count_arg(argv[i + 1], target))
 			return usage();
 		i++;
@@ -948,16 +1116,19 @@ cmd_seed_bench(struct ctl *c, int argc, char **argv)
 	if (seed_users(&s, &t0) != 0 || read_counts(&s) != 0)
 		goto out;
 	if (seed_offers(&s, &t0, s.last_volunteer) != 0 ||
-	    seed_requests(&s, &t0, s.last_poster, s.last_volunteer) != 0)
+	    seed_requests(&s, &t0, s.last_poster, s.last_volunteer) != 0 ||
+	    seed_alerts(&s, &t0, s.last_volunteer) != 0 ||
+	    seed_events(&s, &t0) != 0)
 		goto out;
 	if (exec(&s, BS_ANALYZE, NULL, 0, NULL) != DB_OK ||
 	    exec(&s, BS_COUNTS, NULL, 0, &rows) != DB_OK)
 		goto out;
 	printf("seed-bench: now %lld users, %lld requests (%lld open) in %lld areas, "
-	    "%lld offers, %lld matches; this run took %.1f s\n",
+	    "%lld offers, %lld matches, %lld alerts (%lld targets); this run took "
+	    "%.1f s\n",
 	    db_int(&rows, 0, 0), db_int(&rows, 0, 1), db_int(&rows, 0, 2),
 	    db_int(&rows, 0, 5), db_int(&rows, 0, 3), db_int(&rows, 0, 4),
-	    seconds_since(&t0));
+	    db_int(&rows, 0, 6), db_int(&rows, 0, 7), seconds_since(&t0));
 	rc = 0;
 out:
 	arena_reset(&s.a);

@@ -77,6 +77,26 @@
 	"AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?)) " \
 	"ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
 
+/* The alert targets a new public request fits: its category or any,
+ * within the box of the largest radius an alert may have (a range on
+ * alert_targets_geo), the owner's own left out, then the exact distance
+ * against each alert's radius. Parameters: category; box lat min, max,
+ * lon min, max; owner; centre lat, lat, lon. */
+#define ALERTS_FIT \
+	"t.category_id IN (?, '') AND t.lat BETWEEN ? AND ? AND t.lon BETWEEN ? AND ? " \
+	"AND t.user_id <> ? AND 2 * 6371.0088 * ASIN(LEAST(1, SQRT(" \
+	"POW(SIN(RADIANS(t.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(t.lat)) * " \
+	"POW(SIN(RADIANS(t.lon - ?) / 2), 2)))) <= t.radius_km"
+
+/* The id of the event of user_col for one new request: 22 characters of
+ * base64url (as crypto_id_new) of SHA-256(salt, user id), the salt (one
+ * parameter) a fresh crypto_id_new per request. Unguessable as a random
+ * id, and STMT_ALERTS_MAIL finds the rows of this event by it, on the
+ * primary key: in ascii_bin like the column, or the key cannot serve. */
+#define ALERT_EVENT_ID(user_col) \
+	"CONVERT(REPLACE(REPLACE(LEFT(TO_BASE64(UNHEX(SHA2(CONCAT(?, " user_col "), 256))), 22), " \
+	"'+', '-'), '/', '_') USING ascii) COLLATE ascii_bin"
+
 const char *const requests_stmts[STMT__MAX] = {
 	/* STMT_CATEGORY_GET: id → active */
 	"SELECT active FROM categories WHERE id = ?",
@@ -166,15 +186,33 @@ const char *const requests_stmts[STMT__MAX] = {
 	"UPDATE requests SET status = 'expired', closed_at = expires_at, "
 	"updated_at = NOW(3) WHERE status = 'open' AND expires_at <= NOW(3) "
 	"ORDER BY expires_at LIMIT ?",
-	/* STMT_ALERTS_FITTING: category; box lat min, max, lon min, max; the
-	 * owner (never told of their own request); centre lat, lat, lon →
-	 * user, alert, frequency of each fitting alert (alert_targets_geo,
-	 * public.c). */
-	"SELECT t.user_id, t.alert_id, t.frequency FROM alert_targets t "
-	"FORCE INDEX (alert_targets_geo) "
-	"WHERE t.category_id IN (?, '') AND t.lat BETWEEN ? AND ? AND t.lon BETWEEN ? AND ? "
-	"AND t.user_id <> ? AND 2 * 6371.0088 * ASIN(LEAST(1, SQRT("
-	"POW(SIN(RADIANS(t.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(t.lat)) * "
-	"POW(SIN(RADIANS(t.lon - ?) / 2), 2)))) <= t.radius_km "
-	"ORDER BY t.user_id, t.alert_id",
+	/* STMT_ALERTS_NOTIFY: event salt, link, title, once key; then
+	 * ALERTS_FIT's (category; box lat min, max, lon min, max; owner;
+	 * centre lat, lat, lon). One alert.request event per active user with
+	 * a fitting alert, written by MariaDB in one statement (public.c):
+	 * the first of a user's fitting alerts by id, its frequency unless
+	 * the user turned the kind off; a user told of this request before
+	 * (once key: notifications_once) is left alone. IGNORE, not ON
+	 * DUPLICATE KEY UPDATE, which would need bh_requests to hold UPDATE
+	 * on every column; the values are the database's own, so a duplicate
+	 * key is the one thing it can pass over. */
+	"INSERT IGNORE INTO notifications (id, user_id, kind, link, arg, once_key, alert_id, "
+	"email, created_at) "
+	"SELECT " ALERT_EVENT_ID("t.user_id") ", t.user_id, 'alert.request', ?, ?, ?, "
+	"t.alert_id, IF(s.email = 'off', 'off', t.frequency), NOW(3) "
+	"FROM alert_targets t FORCE INDEX (alert_targets_geo) "
+	"JOIN users u ON u.id = t.user_id AND u.status = 'active' "
+	"LEFT JOIN notification_settings s ON s.user_id = t.user_id "
+	"AND s.kind = 'alert.request' "
+	"WHERE " ALERTS_FIT " ORDER BY t.user_id, t.alert_id",
+	/* STMT_ALERTS_MAIL: event salt; then ALERTS_FIT's. The mail of each
+	 * instant event STMT_ALERTS_NOTIFY just wrote: its ids are made of
+	 * this event's salt, so only those rows join, one primary-key read
+	 * each (named: on a small table the optimizer would rather read all
+	 * instant events on notifications_daily per target). */
+	"INSERT INTO outbox (user_id, kind, notification_id, state, due_at, created_at) "
+	"SELECT DISTINCT n.user_id, 'alert.request', n.id, 'queued', NOW(3), NOW(3) "
+	"FROM alert_targets t FORCE INDEX (alert_targets_geo) "
+	"JOIN notifications n FORCE INDEX (PRIMARY) ON n.id = " ALERT_EVENT_ID("t.user_id") " "
+	"WHERE " ALERTS_FIT " AND n.email = 'instant'",
 };
