@@ -49,48 +49,71 @@
 /* ---- figures ----------------------------------------------------------- */
 
 /*
- * The requests posted in [from, to) with what became of them: x holds per
- * request the first match (a response or an invitation), the first
- * acceptance, whether a match was completed and its hours. Parameters:
- * from, to (for x), from, to (for r).
+ * The figures read the fact tables of migration 070 (one row per request,
+ * one per match, kept by triggers), each statement one range of one
+ * covering key: (municipality, day, ...) when a municipality is asked,
+ * (day, ...) for all of them. Every statement comes twice, in that order:
+ * STMT_STATS_X takes (municipality, from, to), STMT_STATS_X_ALL (from, to);
+ * a series statement takes the unit of its buckets first. Days are DATE
+ * 'YYYY-MM-DD', from included, to excluded.
  */
-#define STATS_FROM \
-	"FROM requests r LEFT JOIN (" \
-	"SELECT m.request_id, MIN(m.created_at) AS first_at, " \
-	"MIN(m.accepted_at) AS accepted_at, MAX(m.status = 'completed') AS completed, " \
-	"SUM(CASE WHEN m.status = 'completed' THEN m.hours ELSE 0 END) AS hours " \
-	"FROM matches m JOIN requests mr ON mr.id = m.request_id " \
-	"WHERE mr.created_at >= ? AND mr.created_at < ? GROUP BY m.request_id" \
-	") x ON x.request_id = r.id " \
-	"WHERE r.created_at >= ? AND r.created_at < ? "
+#define SR_WHERE_M \
+	"FROM stats_requests FORCE INDEX (stats_requests_place) " \
+	"WHERE municipality = ? AND day >= ? AND day < ? "
+#define SR_WHERE_ALL \
+	"FROM stats_requests FORCE INDEX (stats_requests_day) " \
+	"WHERE day >= ? AND day < ? "
+#define SM_WHERE_M \
+	"FROM stats_matches FORCE INDEX (stats_matches_place) " \
+	"WHERE municipality = ? AND day >= ? AND day < ? "
+#define SM_WHERE_ALL \
+	"FROM stats_matches FORCE INDEX (stats_matches_day) " \
+	"WHERE day >= ? AND day < ? "
+
+/* The first day of the bucket (unit ?: day, week from Monday, month, year)
+ * that holds `day`. */
+#define STATS_BUCKET \
+	"CASE ? WHEN 'day' THEN day " \
+	"WHEN 'week' THEN day - INTERVAL WEEKDAY(day) DAY " \
+	"WHEN 'month' THEN day - INTERVAL (DAYOFMONTH(day) - 1) DAY " \
+	"ELSE day - INTERVAL (DAYOFYEAR(day) - 1) DAY END"
 
 /* A count of the requests meeting cond, and of the distinct people who
  * posted them (the people behind the number, for small-cell suppression). */
 #define STATS_FIGURE(cond) \
 	"COALESCE(SUM(" cond "), 0), " \
-	"COUNT(DISTINCT CASE WHEN " cond " THEN r.owner_id END), "
+	"COUNT(DISTINCT CASE WHEN " cond " THEN owner_id END), "
 
-/* posted; approved, matched, completed, cancelled, expired (each with its
- * people); the people who posted (residents). "Approved" is every request
- * that went public: neither pending nor rejected. */
+/* posted, its people (the residents); approved, responded, matched,
+ * completed, cancelled, expired, each with its people; hours. */
 #define STATS_COLUMNS \
-	"COUNT(*), " \
-	STATS_FIGURE("r.status NOT IN ('pending', 'rejected')") \
-	STATS_FIGURE("x.accepted_at IS NOT NULL") \
-	STATS_FIGURE("x.completed = 1") \
-	STATS_FIGURE("r.status = 'cancelled'") \
-	STATS_FIGURE("r.status = 'expired'") \
-	"COUNT(DISTINCT r.owner_id) "
+	"COUNT(*), COUNT(DISTINCT owner_id), " \
+	STATS_FIGURE("approved = 1") \
+	STATS_FIGURE("first_response_s IS NOT NULL") \
+	STATS_FIGURE("match_s IS NOT NULL") \
+	STATS_FIGURE("completed = 1") \
+	STATS_FIGURE("cancelled = 1") \
+	STATS_FIGURE("expired = 1") \
+	"COALESCE(SUM(hours), 0) "
 
-/* Volunteers on the requests of the period: any match, and those who
- * completed one with their hours. Parameters: from, to. */
+/* Volunteers with a match on the requests of the period; those who
+ * completed one. */
 #define STATS_VOL_COLUMNS \
-	"COUNT(DISTINCT m.volunteer_id), " \
-	"COUNT(DISTINCT CASE WHEN m.status = 'completed' THEN m.volunteer_id END), " \
-	"COALESCE(SUM(CASE WHEN m.status = 'completed' THEN m.hours END), 0) "
-#define STATS_VOL_FROM \
-	"FROM matches m JOIN requests r ON r.id = m.request_id " \
-	"WHERE r.created_at >= ? AND r.created_at < ? "
+	"COUNT(DISTINCT volunteer_id), " \
+	"COUNT(DISTINCT CASE WHEN completed = 1 THEN volunteer_id END) "
+
+/* Medians (MariaDB's MEDIAN window function leaves NULLs out) of the
+ * seconds to the first response and to acceptance, per bucket. */
+#define STATS_MEDIANS_SERIES(where) \
+	"SELECT b, MAX(r), MAX(m) FROM (SELECT b, " \
+	"MEDIAN(first_response_s) OVER (PARTITION BY b) AS r, " \
+	"MEDIAN(match_s) OVER (PARTITION BY b) AS m FROM (" \
+	"SELECT " STATS_BUCKET " AS b, first_response_s, match_s " where \
+	"AND first_response_s IS NOT NULL) t0) t GROUP BY b"
+#define STATS_MEDIANS_PERIOD(where) \
+	"SELECT MAX(r), MAX(m) FROM (SELECT " \
+	"MEDIAN(first_response_s) OVER () AS r, MEDIAN(match_s) OVER () AS m " \
+	where "AND first_response_s IS NOT NULL) t"
 
 const char *const admin_stmts[STMT__MAX] = {
 	/* ---- categories ---- */
@@ -262,35 +285,58 @@ const char *const admin_stmts[STMT__MAX] = {
 	"AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
 
 	/* ---- figures: from, to, from, to unless said otherwise ---- */
-	/* STMT_STATS_TOTAL → posted, then approved, matched, completed,
-	 * cancelled, expired with their people each, then residents */
-	"SELECT " STATS_COLUMNS STATS_FROM,
-	/* STMT_STATS_CATEGORY → category, then as TOTAL (names and order
+	/* STMT_STATS_SERIES (unit, municipality, from, to) → bucket (NULL:
+	 * the total, WITH ROLLUP), then STATS_COLUMNS */
+	"SELECT " STATS_BUCKET " AS b, " STATS_COLUMNS SR_WHERE_M "GROUP BY b WITH ROLLUP",
+	/* STMT_STATS_SERIES_ALL (unit, from, to) */
+	"SELECT " STATS_BUCKET " AS b, " STATS_COLUMNS SR_WHERE_ALL "GROUP BY b WITH ROLLUP",
+	/* STMT_STATS_CATEGORY → category, then STATS_COLUMNS (names and order
 	 * come from STMT_CATEGORIES_ALL) */
-	"SELECT r.category_id, " STATS_COLUMNS STATS_FROM "GROUP BY r.category_id",
-	/* STMT_STATS_AREA → pc4, place, then as TOTAL */
-	"SELECT r.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = r.pc4), "
-	STATS_COLUMNS STATS_FROM "GROUP BY r.pc4 ORDER BY r.pc4",
-	/* STMT_STATS_VOL_TOTAL (from, to) → volunteers, completing
-	 * volunteers, hours */
-	"SELECT " STATS_VOL_COLUMNS STATS_VOL_FROM,
-	/* STMT_STATS_VOL_CATEGORY (from, to) → category, then as VOL_TOTAL */
-	"SELECT r.category_id, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.category_id",
-	/* STMT_STATS_VOL_AREA (from, to) → pc4, then as VOL_TOTAL */
-	"SELECT r.pc4, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.pc4",
-	/* STMT_STATS_RESPONSE_COUNT → requests with a first response, their
-	 * distinct owners */
-	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
-	"AND x.first_at IS NOT NULL",
-	/* STMT_STATS_RESPONSE_AT (+ offset) → the middle one or two seconds
-	 * from posting to the first response */
-	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.first_at) AS s " STATS_FROM
-	"AND x.first_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
-	/* STMT_STATS_MATCH_COUNT → requests matched, their distinct owners */
-	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
-	"AND x.accepted_at IS NOT NULL",
-	/* STMT_STATS_MATCH_AT (+ offset) → seconds from posting to the
-	 * first acceptance */
-	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.accepted_at) AS s " STATS_FROM
-	"AND x.accepted_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
+	"SELECT category_id, " STATS_COLUMNS SR_WHERE_M "GROUP BY category_id",
+	/* STMT_STATS_CATEGORY_ALL */
+	"SELECT category_id, " STATS_COLUMNS SR_WHERE_ALL "GROUP BY category_id",
+	/* STMT_STATS_AREA → pc4, place, then STATS_COLUMNS */
+	"SELECT pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = s.pc4), " STATS_COLUMNS
+	"FROM stats_requests s FORCE INDEX (stats_requests_place) "
+	"WHERE municipality = ? AND day >= ? AND day < ? GROUP BY pc4",
+	/* STMT_STATS_AREA_ALL */
+	"SELECT pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = s.pc4), " STATS_COLUMNS
+	"FROM stats_requests s FORCE INDEX (stats_requests_day) "
+	"WHERE day >= ? AND day < ? GROUP BY pc4",
+	/* STMT_STATS_PERIOD → STATS_COLUMNS (the previous period) */
+	"SELECT " STATS_COLUMNS SR_WHERE_M,
+	/* STMT_STATS_PERIOD_ALL */
+	"SELECT " STATS_COLUMNS SR_WHERE_ALL,
+	/* STMT_STATS_VOL_SERIES (unit, municipality, from, to) → bucket (NULL:
+	 * the total), volunteers, completing volunteers */
+	"SELECT " STATS_BUCKET " AS b, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY b WITH ROLLUP",
+	/* STMT_STATS_VOL_SERIES_ALL */
+	"SELECT " STATS_BUCKET " AS b, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY b WITH ROLLUP",
+	/* STMT_STATS_VOL_CATEGORY → category, volunteers, completing */
+	"SELECT category_id, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY category_id",
+	/* STMT_STATS_VOL_CATEGORY_ALL */
+	"SELECT category_id, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY category_id",
+	/* STMT_STATS_VOL_AREA → pc4, volunteers, completing */
+	"SELECT pc4, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY pc4",
+	/* STMT_STATS_VOL_AREA_ALL */
+	"SELECT pc4, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY pc4",
+	/* STMT_STATS_VOL_PERIOD → volunteers, completing */
+	"SELECT " STATS_VOL_COLUMNS SM_WHERE_M,
+	/* STMT_STATS_VOL_PERIOD_ALL */
+	"SELECT " STATS_VOL_COLUMNS SM_WHERE_ALL,
+	/* STMT_STATS_MEDIANS_SERIES (unit, municipality, from, to) → bucket,
+	 * median seconds to the first response, to acceptance */
+	STATS_MEDIANS_SERIES(SR_WHERE_M),
+	/* STMT_STATS_MEDIANS_SERIES_ALL */
+	STATS_MEDIANS_SERIES(SR_WHERE_ALL),
+	/* STMT_STATS_MEDIANS_PERIOD → the two medians of the whole period */
+	STATS_MEDIANS_PERIOD(SR_WHERE_M),
+	/* STMT_STATS_MEDIANS_PERIOD_ALL */
+	STATS_MEDIANS_PERIOD(SR_WHERE_ALL),
+	/* STMT_STATS_MUNICIPALITIES → the municipalities with requests
+	 * (a loose scan of stats_requests_place) */
+	"SELECT DISTINCT municipality FROM stats_requests ORDER BY municipality",
+	/* STMT_STATS_MUNICIPALITY_KNOWN (name) → a row when the postcode table
+	 * knows it */
+	"SELECT municipality FROM postcodes WHERE municipality = ? LIMIT 1",
 };

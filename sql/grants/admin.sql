@@ -54,3 +54,7 @@ GRANT SELECT (id, request_id, volunteer_id, initiated_by, status, hours,
 -- hide_target deletes it.
 GRANT SELECT (id, match_id, sender_id, body_ct, created_at), DELETE
   ON messages TO 'bh_admin'@'localhost';
+
+-- Figures: the fact tables of migration 070, kept by triggers (read only).
+GRANT SELECT ON stats_requests TO 'bh_admin'@'localhost';
+GRANT SELECT ON stats_matches TO 'bh_admin'@'localhost';
