@@ -169,10 +169,10 @@ parse_day(const char *s, bool is_to, time_t *out)
 	}
 	if ((code = valid_time(s, &t)) != NULL)
 		return code;
-	if (is_to)
-		*out = t % DAY_S == 0 ? t : t - t % DAY_S + DAY_S;
-	else
-		*out = t - ((t % DAY_S) + DAY_S) % DAY_S;
+	/* Midnight at or before t (t may lie before 1970: % is negative then). */
+	*out = t - ((t % DAY_S) + DAY_S) % DAY_S;
+	if (is_to && *out != t)
+		*out += DAY_S;
 	return NULL;
 }
 
@@ -890,7 +890,7 @@ stats_get(struct req *r)
 	if (!auth_require(r, ACT_STATS_READ, NULL))
 		return;
 	memset(&st, 0, sizeof(st));
-	to = now - now % DAY_S + DAY_S;		/* today included */
+	to = now - now % DAY_S + DAY_S;		/* today included (now > 0) */
 	if (format != NULL) {
 		if (strcmp(format, "csv") == 0)
 			csv = true;
