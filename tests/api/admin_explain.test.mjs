@@ -90,7 +90,7 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
     // that holds most of the table is rightly read whole.)
     const from = new Date(Date.now() - 200 * 86400e3).toISOString().slice(0, 10) + ' 00:00:00';
     const to = new Date(Date.now() - 170 * 86400e3).toISOString().slice(0, 10) + ' 00:00:00';
-    const period = [from, to, from, to];
+    const days = [from.slice(0, 10), to.slice(0, 10)];
     return {
       'organisations near': ['STMT_ORG_NEAR', near(null, null, false), { b: 'organisations' }],
       'organisations near, by category, page 2': ['STMT_ORG_NEAR', near('respite', null, true), { b: 'organisations' }],
@@ -103,11 +103,17 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       'audit log': ['STMT_AUDIT_LIST', [null, null, null, null, null, null, LIMIT], { a: 'audit_log' }],
       'audit log by actor': ['STMT_AUDIT_LIST', [pad('xu', 7), pad('xu', 7), null, null, null, null, LIMIT], { a: 'audit_log' }],
       'audit log by target, page 2': ['STMT_AUDIT_LIST', [null, null, pad('xt', 9), pad('xt', 9), 999999, 999999, LIMIT], { a: 'audit_log' }],
-      'figures: total': ['STMT_STATS_TOTAL', period, { r: 'requests', mr: 'requests', m: 'matches' }],
-      'figures: per category': ['STMT_STATS_CATEGORY', period, { r: 'requests', mr: 'requests', m: 'matches' }],
-      'figures: per area': ['STMT_STATS_AREA', period, { r: 'requests', mr: 'requests', m: 'matches' }],
-      'figures: volunteers': ['STMT_STATS_VOL_TOTAL', period.slice(0, 2), { r: 'requests', m: 'matches' }],
-      'figures: median': ['STMT_STATS_MATCH_AT', [...period, 10], { r: 'requests', mr: 'requests', m: 'matches' }],
+      // Since issue 15 the figures read the fact tables of migration 070,
+      // one range of one covering key each (with a municipality, and all).
+      'figures: series': ['STMT_STATS_SERIES', ['month', 'Emmen', ...days], { stats_requests: 'stats_requests' }],
+      'figures: series, all municipalities': ['STMT_STATS_SERIES_ALL', ['month', ...days], { stats_requests: 'stats_requests' }],
+      'figures: per category': ['STMT_STATS_CATEGORY', ['Emmen', ...days], { stats_requests: 'stats_requests' }],
+      'figures: per area': ['STMT_STATS_AREA_ALL', days, { s: 'stats_requests' }],
+      'figures: the period before': ['STMT_STATS_PERIOD', ['Emmen', ...days], { stats_requests: 'stats_requests' }],
+      'figures: volunteers per bucket': ['STMT_STATS_VOL_SERIES', ['week', 'Emmen', ...days], { stats_matches: 'stats_matches' }],
+      'figures: volunteers per area': ['STMT_STATS_VOL_AREA_ALL', days, { stats_matches: 'stats_matches' }],
+      'figures: medians per bucket': ['STMT_STATS_MEDIANS_SERIES', ['day', 'Emmen', ...days], { stats_requests: 'stats_requests' }],
+      'figures: medians': ['STMT_STATS_MEDIANS_PERIOD_ALL', days, { stats_requests: 'stats_requests' }],
     };
   };
 
