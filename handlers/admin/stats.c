@@ -38,7 +38,7 @@
  *
  * Defaults: the 12 months up to and including today; the municipality of
  * the site's service area (config `service_area`, when its first item names
- * one), `municipality=` for all. `from` and `to` are dates (YYYY-MM-DD, `to`
+ * one), `municipality=` (or `*`) for all. `from` and `to` are dates (YYYY-MM-DD, `to`
  * included) or RFC 3339 date-times (rounded outward to whole days).
  *
  * CSV: a header row, a row for the period, one for the period before, one
@@ -942,7 +942,9 @@ stats_get(struct req *r)
 			problem_field(r, "interval", "out_of_range",
 			    "At most 400 intervals: choose a longer interval or a shorter period.");
 	}
-	st.municipality = mun_q != NULL ? (*mun_q != '\0' ? mun_q : NULL) : default_municipality(r);
+	/* "municipality=" or "municipality=*": all of them. */
+	st.municipality = mun_q == NULL ? default_municipality(r) :
+	    *mun_q != '\0' && strcmp(mun_q, "*") != 0 ? mun_q : NULL;
 	if (st.municipality != NULL) {
 		if (strlen(st.municipality) > 100)
 			k = 0;

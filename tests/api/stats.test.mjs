@@ -140,6 +140,7 @@ describe('the coordinator\'s figures (issue 15)', () => {
     assert.equal(all.municipality, null);
     assert.equal(all.requests_posted, 5);
     assert.ok(all.municipalities.includes('Amsterdam') && all.municipalities.includes('Emmen'));
+    assert.equal((await stats(`from=${D(12)}&to=${D(12)}&municipality=*`)).requests_posted, 5, '* is all too');
     assertProblem(await moderator.get(`/admin/stats?municipality=Atlantis`), 422, 'validation_failed', 'municipality');
   });
 
