@@ -1,10 +1,12 @@
-// The figures page (web/admin/cijfers.html) in Chromium, as a policy
+// The figures page (web/admin/cijfers.html) and the audit log page
+// (logboek.html) in Chromium, as a policy
 // officer of the municipality uses it (issue 15, "The coordinator's
 // figures"): one call per view; the tiles of a known fixture with the
 // period before beside them; any figure over time and every figure per
 // day in a table; place names beside the PC4; the CSV that Dutch Excel
 // opens as it is; and a period without requests that says why the tiles
-// are empty instead of a row of dashes. Axe on each state.
+// are empty instead of a row of dashes; the audit log filtered by date and
+// by kind under readable names, and its export. Axe on each state.
 //
 // The fixture is made with SQL as the database's administrator in a day far
 // in the past (the API counts whole days, so nothing else touches it) and
@@ -148,6 +150,43 @@ test('a period without requests says why the tiles are empty instead of dashes',
 		await page.click('#period-form button[type=submit]');
 		await page.waitForURL((u) => u.searchParams.get('municipality') === '*');
 		await page.locator('#period-line', { hasText: 'Alle gemeenten' }).waitFor();
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
+
+test('the audit log filters by date and by kind under readable names, and exports what it shows', async () => {
+	const { context, page } = await pageAs('admin@demo.burenhulp.nl');
+	try {
+		const d = new Date();
+		const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+		// The figures views above wrote stats.read lines today.
+		await open(page, `/admin/logboek.html?kind=stats.read&from=${today}&to=${today}`);
+		const kinds = page.locator('#audit tbody td[data-kind]');
+		await kinds.first().waitFor();
+		const names = await kinds.allInnerTexts();
+		assert.ok(names.length > 0);
+		assert.deepEqual([...new Set(names.map((n) => n.trim()))], ['Cijfers opgevraagd'], 'a readable name, not stats.read');
+		assert.equal(await page.locator('#audit-kind option[value="request.private_read"]').innerText(),
+			'Privégegevens van een hulpvraag ingezien');
+		await checkAxe(page, 'audit log filtered');
+		// Export: what the filter shows, for Dutch Excel.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('#audit-export')]);
+		const chunks = [];
+		for await (const c of await download.createReadStream()) chunks.push(c);
+		const body = Buffer.concat(chunks);
+		assert.deepEqual([...body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+		const lines = body.subarray(3).toString('utf8').trim().split('\r\n');
+		assert.match(lines[0], /^Wanneer;Door;Handeling;Code;/);
+		assert.equal(lines.length - 1, names.length > 49 ? lines.length - 1 : names.length);
+		for (const l of lines.slice(1)) assert.match(l, /;Cijfers opgevraagd;stats\.read;/);
+		// A day long ago: nothing.
+		await page.fill('#audit-from', '1999-01-01');
+		await page.fill('#audit-to', '1999-01-02');
+		await page.click('#audit-filter button[type=submit]');
+		await page.locator('#audit .empty').waitFor();
+		assert.equal(new URL(page.url()).searchParams.get('from'), '1999-01-01');
 		assertNoScriptErrors(page);
 	} finally {
 		await context.close();
