@@ -348,8 +348,7 @@ read_period(struct req *r, const struct stats *st, time_t from, time_t to, struc
 }
 
 /* The buckets of [from, to), each clipped to the period and keyed by the
- * day its bucket starts (what STATS_BUCKET gives), and the total (the
- * ROLLUP row) into st->total. */
+ * day its bucket starts (what STATS_BUCKET gives). */
 static int
 read_series(struct req *r, struct stats *st, time_t from, time_t to)
 {
@@ -371,35 +370,21 @@ read_series(struct req *r, struct stats *st, time_t from, time_t to)
 		w->has_medians = true;
 	}
 	st->nseries = i;
-	st->total.from = from;
-	st->total.to = to;
-	st->total.has_medians = true;
-
 	if (run(r, st, STMT_STATS_SERIES, true, from, to, &rows) != 0)
 		return -1;
-	for (i = 0; i < rows.nrows; i++) {
-		w = db_is_null(&rows, i, 0) ? &st->total :
-		    find_row(st->series, st->nseries, db_str(&rows, i, 0));
-		if (w != NULL)
+	for (i = 0; i < rows.nrows; i++)
+		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
 			read_request_figures(w, &rows, i, 1);
-	}
 	if (run(r, st, STMT_STATS_VOL_SERIES, true, from, to, &rows) != 0)
 		return -1;
-	for (i = 0; i < rows.nrows; i++) {
-		w = db_is_null(&rows, i, 0) ? &st->total :
-		    find_row(st->series, st->nseries, db_str(&rows, i, 0));
-		if (w != NULL)
+	for (i = 0; i < rows.nrows; i++)
+		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
 			read_volunteer_figures(w, &rows, i, 1);
-	}
 	if (run(r, st, STMT_STATS_MEDIANS_SERIES, true, from, to, &rows) != 0)
 		return -1;
 	for (i = 0; i < rows.nrows; i++)
 		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
 			read_medians(w, &rows, i, 1);
-	if (run(r, st, STMT_STATS_MEDIANS_PERIOD, false, from, to, &rows) != 0)
-		return -1;
-	if (rows.nrows > 0)
-		read_medians(&st->total, &rows, 0, 0);
 	return 0;
 }
 
@@ -448,7 +433,8 @@ read_breakdown(struct req *r, struct stats *st, time_t from, time_t to, bool are
 static int
 read_stats(struct req *r, struct stats *st, time_t from, time_t to)
 {
-	if (read_series(r, st, from, to) != 0 ||
+	if (read_period(r, st, from, to, &st->total) != 0 ||
+	    read_series(r, st, from, to) != 0 ||
 	    read_period(r, st, from - (to - from), from, &st->previous) != 0 ||
 	    read_breakdown(r, st, from, to, false) != 0 ||
 	    read_breakdown(r, st, from, to, true) != 0)

@@ -78,29 +78,33 @@
 	"WHEN 'month' THEN day - INTERVAL (DAYOFMONTH(day) - 1) DAY " \
 	"ELSE day - INTERVAL (DAYOFYEAR(day) - 1) DAY END"
 
-/* A count of the requests meeting cond, and of the distinct people who
- * posted them (the people behind the number, for small-cell suppression). */
-#define STATS_FIGURE(cond) \
-	"COALESCE(SUM(" cond "), 0), " \
-	"COUNT(DISTINCT CASE WHEN " cond " THEN owner_id END), "
+/*
+ * The people behind each number are counted in two levels: the inner query
+ * groups the period's rows per (group, owner) with the owner's counts, the
+ * outer one sums them and counts the owners with a count above 0. One
+ * grouping instead of a COUNT(DISTINCT CASE ...) per figure: at 200 000
+ * requests in a period, 2 s instead of 35 s on a loaded bench machine.
+ */
+#define STATS_OWNER_SUMS \
+	"owner_id, COUNT(*) AS n, SUM(approved) AS a, " \
+	"SUM(first_response_s IS NOT NULL) AS rs, SUM(match_s IS NOT NULL) AS m, " \
+	"SUM(completed) AS c, SUM(cancelled) AS x, SUM(expired) AS e, SUM(hours) AS h "
+#define STATS_FIGURE(col) \
+	"COALESCE(SUM(" col "), 0), COALESCE(SUM(" col " > 0), 0), "
 
 /* posted, its people (the residents); approved, responded, matched,
- * completed, cancelled, expired, each with its people; hours. */
+ * completed, cancelled, expired, each with its people; hours. Over t, the
+ * rows of STATS_OWNER_SUMS. */
 #define STATS_COLUMNS \
-	"COUNT(*), COUNT(DISTINCT owner_id), " \
-	STATS_FIGURE("approved = 1") \
-	STATS_FIGURE("first_response_s IS NOT NULL") \
-	STATS_FIGURE("match_s IS NOT NULL") \
-	STATS_FIGURE("completed = 1") \
-	STATS_FIGURE("cancelled = 1") \
-	STATS_FIGURE("expired = 1") \
-	"COALESCE(SUM(hours), 0) "
+	"COALESCE(SUM(n), 0), COUNT(owner_id), " \
+	STATS_FIGURE("a") STATS_FIGURE("rs") STATS_FIGURE("m") \
+	STATS_FIGURE("c") STATS_FIGURE("x") STATS_FIGURE("e") \
+	"COALESCE(SUM(h), 0) "
 
-/* Volunteers with a match on the requests of the period; those who
- * completed one. */
-#define STATS_VOL_COLUMNS \
-	"COUNT(DISTINCT volunteer_id), " \
-	"COUNT(DISTINCT CASE WHEN completed = 1 THEN volunteer_id END) "
+/* The same for volunteers: those with a match on the period's requests,
+ * those who completed one. */
+#define STATS_VOL_SUMS	"volunteer_id, SUM(completed) AS c "
+#define STATS_VOL_COLUMNS "COUNT(volunteer_id), COALESCE(SUM(c > 0), 0) "
 
 /* Medians (MariaDB's MEDIAN window function leaves NULLs out) of the
  * seconds to the first response and to acceptance, per bucket. */
@@ -285,45 +289,54 @@ const char *const admin_stmts[STMT__MAX] = {
 	"AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
 
 	/* ---- figures: from, to, from, to unless said otherwise ---- */
-	/* STMT_STATS_SERIES (unit, municipality, from, to) → bucket (NULL:
-	 * the total, WITH ROLLUP), then STATS_COLUMNS */
-	"SELECT " STATS_BUCKET " AS b, " STATS_COLUMNS SR_WHERE_M "GROUP BY b WITH ROLLUP",
+	/* STMT_STATS_SERIES (unit, municipality, from, to) → bucket, then
+	 * STATS_COLUMNS (the period's total: STMT_STATS_PERIOD, as a person
+	 * may post in several buckets) */
+	"SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
+	SR_WHERE_M "GROUP BY b, owner_id) t GROUP BY b",
 	/* STMT_STATS_SERIES_ALL (unit, from, to) */
-	"SELECT " STATS_BUCKET " AS b, " STATS_COLUMNS SR_WHERE_ALL "GROUP BY b WITH ROLLUP",
+	"SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
+	SR_WHERE_ALL "GROUP BY b, owner_id) t GROUP BY b",
 	/* STMT_STATS_CATEGORY → category, then STATS_COLUMNS (names and order
 	 * come from STMT_CATEGORIES_ALL) */
-	"SELECT category_id, " STATS_COLUMNS SR_WHERE_M "GROUP BY category_id",
+	"SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
+	SR_WHERE_M "GROUP BY category_id, owner_id) t GROUP BY category_id",
 	/* STMT_STATS_CATEGORY_ALL */
-	"SELECT category_id, " STATS_COLUMNS SR_WHERE_ALL "GROUP BY category_id",
+	"SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
+	SR_WHERE_ALL "GROUP BY category_id, owner_id) t GROUP BY category_id",
 	/* STMT_STATS_AREA → pc4, place, then STATS_COLUMNS */
-	"SELECT pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = s.pc4), " STATS_COLUMNS
-	"FROM stats_requests s FORCE INDEX (stats_requests_place) "
-	"WHERE municipality = ? AND day >= ? AND day < ? GROUP BY pc4",
+	"SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
+	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
 	/* STMT_STATS_AREA_ALL */
-	"SELECT pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = s.pc4), " STATS_COLUMNS
-	"FROM stats_requests s FORCE INDEX (stats_requests_day) "
-	"WHERE day >= ? AND day < ? GROUP BY pc4",
-	/* STMT_STATS_PERIOD → STATS_COLUMNS (the previous period) */
-	"SELECT " STATS_COLUMNS SR_WHERE_M,
+	"SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
+	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
+	/* STMT_STATS_PERIOD → STATS_COLUMNS (the period, and the one before) */
+	"SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY owner_id) t",
 	/* STMT_STATS_PERIOD_ALL */
-	"SELECT " STATS_COLUMNS SR_WHERE_ALL,
-	/* STMT_STATS_VOL_SERIES (unit, municipality, from, to) → bucket (NULL:
-	 * the total), volunteers, completing volunteers */
-	"SELECT " STATS_BUCKET " AS b, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY b WITH ROLLUP",
+	"SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY owner_id) t",
+	/* STMT_STATS_VOL_SERIES (unit, municipality, from, to) → bucket,
+	 * volunteers, completing volunteers */
+	"SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
+	SM_WHERE_M "GROUP BY b, volunteer_id) t GROUP BY b",
 	/* STMT_STATS_VOL_SERIES_ALL */
-	"SELECT " STATS_BUCKET " AS b, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY b WITH ROLLUP",
+	"SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
+	SM_WHERE_ALL "GROUP BY b, volunteer_id) t GROUP BY b",
 	/* STMT_STATS_VOL_CATEGORY → category, volunteers, completing */
-	"SELECT category_id, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY category_id",
+	"SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
+	SM_WHERE_M "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
 	/* STMT_STATS_VOL_CATEGORY_ALL */
-	"SELECT category_id, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY category_id",
+	"SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
+	SM_WHERE_ALL "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
 	/* STMT_STATS_VOL_AREA → pc4, volunteers, completing */
-	"SELECT pc4, " STATS_VOL_COLUMNS SM_WHERE_M "GROUP BY pc4",
+	"SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
+	SM_WHERE_M "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
 	/* STMT_STATS_VOL_AREA_ALL */
-	"SELECT pc4, " STATS_VOL_COLUMNS SM_WHERE_ALL "GROUP BY pc4",
+	"SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
+	SM_WHERE_ALL "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
 	/* STMT_STATS_VOL_PERIOD → volunteers, completing */
-	"SELECT " STATS_VOL_COLUMNS SM_WHERE_M,
+	"SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_M "GROUP BY volunteer_id) t",
 	/* STMT_STATS_VOL_PERIOD_ALL */
-	"SELECT " STATS_VOL_COLUMNS SM_WHERE_ALL,
+	"SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_ALL "GROUP BY volunteer_id) t",
 	/* STMT_STATS_MEDIANS_SERIES (unit, municipality, from, to) → bucket,
 	 * median seconds to the first response, to acceptance */
 	STATS_MEDIANS_SERIES(SR_WHERE_M),

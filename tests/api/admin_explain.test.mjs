@@ -108,7 +108,7 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       'figures: series': ['STMT_STATS_SERIES', ['month', 'Emmen', ...days], { stats_requests: 'stats_requests' }],
       'figures: series, all municipalities': ['STMT_STATS_SERIES_ALL', ['month', ...days], { stats_requests: 'stats_requests' }],
       'figures: per category': ['STMT_STATS_CATEGORY', ['Emmen', ...days], { stats_requests: 'stats_requests' }],
-      'figures: per area': ['STMT_STATS_AREA_ALL', days, { s: 'stats_requests' }],
+      'figures: per area': ['STMT_STATS_AREA_ALL', days, { stats_requests: 'stats_requests' }],
       'figures: the period before': ['STMT_STATS_PERIOD', ['Emmen', ...days], { stats_requests: 'stats_requests' }],
       'figures: volunteers per bucket': ['STMT_STATS_VOL_SERIES', ['week', 'Emmen', ...days], { stats_matches: 'stats_matches' }],
       'figures: volunteers per area': ['STMT_STATS_VOL_AREA_ALL', days, { stats_matches: 'stats_matches' }],
