@@ -89,6 +89,11 @@
 	"owner_id, COUNT(*) AS n, SUM(approved) AS a, " \
 	"SUM(first_response_s IS NOT NULL) AS rs, SUM(match_s IS NOT NULL) AS m, " \
 	"SUM(completed) AS c, SUM(cancelled) AS x, SUM(expired) AS e, SUM(hours) AS h "
+/* Each figures statement keeps its temporary tables (the per-owner
+ * groups) in memory, up to 128 MiB: an on-disk Aria table is slower, and
+ * lives in a tmpdir that others may clean. */
+#define STATS_IN_MEMORY \
+	"SET STATEMENT max_heap_table_size = 134217728, tmp_table_size = 134217728 FOR "
 #define STATS_FIGURE(col) \
 	"COALESCE(SUM(" col "), 0), COALESCE(SUM(" col " > 0), 0), "
 
@@ -292,60 +297,60 @@ const char *const admin_stmts[STMT__MAX] = {
 	/* STMT_STATS_SERIES (unit, municipality, from, to) → bucket, then
 	 * STATS_COLUMNS (the period's total: STMT_STATS_PERIOD, as a person
 	 * may post in several buckets) */
-	"SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
+	STATS_IN_MEMORY "SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
 	SR_WHERE_M "GROUP BY b, owner_id) t GROUP BY b",
 	/* STMT_STATS_SERIES_ALL (unit, from, to) */
-	"SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
+	STATS_IN_MEMORY "SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
 	SR_WHERE_ALL "GROUP BY b, owner_id) t GROUP BY b",
 	/* STMT_STATS_CATEGORY → category, then STATS_COLUMNS (names and order
 	 * come from STMT_CATEGORIES_ALL) */
-	"SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
+	STATS_IN_MEMORY "SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
 	SR_WHERE_M "GROUP BY category_id, owner_id) t GROUP BY category_id",
 	/* STMT_STATS_CATEGORY_ALL */
-	"SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
+	STATS_IN_MEMORY "SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
 	SR_WHERE_ALL "GROUP BY category_id, owner_id) t GROUP BY category_id",
 	/* STMT_STATS_AREA → pc4, place, then STATS_COLUMNS */
-	"SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
+	STATS_IN_MEMORY "SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
 	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
 	/* STMT_STATS_AREA_ALL */
-	"SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
+	STATS_IN_MEMORY "SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
 	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
 	/* STMT_STATS_PERIOD → STATS_COLUMNS (the period, and the one before) */
-	"SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY owner_id) t",
+	STATS_IN_MEMORY "SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY owner_id) t",
 	/* STMT_STATS_PERIOD_ALL */
-	"SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY owner_id) t",
+	STATS_IN_MEMORY "SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY owner_id) t",
 	/* STMT_STATS_VOL_SERIES (unit, municipality, from, to) → bucket,
 	 * volunteers, completing volunteers */
-	"SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
 	SM_WHERE_M "GROUP BY b, volunteer_id) t GROUP BY b",
 	/* STMT_STATS_VOL_SERIES_ALL */
-	"SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
 	SM_WHERE_ALL "GROUP BY b, volunteer_id) t GROUP BY b",
 	/* STMT_STATS_VOL_CATEGORY → category, volunteers, completing */
-	"SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
 	SM_WHERE_M "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
 	/* STMT_STATS_VOL_CATEGORY_ALL */
-	"SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
 	SM_WHERE_ALL "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
 	/* STMT_STATS_VOL_AREA → pc4, volunteers, completing */
-	"SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
 	SM_WHERE_M "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
 	/* STMT_STATS_VOL_AREA_ALL */
-	"SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
+	STATS_IN_MEMORY "SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
 	SM_WHERE_ALL "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
 	/* STMT_STATS_VOL_PERIOD → volunteers, completing */
-	"SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_M "GROUP BY volunteer_id) t",
+	STATS_IN_MEMORY "SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_M "GROUP BY volunteer_id) t",
 	/* STMT_STATS_VOL_PERIOD_ALL */
-	"SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_ALL "GROUP BY volunteer_id) t",
+	STATS_IN_MEMORY "SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_ALL "GROUP BY volunteer_id) t",
 	/* STMT_STATS_MEDIANS_SERIES (unit, municipality, from, to) → bucket,
 	 * median seconds to the first response, to acceptance */
-	STATS_MEDIANS_SERIES(SR_WHERE_M),
+	STATS_IN_MEMORY STATS_MEDIANS_SERIES(SR_WHERE_M),
 	/* STMT_STATS_MEDIANS_SERIES_ALL */
-	STATS_MEDIANS_SERIES(SR_WHERE_ALL),
+	STATS_IN_MEMORY STATS_MEDIANS_SERIES(SR_WHERE_ALL),
 	/* STMT_STATS_MEDIANS_PERIOD → the two medians of the whole period */
-	STATS_MEDIANS_PERIOD(SR_WHERE_M),
+	STATS_IN_MEMORY STATS_MEDIANS_PERIOD(SR_WHERE_M),
 	/* STMT_STATS_MEDIANS_PERIOD_ALL */
-	STATS_MEDIANS_PERIOD(SR_WHERE_ALL),
+	STATS_IN_MEMORY STATS_MEDIANS_PERIOD(SR_WHERE_ALL),
 	/* STMT_STATS_MUNICIPALITIES → the municipalities with requests
 	 * (a loose scan of stats_requests_place) */
 	"SELECT DISTINCT municipality FROM stats_requests ORDER BY municipality",

@@ -124,7 +124,8 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
   for (const name of Object.keys(cases())) {
     it(`${name}: no full scan`, (t) => {
       const [stmt, values, guarded] = cases()[name];
-      assertIndexed(explain(bind(stmts[stmt], values), t), guarded);
+      // The figures' statements say SET STATEMENT ... FOR first, which EXPLAIN does not take.
+      assertIndexed(explain(bind(stmts[stmt].replace(/^SET STATEMENT .*? FOR /, ''), values), t), guarded);
     });
   }
 });
