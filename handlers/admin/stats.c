@@ -15,8 +15,11 @@
  *
  * Where it comes from: the fact tables of migration 070 (stats_requests,
  * stats_matches), one narrow row per request and per match kept by
- * triggers in the same transaction as every change; each statement reads
- * one range of one covering key (stmts.c). Nothing here reads `requests`.
+ * triggers in the same transaction as every change. Per period one
+ * statement reads one range of one covering key and sends a row per person
+ * (their requests as short items), one more the same per volunteer; the
+ * sums per bucket, category and area, the people behind each, and the
+ * medians are made here in one pass (read_period). Nothing reads `requests`.
  *
  * Small cells, and subtraction:
  *  - the period is counted in whole UTC days: `from` is rounded down to
@@ -233,79 +236,6 @@ bucket_count(time_t from, time_t to, enum unit u)
 
 /* ---- reading the figures ------------------------------------------------------ */
 
-/* Runs STMT_STATS_X (or, without a municipality, STMT_STATS_X_ALL) over
- * [from, to); a series statement takes the unit first. */
-static int
-run(struct req *r, const struct stats *st, int idx, bool series, time_t from,
-    time_t to, struct db_rows *out)
-{
-	struct db_param p[4];
-	size_t n = 0;
-
-	if (series)
-		p[n++] = DB_STR(unit_names[st->unit]);
-	if (st->municipality != NULL)
-		p[n++] = DB_STR(st->municipality);
-	else
-		idx++;
-	p[n++] = DB_STR(day_param(r, from));
-	p[n++] = DB_STR(day_param(r, to));
-	return db_exec(r->db, r->arena, idx, p, n, out) == DB_OK ? 0 : -1;
-}
-
-/* The request figures of row i from column c on (STATS_COLUMNS). */
-static void
-read_request_figures(struct row *w, const struct db_rows *rows, size_t i, size_t c)
-{
-	int f;
-
-	w->f[FIG_POSTED].value = (double)db_int(rows, i, c);
-	w->f[FIG_POSTED].people = db_int(rows, i, c + 1);
-	w->f[FIG_RESIDENTS].value = (double)db_int(rows, i, c + 1);
-	w->f[FIG_RESIDENTS].people = db_int(rows, i, c + 1);
-	for (f = FIG_APPROVED; f <= FIG_EXPIRED; f++) {
-		w->f[f].value = (double)db_int(rows, i, c + 2 + 2 * (f - FIG_APPROVED));
-		w->f[f].people = db_int(rows, i, c + 3 + 2 * (f - FIG_APPROVED));
-	}
-	w->f[FIG_HOURS].value = db_double(rows, i, c + 14);
-}
-
-/* The volunteer figures of row i from column c on (STATS_VOL_COLUMNS). */
-static void
-read_volunteer_figures(struct row *w, const struct db_rows *rows, size_t i, size_t c)
-{
-	w->f[FIG_VOLUNTEERS].value = (double)db_int(rows, i, c);
-	w->f[FIG_VOLUNTEERS].people = db_int(rows, i, c);
-	w->f[FIG_HOURS].people = db_int(rows, i, c + 1);
-}
-
-static void
-read_medians(struct row *w, const struct db_rows *rows, size_t i, size_t c)
-{
-	w->has_medians = true;
-	if (!db_is_null(rows, i, c)) {
-		w->to_response.known = true;
-		w->to_response.hours = db_double(rows, i, c) / 3600.0;
-	}
-	if (!db_is_null(rows, i, c + 1)) {
-		w->to_match.known = true;
-		w->to_match.hours = db_double(rows, i, c + 1) / 3600.0;
-	}
-}
-
-static struct row *
-find_row(struct row *w, size_t n, const char *key)
-{
-	size_t i;
-
-	if (key == NULL)
-		return NULL;
-	for (i = 0; i < n; i++)
-		if (strcmp(w[i].key, key) == 0)
-			return &w[i];
-	return NULL;
-}
-
 static int
 by_sort_order(const void *a, const void *b)
 {
@@ -325,120 +255,366 @@ by_place(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->key, y->key);
 }
 
-/* The period [from, to) into w: figures, volunteers, medians. */
+/*
+ * One pass per period (stmts.c, STATS_ITEMS): a row per person with their
+ * requests as items, then a row per volunteer with their matches. Every
+ * item is added to its groups — the period, its bucket, its category, its
+ * area — and the person counts once behind each figure of each group they
+ * touch: stamp[group][figure] holds the last person counted there.
+ */
+struct agg {
+	struct stats	*st;
+	bool		 breakdowns;	/* buckets, categories, areas; else the period only */
+	struct row	*period;
+	size_t		 ndays;
+	int		*day_bucket;	/* day of the period → bucket */
+	struct row	*cats;		/* every category, in STMT_CATEGORIES_ALL order */
+	size_t		 ncats_all;
+	struct db_rows	 places;
+	int		 area_of[10000];	/* pc4 → index in st->areas, -1 */
+	size_t		 ngroups;
+	unsigned	*stamp;		/* ngroups * FIG__MAX */
+	unsigned	 person;
+	struct secs {
+		int	*v;
+		size_t	 n, cap;
+	}		*resp, *match;	/* [0] the period, [1 + i] bucket i */
+};
+
+static void
+secs_add(struct req *r, struct secs *s, int v)
+{
+	int *nv;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		nv = arena_alloc(r->arena, s->cap * sizeof(*nv));
+		if (s->n > 0)
+			memcpy(nv, s->v, s->n * sizeof(*nv));
+		s->v = nv;
+	}
+	s->v[s->n++] = v;
+}
+
 static int
-read_period(struct req *r, const struct stats *st, time_t from, time_t to, struct row *w)
+by_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+secs_median(struct secs *s, struct median *m)
+{
+	if (s->n == 0)
+		return;
+	qsort(s->v, s->n, sizeof(*s->v), by_int);
+	m->known = true;
+	if (s->n % 2 == 1)
+		m->hours = s->v[s->n / 2] / 3600.0;
+	else
+		m->hours = ((double)s->v[s->n / 2 - 1] + s->v[s->n / 2]) / 7200.0;
+}
+
+/* Counts this person behind figure f of group g (row w), once. */
+static void
+person(struct agg *ag, size_t g, struct row *w, int f)
+{
+	unsigned *s = &ag->stamp[g * FIG__MAX + f];
+
+	if (*s != ag->person) {
+		*s = ag->person;
+		w->f[f].people++;
+	}
+}
+
+static struct row *
+category_row(struct agg *ag, const char *id, size_t *g)
+{
+	size_t i;
+
+	for (i = 0; i < ag->ncats_all; i++)
+		if (strcmp(ag->cats[i].key, id) == 0) {
+			*g = 1 + ag->st->nseries + i;
+			return &ag->cats[i];
+		}
+	return NULL;
+}
+
+static struct row *
+area_row(struct req *r, struct agg *ag, const char *pc4, size_t *g)
+{
+	struct stats *st = ag->st;
+	struct row *w;
+	int n, i;
+
+	if (strlen(pc4) != 4 || (n = atoi(pc4)) < 0 || n > 9999)
+		return NULL;
+	if (ag->area_of[n] < 0) {
+		if (st->nareas >= ag->places.nrows)
+			return NULL;
+		w = &st->areas[st->nareas];
+		memset(w, 0, sizeof(*w));
+		w->key = arena_printf(r->arena, "%s", pc4);
+		for (i = 0; i < (int)ag->places.nrows; i++)
+			if (strcmp(db_str(&ag->places, i, 0), pc4) == 0) {
+				w->place = db_str(&ag->places, i, 1);
+				break;
+			}
+		ag->area_of[n] = (int)st->nareas++;
+	}
+	*g = 1 + st->nseries + ag->ncats_all + (size_t)ag->area_of[n];
+	return &st->areas[ag->area_of[n]];
+}
+
+/* The groups of an item on day d: rows and their group numbers. */
+static size_t
+groups_of(struct req *r, struct agg *ag, long d, const char *cat, const char *pc4,
+    struct row **w, size_t *g)
+{
+	size_t n = 0;
+
+	w[n] = ag->period;
+	g[n++] = 0;
+	if (!ag->breakdowns)
+		return n;
+	if (d >= 0 && (size_t)d < ag->ndays && ag->day_bucket[d] >= 0) {
+		w[n] = &ag->st->series[ag->day_bucket[d]];
+		g[n] = 1 + (size_t)ag->day_bucket[d];
+		n++;
+	}
+	if ((w[n] = category_row(ag, cat, &g[n])) != NULL)
+		n++;
+	if ((w[n] = area_row(r, ag, pc4, &g[n])) != NULL)
+		n++;
+	return n;
+}
+
+/* The next ':'-separated field of *p (NUL-terminated in place). */
+static char *
+field(char **p)
+{
+	char *s = *p, *e;
+
+	if (s == NULL)
+		return "";
+	if ((e = strchr(s, ':')) != NULL) {
+		*e = '\0';
+		*p = e + 1;
+	} else
+		*p = NULL;
+	return s;
+}
+
+static void
+add_request(struct req *r, struct agg *ag, char *item)
+{
+	struct row *w[4];
+	size_t g[4], n, i;
+	char *p = item, *cat, *pc4, *rs, *ms;
+	long d = strtol(field(&p), NULL, 10);
+	int flags, f;
+	double hours;
+
+	cat = field(&p);
+	pc4 = field(&p);
+	flags = atoi(field(&p));
+	rs = field(&p);
+	ms = field(&p);
+	hours = strtod(field(&p), NULL);
+	n = groups_of(r, ag, d, cat, pc4, w, g);
+	for (i = 0; i < n; i++) {
+		bool has[FIG__MAX] = { 0 };
+
+		has[FIG_POSTED] = true;
+		has[FIG_APPROVED] = (flags & 1) != 0;
+		has[FIG_CANCELLED] = (flags & 2) != 0;
+		has[FIG_EXPIRED] = (flags & 4) != 0;
+		has[FIG_COMPLETED] = (flags & 8) != 0;
+		has[FIG_RESPONDED] = *rs != '-' && *rs != '\0';
+		has[FIG_MATCHED] = *ms != '-' && *ms != '\0';
+		for (f = 0; f <= FIG_EXPIRED; f++)
+			if (has[f]) {
+				w[i]->f[f].value += 1;
+				person(ag, g[i], w[i], f);
+			}
+		w[i]->f[FIG_HOURS].value += hours;
+		if (g[i] == 0 || (g[i] >= 1 && g[i] <= ag->st->nseries && ag->breakdowns)) {
+			size_t k = g[i];	/* 0: the period, 1 + bucket */
+
+			if (has[FIG_RESPONDED])
+				secs_add(r, &ag->resp[k], atoi(rs));
+			if (has[FIG_MATCHED])
+				secs_add(r, &ag->match[k], atoi(ms));
+		}
+	}
+}
+
+static void
+add_match(struct req *r, struct agg *ag, char *item)
+{
+	struct row *w[4];
+	size_t g[4], n, i;
+	char *p = item, *cat, *pc4;
+	long d = strtol(field(&p), NULL, 10);
+	bool completed;
+
+	cat = field(&p);
+	pc4 = field(&p);
+	completed = atoi(field(&p)) != 0;
+	n = groups_of(r, ag, d, cat, pc4, w, g);
+	for (i = 0; i < n; i++) {
+		person(ag, g[i], w[i], FIG_VOLUNTEERS);
+		if (completed)
+			person(ag, g[i], w[i], FIG_HOURS);
+	}
+}
+
+/* Runs STMT_STATS_X (or _ALL) over [from, to) and feeds each item of each
+ * person's row to add. */
+static int
+read_items(struct req *r, struct agg *ag, int idx, time_t from, time_t to,
+    void (*add)(struct req *, struct agg *, char *))
 {
 	struct db_rows rows;
+	struct db_param p[4];
+	size_t n = 0, i;
+	char *list, *item, *save;
 
-	w->from = from;
-	w->to = to;
-	if (run(r, st, STMT_STATS_PERIOD, false, from, to, &rows) != 0 || rows.nrows == 0)
+	p[n++] = DB_STR(day_param(r, from));
+	if (ag->st->municipality != NULL)
+		p[n++] = DB_STR(ag->st->municipality);
+	else
+		idx++;
+	p[n++] = DB_STR(day_param(r, from));
+	p[n++] = DB_STR(day_param(r, to));
+	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
 		return -1;
-	read_request_figures(w, &rows, 0, 0);
-	if (run(r, st, STMT_STATS_VOL_PERIOD, false, from, to, &rows) != 0 || rows.nrows == 0)
-		return -1;
-	read_volunteer_figures(w, &rows, 0, 0);
-	if (run(r, st, STMT_STATS_MEDIANS_PERIOD, false, from, to, &rows) != 0)
-		return -1;
-	w->has_medians = true;
-	if (rows.nrows > 0)
-		read_medians(w, &rows, 0, 0);
+	for (i = 0; i < rows.nrows; i++) {
+		if (db_is_null(&rows, i, 0))
+			continue;
+		ag->person++;
+		list = (char *)db_str(&rows, i, 0);	/* arena-owned: ours to cut */
+		for (item = strtok_r(list, " ", &save); item != NULL;
+		    item = strtok_r(NULL, " ", &save))
+			add(r, ag, item);
+	}
 	return 0;
 }
 
-/* The buckets of [from, to), each clipped to the period and keyed by the
- * day its bucket starts (what STATS_BUCKET gives). */
+/* The period [from, to) into w; with breakdowns also st's series,
+ * categories and areas. */
 static int
-read_series(struct req *r, struct stats *st, time_t from, time_t to)
+read_period(struct req *r, struct stats *st, time_t from, time_t to, struct row *w,
+    bool breakdowns)
 {
-	struct db_rows rows;
-	struct row *w;
-	size_t i, n = bucket_count(from, to, st->unit);
-	time_t s, e;
+	struct agg *ag = arena_alloc(r->arena, sizeof(*ag));
+	struct db_rows names;
+	size_t i, nsec;
+	time_t s, e, d;
 	char day[11];
 
-	st->series = arena_alloc(r->arena, (n + 1) * sizeof(*st->series));
-	memset(st->series, 0, (n + 1) * sizeof(*st->series));
-	for (i = 0, s = bucket_start(from, st->unit); s < to && i < n; s = e, i++) {
-		e = bucket_next(s, st->unit);
-		w = &st->series[i];
-		day_text(day, s);
-		w->key = arena_printf(r->arena, "%s", day);
-		w->from = s < from ? from : s;
-		w->to = e > to ? to : e;
-		w->has_medians = true;
+	memset(ag, 0, sizeof(*ag));
+	memset(ag->area_of, 0xff, sizeof(ag->area_of));
+	ag->st = st;
+	ag->breakdowns = breakdowns;
+	ag->period = w;
+	w->from = from;
+	w->to = to;
+	w->has_medians = true;
+	ag->ndays = (size_t)((to - from) / DAY_S);
+	if (breakdowns) {
+		size_t n = bucket_count(from, to, st->unit);
+
+		st->series = arena_alloc(r->arena, (n + 1) * sizeof(*st->series));
+		memset(st->series, 0, (n + 1) * sizeof(*st->series));
+		ag->day_bucket = arena_alloc(r->arena, (ag->ndays + 1) * sizeof(int));
+		for (i = 0, s = bucket_start(from, st->unit); s < to && i < n; s = e, i++) {
+			e = bucket_next(s, st->unit);
+			day_text(day, s);
+			st->series[i].key = arena_printf(r->arena, "%s", day);
+			st->series[i].from = s < from ? from : s;
+			st->series[i].to = e > to ? to : e;
+			st->series[i].has_medians = true;
+			for (d = st->series[i].from; d < st->series[i].to; d += DAY_S)
+				ag->day_bucket[(d - from) / DAY_S] = (int)i;
+		}
+		st->nseries = i;
+		if (db_exec(r->db, r->arena, STMT_CATEGORIES_ALL, NULL, 0, &names) != DB_OK ||
+		    db_exec(r->db, r->arena, STMT_STATS_PLACES, NULL, 0, &ag->places) != DB_OK)
+			return -1;
+		ag->ncats_all = names.nrows;
+		ag->cats = arena_alloc(r->arena, (names.nrows + 1) * sizeof(*ag->cats));
+		memset(ag->cats, 0, (names.nrows + 1) * sizeof(*ag->cats));
+		for (i = 0; i < names.nrows; i++) {
+			ag->cats[i].key = db_str(&names, i, 0);
+			ag->cats[i].name_nl = db_str(&names, i, 1);
+			ag->cats[i].name_en = db_str(&names, i, 2);
+			ag->cats[i].sort_order = db_int(&names, i, 3);
+		}
+		st->areas = arena_alloc(r->arena, (ag->places.nrows + 1) * sizeof(*st->areas));
+		st->nareas = 0;
 	}
-	st->nseries = i;
-	if (run(r, st, STMT_STATS_SERIES, true, from, to, &rows) != 0)
+	nsec = 1 + (breakdowns ? st->nseries : 0);
+	ag->ngroups = 1 + (breakdowns ? st->nseries + ag->ncats_all + ag->places.nrows : 0);
+	ag->stamp = arena_alloc(r->arena, ag->ngroups * FIG__MAX * sizeof(*ag->stamp));
+	memset(ag->stamp, 0, ag->ngroups * FIG__MAX * sizeof(*ag->stamp));
+	ag->resp = arena_alloc(r->arena, nsec * sizeof(*ag->resp));
+	ag->match = arena_alloc(r->arena, nsec * sizeof(*ag->match));
+	memset(ag->resp, 0, nsec * sizeof(*ag->resp));
+	memset(ag->match, 0, nsec * sizeof(*ag->match));
+
+	if (read_items(r, ag, STMT_STATS_OWNERS, from, to, add_request) != 0 ||
+	    read_items(r, ag, STMT_STATS_VOLUNTEERS, from, to, add_match) != 0)
 		return -1;
-	for (i = 0; i < rows.nrows; i++)
-		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
-			read_request_figures(w, &rows, i, 1);
-	if (run(r, st, STMT_STATS_VOL_SERIES, true, from, to, &rows) != 0)
-		return -1;
-	for (i = 0; i < rows.nrows; i++)
-		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
-			read_volunteer_figures(w, &rows, i, 1);
-	if (run(r, st, STMT_STATS_MEDIANS_SERIES, true, from, to, &rows) != 0)
-		return -1;
-	for (i = 0; i < rows.nrows; i++)
-		if ((w = find_row(st->series, st->nseries, db_str(&rows, i, 0))) != NULL)
-			read_medians(w, &rows, i, 1);
+
+	/* People are figures too: the residents, the volunteers. */
+	secs_median(&ag->resp[0], &w->to_response);
+	secs_median(&ag->match[0], &w->to_match);
+	if (breakdowns) {
+		size_t k = 0;
+
+		for (i = 0; i < st->nseries; i++) {
+			secs_median(&ag->resp[1 + i], &st->series[i].to_response);
+			secs_median(&ag->match[1 + i], &st->series[i].to_match);
+		}
+		/* The categories with requests or matches, in their order. */
+		st->cats = ag->cats;
+		for (i = 0; i < ag->ncats_all; i++)
+			if (ag->cats[i].f[FIG_POSTED].value > 0 || ag->cats[i].f[FIG_VOLUNTEERS].people > 0)
+				st->cats[k++] = ag->cats[i];
+		st->ncats = k;
+		qsort(st->cats, st->ncats, sizeof(*st->cats), by_sort_order);
+		qsort(st->areas, st->nareas, sizeof(*st->areas), by_place);
+	}
 	return 0;
 }
 
-/* Rows of a breakdown: per category or per area of the period. */
-static int
-read_breakdown(struct req *r, struct stats *st, time_t from, time_t to, bool areas)
+static void
+people_figures(struct row *w)
 {
-	struct db_rows rows, vol, names;
-	struct row *w, *x;
-	size_t i, first = areas ? 2 : 1;
-
-	if (run(r, st, areas ? STMT_STATS_AREA : STMT_STATS_CATEGORY, false, from, to, &rows) != 0 ||
-	    run(r, st, areas ? STMT_STATS_VOL_AREA : STMT_STATS_VOL_CATEGORY, false, from, to, &vol) != 0)
-		return -1;
-	w = arena_alloc(r->arena, (rows.nrows + 1) * sizeof(*w));
-	memset(w, 0, (rows.nrows + 1) * sizeof(*w));
-	for (i = 0; i < rows.nrows; i++) {
-		w[i].key = db_str(&rows, i, 0);
-		if (areas)
-			w[i].place = db_str(&rows, i, 1);
-		read_request_figures(&w[i], &rows, i, first);
-	}
-	for (i = 0; i < vol.nrows; i++)
-		if ((x = find_row(w, rows.nrows, db_str(&vol, i, 0))) != NULL)
-			read_volunteer_figures(x, &vol, i, 1);
-	if (!areas) {
-		if (db_exec(r->db, r->arena, STMT_CATEGORIES_ALL, NULL, 0, &names) != DB_OK)
-			return -1;
-		for (i = 0; i < names.nrows; i++)
-			if ((x = find_row(w, rows.nrows, db_str(&names, i, 0))) != NULL) {
-				x->name_nl = db_str(&names, i, 1);
-				x->name_en = db_str(&names, i, 2);
-				x->sort_order = db_int(&names, i, 3);
-			}
-		qsort(w, rows.nrows, sizeof(*w), by_sort_order);
-		st->cats = w;
-		st->ncats = rows.nrows;
-	} else {
-		qsort(w, rows.nrows, sizeof(*w), by_place);
-		st->areas = w;
-		st->nareas = rows.nrows;
-	}
-	return 0;
+	w->f[FIG_RESIDENTS].people = w->f[FIG_POSTED].people;
+	w->f[FIG_RESIDENTS].value = (double)w->f[FIG_POSTED].people;
+	w->f[FIG_VOLUNTEERS].value = (double)w->f[FIG_VOLUNTEERS].people;
 }
 
 static int
 read_stats(struct req *r, struct stats *st, time_t from, time_t to)
 {
-	if (read_period(r, st, from, to, &st->total) != 0 ||
-	    read_series(r, st, from, to) != 0 ||
-	    read_period(r, st, from - (to - from), from, &st->previous) != 0 ||
-	    read_breakdown(r, st, from, to, false) != 0 ||
-	    read_breakdown(r, st, from, to, true) != 0)
+	size_t i;
+
+	if (read_period(r, st, from, to, &st->total, true) != 0 ||
+	    read_period(r, st, from - (to - from), from, &st->previous, false) != 0)
 		return -1;
+	people_figures(&st->total);
+	people_figures(&st->previous);
+	for (i = 0; i < st->nseries; i++)
+		people_figures(&st->series[i]);
+	for (i = 0; i < st->ncats; i++)
+		people_figures(&st->cats[i]);
+	for (i = 0; i < st->nareas; i++)
+		people_figures(&st->areas[i]);
 	return db_exec(r->db, r->arena, STMT_STATS_MUNICIPALITIES, NULL, 0,
 	    &st->municipalities) == DB_OK ? 0 : -1;
 }

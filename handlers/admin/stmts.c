@@ -70,59 +70,28 @@
 	"FROM stats_matches FORCE INDEX (stats_matches_day) " \
 	"WHERE day >= ? AND day < ? "
 
-/* The first day of the bucket (unit ?: day, week from Monday, month, year)
- * that holds `day`. */
-#define STATS_BUCKET \
-	"CASE ? WHEN 'day' THEN day " \
-	"WHEN 'week' THEN day - INTERVAL WEEKDAY(day) DAY " \
-	"WHEN 'month' THEN day - INTERVAL (DAYOFMONTH(day) - 1) DAY " \
-	"ELSE day - INTERVAL (DAYOFYEAR(day) - 1) DAY END"
-
 /*
- * The people behind each number are counted in two levels: the inner query
- * groups the period's rows per (group, owner) with the owner's counts, the
- * outer one sums them and counts the owners with a count above 0. One
- * grouping instead of a COUNT(DISTINCT CASE ...) per figure: at 200 000
- * requests in a period, 2 s instead of 35 s on a loaded bench machine.
+ * One statement per period reads the whole range once and sends one row per
+ * person: their requests of the period as "day:category:pc4:flags:
+ * response_s:match_s:hours" items (day as days after the period's first;
+ * flags 1 approved, 2 cancelled, 4 expired, 8 completed; '-' for no
+ * response or match), separated by spaces. stats.c adds them up per bucket,
+ * category and area and counts the people behind each number once each:
+ * one index range and one grouping, where a statement per breakdown (and a
+ * COUNT(DISTINCT) per figure) read the range ten times. A person's items
+ * are a few; a professional's a few thousand (group_concat_max_len 64 MiB).
+ * Parameters: from (for the day), then as SR_WHERE_M or SR_WHERE_ALL.
  */
-#define STATS_OWNER_SUMS \
-	"owner_id, COUNT(*) AS n, SUM(approved) AS a, " \
-	"SUM(first_response_s IS NOT NULL) AS rs, SUM(match_s IS NOT NULL) AS m, " \
-	"SUM(completed) AS c, SUM(cancelled) AS x, SUM(expired) AS e, SUM(hours) AS h "
-/* Each figures statement keeps its temporary tables (the per-owner
- * groups) in memory, up to 128 MiB: an on-disk Aria table is slower, and
- * lives in a tmpdir that others may clean. */
-#define STATS_IN_MEMORY \
-	"SET STATEMENT max_heap_table_size = 134217728, tmp_table_size = 134217728 FOR "
-#define STATS_FIGURE(col) \
-	"COALESCE(SUM(" col "), 0), COALESCE(SUM(" col " > 0), 0), "
-
-/* posted, its people (the residents); approved, responded, matched,
- * completed, cancelled, expired, each with its people; hours. Over t, the
- * rows of STATS_OWNER_SUMS. */
-#define STATS_COLUMNS \
-	"COALESCE(SUM(n), 0), COUNT(owner_id), " \
-	STATS_FIGURE("a") STATS_FIGURE("rs") STATS_FIGURE("m") \
-	STATS_FIGURE("c") STATS_FIGURE("x") STATS_FIGURE("e") \
-	"COALESCE(SUM(h), 0) "
-
-/* The same for volunteers: those with a match on the period's requests,
- * those who completed one. */
-#define STATS_VOL_SUMS	"volunteer_id, SUM(completed) AS c "
-#define STATS_VOL_COLUMNS "COUNT(volunteer_id), COALESCE(SUM(c > 0), 0) "
-
-/* Medians (MariaDB's MEDIAN window function leaves NULLs out) of the
- * seconds to the first response and to acceptance, per bucket. */
-#define STATS_MEDIANS_SERIES(where) \
-	"SELECT b, MAX(r), MAX(m) FROM (SELECT b, " \
-	"MEDIAN(first_response_s) OVER (PARTITION BY b) AS r, " \
-	"MEDIAN(match_s) OVER (PARTITION BY b) AS m FROM (" \
-	"SELECT " STATS_BUCKET " AS b, first_response_s, match_s " where \
-	"AND first_response_s IS NOT NULL) t0) t GROUP BY b"
-#define STATS_MEDIANS_PERIOD(where) \
-	"SELECT MAX(r), MAX(m) FROM (SELECT " \
-	"MEDIAN(first_response_s) OVER () AS r, MEDIAN(match_s) OVER () AS m " \
-	where "AND first_response_s IS NOT NULL) t"
+#define STATS_ITEMS \
+	"SET STATEMENT group_concat_max_len = 67108864, max_heap_table_size = 268435456, " \
+	"tmp_table_size = 268435456 FOR SELECT GROUP_CONCAT(CONCAT_WS(':', DATEDIFF(day, ?), " \
+	"category_id, pc4, approved + 2 * cancelled + 4 * expired + 8 * completed, " \
+	"COALESCE(first_response_s, '-'), COALESCE(match_s, '-'), hours) SEPARATOR ' ') "
+/* The same for volunteers: "day:category:pc4:completed" per match. */
+#define STATS_VOL_ITEMS \
+	"SET STATEMENT group_concat_max_len = 67108864, max_heap_table_size = 268435456, " \
+	"tmp_table_size = 268435456 FOR SELECT GROUP_CONCAT(CONCAT_WS(':', DATEDIFF(day, ?), " \
+	"category_id, pc4, completed) SEPARATOR ' ') "
 
 const char *const admin_stmts[STMT__MAX] = {
 	/* ---- categories ---- */
@@ -294,63 +263,18 @@ const char *const admin_stmts[STMT__MAX] = {
 	"AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
 
 	/* ---- figures: from, to, from, to unless said otherwise ---- */
-	/* STMT_STATS_SERIES (unit, municipality, from, to) → bucket, then
-	 * STATS_COLUMNS (the period's total: STMT_STATS_PERIOD, as a person
-	 * may post in several buckets) */
-	STATS_IN_MEMORY "SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
-	SR_WHERE_M "GROUP BY b, owner_id) t GROUP BY b",
-	/* STMT_STATS_SERIES_ALL (unit, from, to) */
-	STATS_IN_MEMORY "SELECT b, " STATS_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_OWNER_SUMS
-	SR_WHERE_ALL "GROUP BY b, owner_id) t GROUP BY b",
-	/* STMT_STATS_CATEGORY → category, then STATS_COLUMNS (names and order
-	 * come from STMT_CATEGORIES_ALL) */
-	STATS_IN_MEMORY "SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
-	SR_WHERE_M "GROUP BY category_id, owner_id) t GROUP BY category_id",
-	/* STMT_STATS_CATEGORY_ALL */
-	STATS_IN_MEMORY "SELECT category_id, " STATS_COLUMNS "FROM (SELECT category_id, " STATS_OWNER_SUMS
-	SR_WHERE_ALL "GROUP BY category_id, owner_id) t GROUP BY category_id",
-	/* STMT_STATS_AREA → pc4, place, then STATS_COLUMNS */
-	STATS_IN_MEMORY "SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
-	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
-	/* STMT_STATS_AREA_ALL */
-	STATS_IN_MEMORY "SELECT t.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = t.pc4), " STATS_COLUMNS
-	"FROM (SELECT pc4, " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY pc4, owner_id) t GROUP BY t.pc4",
-	/* STMT_STATS_PERIOD → STATS_COLUMNS (the period, and the one before) */
-	STATS_IN_MEMORY "SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_M "GROUP BY owner_id) t",
-	/* STMT_STATS_PERIOD_ALL */
-	STATS_IN_MEMORY "SELECT " STATS_COLUMNS "FROM (SELECT " STATS_OWNER_SUMS SR_WHERE_ALL "GROUP BY owner_id) t",
-	/* STMT_STATS_VOL_SERIES (unit, municipality, from, to) → bucket,
-	 * volunteers, completing volunteers */
-	STATS_IN_MEMORY "SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
-	SM_WHERE_M "GROUP BY b, volunteer_id) t GROUP BY b",
-	/* STMT_STATS_VOL_SERIES_ALL */
-	STATS_IN_MEMORY "SELECT b, " STATS_VOL_COLUMNS "FROM (SELECT " STATS_BUCKET " AS b, " STATS_VOL_SUMS
-	SM_WHERE_ALL "GROUP BY b, volunteer_id) t GROUP BY b",
-	/* STMT_STATS_VOL_CATEGORY → category, volunteers, completing */
-	STATS_IN_MEMORY "SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
-	SM_WHERE_M "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
-	/* STMT_STATS_VOL_CATEGORY_ALL */
-	STATS_IN_MEMORY "SELECT category_id, " STATS_VOL_COLUMNS "FROM (SELECT category_id, " STATS_VOL_SUMS
-	SM_WHERE_ALL "GROUP BY category_id, volunteer_id) t GROUP BY category_id",
-	/* STMT_STATS_VOL_AREA → pc4, volunteers, completing */
-	STATS_IN_MEMORY "SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
-	SM_WHERE_M "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
-	/* STMT_STATS_VOL_AREA_ALL */
-	STATS_IN_MEMORY "SELECT pc4, " STATS_VOL_COLUMNS "FROM (SELECT pc4, " STATS_VOL_SUMS
-	SM_WHERE_ALL "GROUP BY pc4, volunteer_id) t GROUP BY pc4",
-	/* STMT_STATS_VOL_PERIOD → volunteers, completing */
-	STATS_IN_MEMORY "SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_M "GROUP BY volunteer_id) t",
-	/* STMT_STATS_VOL_PERIOD_ALL */
-	STATS_IN_MEMORY "SELECT " STATS_VOL_COLUMNS "FROM (SELECT " STATS_VOL_SUMS SM_WHERE_ALL "GROUP BY volunteer_id) t",
-	/* STMT_STATS_MEDIANS_SERIES (unit, municipality, from, to) → bucket,
-	 * median seconds to the first response, to acceptance */
-	STATS_IN_MEMORY STATS_MEDIANS_SERIES(SR_WHERE_M),
-	/* STMT_STATS_MEDIANS_SERIES_ALL */
-	STATS_IN_MEMORY STATS_MEDIANS_SERIES(SR_WHERE_ALL),
-	/* STMT_STATS_MEDIANS_PERIOD → the two medians of the whole period */
-	STATS_IN_MEMORY STATS_MEDIANS_PERIOD(SR_WHERE_M),
-	/* STMT_STATS_MEDIANS_PERIOD_ALL */
-	STATS_IN_MEMORY STATS_MEDIANS_PERIOD(SR_WHERE_ALL),
+	/* STMT_STATS_OWNERS (from, municipality, from, to) → one row per
+	 * person who posted: their items (STATS_ITEMS) */
+	STATS_ITEMS SR_WHERE_M "GROUP BY owner_id",
+	/* STMT_STATS_OWNERS_ALL (from, from, to) */
+	STATS_ITEMS SR_WHERE_ALL "GROUP BY owner_id",
+	/* STMT_STATS_VOLUNTEERS (from, municipality, from, to) → one row per
+	 * volunteer with a match on the period's requests */
+	STATS_VOL_ITEMS SM_WHERE_M "GROUP BY volunteer_id",
+	/* STMT_STATS_VOLUNTEERS_ALL (from, from, to) */
+	STATS_VOL_ITEMS SM_WHERE_ALL "GROUP BY volunteer_id",
+	/* STMT_STATS_PLACES → every PC4 and its place */
+	"SELECT pc4, place FROM postcodes",
 	/* STMT_STATS_MUNICIPALITIES → the municipalities with requests
 	 * (a loose scan of stats_requests_place) */
 	"SELECT DISTINCT municipality FROM stats_requests ORDER BY municipality",
