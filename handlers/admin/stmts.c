@@ -275,9 +275,10 @@ const char *const admin_stmts[STMT__MAX] = {
 	STATS_VOL_ITEMS SM_WHERE_ALL "GROUP BY volunteer_id",
 	/* STMT_STATS_PLACES → every PC4 and its place */
 	"SELECT pc4, place FROM postcodes",
-	/* STMT_STATS_MUNICIPALITIES → the municipalities with requests
-	 * (a loose scan of stats_requests_place) */
-	"SELECT DISTINCT municipality FROM stats_requests ORDER BY municipality",
+	/* STMT_STATS_MUNICIPALITIES → the municipalities of the postcode table
+	 * (4 064 rows; a DISTINCT over stats_requests, prepared, read the whole
+	 * key: 1 s per answer at 1 M requests) */
+	"SELECT DISTINCT municipality FROM postcodes ORDER BY municipality",
 	/* STMT_STATS_MUNICIPALITY_KNOWN (name) → a row when the postcode table
 	 * knows it */
 	"SELECT municipality FROM postcodes WHERE municipality = ? LIMIT 1",
