@@ -49,48 +49,49 @@
 /* ---- figures ----------------------------------------------------------- */
 
 /*
- * The requests posted in [from, to) with what became of them: x holds per
- * request the first match (a response or an invitation), the first
- * acceptance, whether a match was completed and its hours. Parameters:
- * from, to (for x), from, to (for r).
+ * The figures read the fact tables of migration 070 (one row per request,
+ * one per match, kept by triggers), each statement one range of one
+ * covering key: (municipality, day, ...) when a municipality is asked,
+ * (day, ...) for all of them. Every statement comes twice, in that order:
+ * STMT_STATS_X takes (municipality, from, to), STMT_STATS_X_ALL (from, to);
+ * a series statement takes the unit of its buckets first. Days are DATE
+ * 'YYYY-MM-DD', from included, to excluded.
  */
-#define STATS_FROM \
-	"FROM requests r LEFT JOIN (" \
-	"SELECT m.request_id, MIN(m.created_at) AS first_at, " \
-	"MIN(m.accepted_at) AS accepted_at, MAX(m.status = 'completed') AS completed, " \
-	"SUM(CASE WHEN m.status = 'completed' THEN m.hours ELSE 0 END) AS hours " \
-	"FROM matches m JOIN requests mr ON mr.id = m.request_id " \
-	"WHERE mr.created_at >= ? AND mr.created_at < ? GROUP BY m.request_id" \
-	") x ON x.request_id = r.id " \
-	"WHERE r.created_at >= ? AND r.created_at < ? "
+#define SR_WHERE_M \
+	"FROM stats_requests FORCE INDEX (stats_requests_place) " \
+	"WHERE municipality = ? AND day >= ? AND day < ? "
+#define SR_WHERE_ALL \
+	"FROM stats_requests FORCE INDEX (stats_requests_day) " \
+	"WHERE day >= ? AND day < ? "
+#define SM_WHERE_M \
+	"FROM stats_matches FORCE INDEX (stats_matches_place) " \
+	"WHERE municipality = ? AND day >= ? AND day < ? "
+#define SM_WHERE_ALL \
+	"FROM stats_matches FORCE INDEX (stats_matches_day) " \
+	"WHERE day >= ? AND day < ? "
 
-/* A count of the requests meeting cond, and of the distinct people who
- * posted them (the people behind the number, for small-cell suppression). */
-#define STATS_FIGURE(cond) \
-	"COALESCE(SUM(" cond "), 0), " \
-	"COUNT(DISTINCT CASE WHEN " cond " THEN r.owner_id END), "
-
-/* posted; approved, matched, completed, cancelled, expired (each with its
- * people); the people who posted (residents). "Approved" is every request
- * that went public: neither pending nor rejected. */
-#define STATS_COLUMNS \
-	"COUNT(*), " \
-	STATS_FIGURE("r.status NOT IN ('pending', 'rejected')") \
-	STATS_FIGURE("x.accepted_at IS NOT NULL") \
-	STATS_FIGURE("x.completed = 1") \
-	STATS_FIGURE("r.status = 'cancelled'") \
-	STATS_FIGURE("r.status = 'expired'") \
-	"COUNT(DISTINCT r.owner_id) "
-
-/* Volunteers on the requests of the period: any match, and those who
- * completed one with their hours. Parameters: from, to. */
-#define STATS_VOL_COLUMNS \
-	"COUNT(DISTINCT m.volunteer_id), " \
-	"COUNT(DISTINCT CASE WHEN m.status = 'completed' THEN m.volunteer_id END), " \
-	"COALESCE(SUM(CASE WHEN m.status = 'completed' THEN m.hours END), 0) "
-#define STATS_VOL_FROM \
-	"FROM matches m JOIN requests r ON r.id = m.request_id " \
-	"WHERE r.created_at >= ? AND r.created_at < ? "
+/*
+ * One statement per period reads the whole range once and sends one row per
+ * person: their requests of the period as "day:category:pc4:flags:
+ * response_s:match_s:hours" items (day as days after the period's first;
+ * flags 1 approved, 2 cancelled, 4 expired, 8 completed; '-' for no
+ * response or match), separated by spaces. stats.c adds them up per bucket,
+ * category and area and counts the people behind each number once each:
+ * one index range and one grouping, where a statement per breakdown (and a
+ * COUNT(DISTINCT) per figure) read the range ten times. A person's items
+ * are a few; a professional's a few thousand (group_concat_max_len 64 MiB).
+ * Parameters: from (for the day), then as SR_WHERE_M or SR_WHERE_ALL.
+ */
+#define STATS_ITEMS \
+	"SET STATEMENT group_concat_max_len = 67108864, max_heap_table_size = 268435456, " \
+	"tmp_table_size = 268435456 FOR SELECT GROUP_CONCAT(CONCAT_WS(':', DATEDIFF(day, ?), " \
+	"category_id, pc4, approved + 2 * cancelled + 4 * expired + 8 * completed, " \
+	"COALESCE(first_response_s, '-'), COALESCE(match_s, '-'), hours) SEPARATOR ' ') "
+/* The same for volunteers: "day:category:pc4:completed" per match. */
+#define STATS_VOL_ITEMS \
+	"SET STATEMENT group_concat_max_len = 67108864, max_heap_table_size = 268435456, " \
+	"tmp_table_size = 268435456 FOR SELECT GROUP_CONCAT(CONCAT_WS(':', DATEDIFF(day, ?), " \
+	"category_id, pc4, completed) SEPARATOR ' ') "
 
 const char *const admin_stmts[STMT__MAX] = {
 	/* ---- categories ---- */
@@ -262,37 +263,25 @@ const char *const admin_stmts[STMT__MAX] = {
 	"AND (? IS NULL OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
 
 	/* ---- figures: from, to, from, to unless said otherwise ---- */
-	/* STMT_STATS_TOTAL → posted, then approved, matched, completed,
-	 * cancelled, expired with their people each, then residents */
-	"SELECT " STATS_COLUMNS STATS_FROM,
-	/* STMT_STATS_CATEGORY → category, then as TOTAL (names and order
-	 * come from STMT_CATEGORIES_ALL) */
-	"SELECT r.category_id, " STATS_COLUMNS STATS_FROM "GROUP BY r.category_id",
-	/* STMT_STATS_AREA → pc4, place, then as TOTAL */
-	"SELECT r.pc4, (SELECT p.place FROM postcodes p WHERE p.pc4 = r.pc4), "
-	STATS_COLUMNS STATS_FROM "GROUP BY r.pc4 ORDER BY r.pc4",
-	/* STMT_STATS_VOL_TOTAL (from, to) → volunteers, completing
-	 * volunteers, hours */
-	"SELECT " STATS_VOL_COLUMNS STATS_VOL_FROM,
-	/* STMT_STATS_VOL_CATEGORY (from, to) → category, then as VOL_TOTAL */
-	"SELECT r.category_id, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.category_id",
-	/* STMT_STATS_VOL_AREA (from, to) → pc4, then as VOL_TOTAL */
-	"SELECT r.pc4, " STATS_VOL_COLUMNS STATS_VOL_FROM "GROUP BY r.pc4",
-	/* STMT_STATS_RESPONSE_COUNT → requests with a first response, their
-	 * distinct owners */
-	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
-	"AND x.first_at IS NOT NULL",
-	/* STMT_STATS_RESPONSE_AT (+ offset) → the middle one or two seconds
-	 * from posting to the first response */
-	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.first_at) AS s " STATS_FROM
-	"AND x.first_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
-	/* STMT_STATS_MATCH_COUNT → requests matched, their distinct owners */
-	"SELECT COUNT(*), COUNT(DISTINCT r.owner_id) " STATS_FROM
-	"AND x.accepted_at IS NOT NULL",
-	/* STMT_STATS_MATCH_AT (+ offset) → seconds from posting to the
-	 * first acceptance */
-	"SELECT TIMESTAMPDIFF(SECOND, r.created_at, x.accepted_at) AS s " STATS_FROM
-	"AND x.accepted_at IS NOT NULL ORDER BY s LIMIT 2 OFFSET ?",
+	/* STMT_STATS_OWNERS (from, municipality, from, to) → one row per
+	 * person who posted: their items (STATS_ITEMS) */
+	STATS_ITEMS SR_WHERE_M "GROUP BY owner_id",
+	/* STMT_STATS_OWNERS_ALL (from, from, to) */
+	STATS_ITEMS SR_WHERE_ALL "GROUP BY owner_id",
+	/* STMT_STATS_VOLUNTEERS (from, municipality, from, to) → one row per
+	 * volunteer with a match on the period's requests */
+	STATS_VOL_ITEMS SM_WHERE_M "GROUP BY volunteer_id",
+	/* STMT_STATS_VOLUNTEERS_ALL (from, from, to) */
+	STATS_VOL_ITEMS SM_WHERE_ALL "GROUP BY volunteer_id",
+	/* STMT_STATS_PLACES → every PC4 and its place */
+	"SELECT pc4, place FROM postcodes",
+	/* STMT_STATS_MUNICIPALITIES → the municipalities of the postcode table
+	 * (4 064 rows; a DISTINCT over stats_requests, prepared, read the whole
+	 * key: 1 s per answer at 1 M requests) */
+	"SELECT DISTINCT municipality FROM postcodes ORDER BY municipality",
+	/* STMT_STATS_MUNICIPALITY_KNOWN (name) → a row when the postcode table
+	 * knows it */
+	"SELECT municipality FROM postcodes WHERE municipality = ? LIMIT 1",
 	/* STMT_HEALTH_MAIL_STUCK (max overdue seconds) → seconds the oldest
 	 * queued mail is overdue beyond that, NULL when none is (outbox_due) */
 	"SELECT TIMESTAMPDIFF(SECOND, MIN(due_at), NOW(3)) FROM outbox "

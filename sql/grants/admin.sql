@@ -58,3 +58,6 @@ GRANT SELECT (id, match_id, sender_id, body_ct, created_at), DELETE
 -- GET /health: is mail stuck in the queue? Only when and whether a mail is
 -- due, never to whom or what (outbox_due serves it).
 GRANT SELECT (state, due_at) ON outbox TO 'bh_admin'@'localhost';
+-- Figures: the fact tables of migration 070, kept by triggers (read only).
+GRANT SELECT ON stats_requests TO 'bh_admin'@'localhost';
+GRANT SELECT ON stats_matches TO 'bh_admin'@'localhost';

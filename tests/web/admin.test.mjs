@@ -5,14 +5,15 @@
 // admin granting roles, the figures of a known fixture, and axe on every
 // admin page in both languages with screenshots (admin-*.png).
 //
-// The tests run one after the other in this file: the figures test counts
-// the requests posted in a window of a few seconds that nothing else of
-// this file posts into.
+// The figures of a known fixture: figures.test.mjs.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import {
-	launch, newPage, open, ready, checkAxe, screenshot, assertNoScriptErrors, apiRegister, ApiClient, BASE,
+	launch, newPage, open, ready, checkAxe, screenshot, assertNoScriptErrors, apiRegister, ApiClient, BASE, REPO,
 } from './lib/browser.mjs';
 
 const MODERATOR = 'moderator@demo.burenhulp.nl';
@@ -41,11 +42,17 @@ async function pageAs(email, password, { lang = 'nl', width, height } = {}) {
 	return { context, page, client: c };
 }
 
-/** A new resident (API client) who posts requests. */
+/** A new resident (API client) who posts requests. New accounts confirm
+ * their e-mail before they may post (main, API 1.1); the mail's link is not
+ * what this file tests, so the flag is set as the database's administrator. */
 async function newResident(tag, name = 'Bewoner Test') {
 	const u = await apiRegister({ tag, roles: ['resident', 'caregiver'], name });
 	const c = new ApiClient();
 	c.user = await c.login(u.email, u.password);
+	const v = spawnSync('mariadb', ['--no-defaults', `--socket=${join(process.env.BURENHULP_VAR || join(REPO, 'var'), 'run', 'mysqld.sock')}`,
+		'-u', userInfo().username, 'burenhulp', '-e', `UPDATE users SET email_verified = 1 WHERE id = '${c.user.id.replace(/[^A-Za-z0-9_-]/g, '')}'`],
+	{ encoding: 'utf8' });
+	assert.equal(v.status, 0, v.stderr);
 	return c;
 }
 
@@ -337,68 +344,9 @@ test('an admin adds, renames and switches off a kind of help, and keeps the dire
 	}
 });
 
-test('the figures page shows the numbers of a known fixture, as the API counts them', async () => {
-	// Five residents post one request each about pets in 7812, inside a window of its own.
-	await new Promise((r) => setTimeout(r, 1100));
-	const from = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-	const residents = await Promise.all([1, 2, 3, 4, 5].map((i) => newResident(`adm-fig${i}`, `Figuur ${i}`)));
-	const requests = [];
-	for (const r of residents)
-		requests.push(await postRequest(r, `Hond uitlaten ${RUN}`, { category: 'pets', postcode: '7812' }));
-	for (const q of requests)
-		assert.equal((await mod.call('POST', `/requests/${q.id}/review`, { decision: 'approve' })).status, 200);
-	await new Promise((r) => setTimeout(r, 1100));
-	const to = new Date(Math.ceil(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-
-	const api = await mod.call('GET', `/admin/stats?from=${from}&to=${to}`);
-	assert.equal(api.status, 200);
-	const s = api.data;
-	assert.equal(s.requests_posted, 5);
-	assert.equal(s.requests_approved, 5);
-	assert.equal(s.requests_matched, 0);
-	assert.equal(s.active_residents, 5);
-
-	const { context, page } = await pageAs(MODERATOR);
-	try {
-		await open(page, `/admin/cijfers.html?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
-		const tile = async (f) => page.locator(`[data-figure="${f}"] .tile-value`).getAttribute('data-value');
-		const shown = async (f) => (await page.locator(`[data-figure="${f}"] .tile-value`).innerText()).trim();
-		assert.equal(await tile('requests_posted'), '5');
-		assert.equal(await shown('requests_posted'), '5');
-		assert.equal(await tile('requests_approved'), '5');
-		assert.equal(await tile('requests_matched'), '0');
-		assert.equal(await tile('match_rate'), '0');
-		assert.equal(await shown('match_rate'), '0%');
-		assert.equal(await tile('active_residents'), '5');
-		assert.equal(await shown('volunteer_hours'), '0 uur');
-		// Every tile equals the API's figure for the same period.
-		for (const f of ['requests_posted', 'requests_approved', 'requests_matched', 'requests_completed', 'requests_cancelled',
-			'requests_expired', 'match_rate', 'volunteer_hours', 'active_volunteers', 'active_residents',
-			'median_hours_to_first_response', 'median_hours_to_match']) {
-			const want = s[f] === null ? ((s.suppressed_fields || []).includes(f) ? 'suppressed' : 'null') : String(s[f]);
-			assert.equal(await tile(f), want, f);
-		}
-		// The breakdowns: the table behind the chart of requests per kind of help and per area.
-		const catTable = page.locator('figure', { hasText: 'Hulpvragen per soort hulp' }).locator('table');
-		assert.deepEqual(await rowsOf(catTable), ['Huisdieren|5']);
-		const areaTable = page.locator('figure', { hasText: 'Hulpvragen per gebied' }).locator('table');
-		assert.deepEqual(await rowsOf(areaTable), [`7812 ${s.per_area[0].place}|5`]);
-		assert.equal(await page.locator('figure svg[role=img]').count() >= 5, true, 'the charts are drawn');
-		// The CSV of the same period.
-		const href = await page.getAttribute('#csv-link', 'href');
-		const csv = await page.request.get(BASE + href);
-		assert.equal(csv.status(), 200);
-		assert.match(csv.headers()['content-type'], /text\/csv/);
-		const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-		assert.match(lines[0], /^scope,key,name,from,to,requests_posted/);
-		assert.match(lines[1], /^total,.*,5,5,0,/);
-		await checkAxe(page, 'figures of the fixture');
-		await screenshot(page, 'admin-cijfers-fixture');
-		assertNoScriptErrors(page);
-	} finally {
-		await context.close();
-	}
-});
+// The figures page and its known fixture moved to figures.test.mjs (issue
+// 15): the API now counts whole days, so a window of a few seconds today no
+// longer isolates a fixture; that file builds its own in a day far in the past.
 
 // The pages an admin sees, in Dutch and English: axe, one h1, no script
 // errors; in Dutch screenshots at 1280 px (and the queue and figures at 375 px).

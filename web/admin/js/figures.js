@@ -1,18 +1,18 @@
-// The municipality's figures (GET /admin/stats?from=&to=) for a chosen
-// period: tiles for the totals, and bar charts drawn here as inline SVG
-// (requests over time, per kind of help, per area, hours, match rate), each
-// with its numbers in a table too. A CSV link asks the same period with
-// ?format=csv.
+// The municipality's figures (GET /admin/stats) for a chosen period and
+// municipality, from one call: tiles for the totals with the period before
+// beside them, a chart of any figure over time (the answer's series) with
+// every figure per bucket in a table, and bar charts per kind of help and
+// per area (place names beside the PC4), each with its numbers in a table
+// too. The CSV link asks the same period with ?format=csv&lang=, so the
+// Dutch page gets the file Dutch Excel opens as it is.
 //
-// Periods: the form picks whole days in the visitor's time zone; the page
-// sends the API the instants of local midnight (RFC 3339, UTC), so "1 January"
-// means the Dutch 1 January. ?from=&to= in the page's URL may also hold
-// RFC 3339 date-times, passed on as they are.
+// Periods: the form picks whole days; the API counts whole UTC days and says
+// which (from, to), counts rounded to 5 and numbers with fewer than 5
+// people behind them suppressed. ?from=&to=&municipality= in the page's URL
+// are passed on as they are (municipality=* or empty: all municipalities).
 //
-// Requests over time: the API answers one period at a time, so the page
-// asks it once per day, week or month of the period (at most 13 times,
-// 4 at a time). A bucket with fewer than min_cell_size people behind it
-// comes back suppressed and is drawn as such.
+// A new install (only demo data, no requests yet): the page says so, and
+// each empty tile says why it is empty, instead of a row of dashes.
 
 import { api } from '/js/api.js';
 import { handleForm, problemKey } from '/js/forms.js';
@@ -25,14 +25,15 @@ const out = document.getElementById('figures');
 const live = document.getElementById('figures-live');
 
 const TILES = [
-	['requests_posted', 'count'], ['requests_approved', 'count'], ['requests_matched', 'count'],
+	['requests_posted', 'count'], ['requests_approved', 'count'], ['requests_responded', 'count'], ['requests_matched', 'count'],
 	['requests_completed', 'count'], ['match_rate', 'percent'], ['volunteer_hours', 'hours'],
 	['active_volunteers', 'count'], ['active_residents', 'count'],
 	['median_hours_to_first_response', 'hours'], ['median_hours_to_match', 'hours'],
 	['requests_cancelled', 'count'], ['requests_expired', 'count'],
 ];
 
-let last = null;   // {stats, series, period} of the last answer, for a language switch
+let last = null;   // {stats} of the last answer, for a language switch
+let trendField = 'requests_posted';
 
 // ---------------------------------------------------------------- periods
 
@@ -53,20 +54,16 @@ function isDate(s) {
 	return /^\d{4}-\d{2}-\d{2}$/.test(s || '');
 }
 
-/** The API's from/to for what the form or the URL holds. */
-function apiPeriod(from, to) {
+/** The API's query for what the form or the URL holds: dates go as they are
+ * (the API counts whole days); municipality null leaves the API's default. */
+function apiQuery(from, to, municipality) {
 	const p = {};
 	if (from)
-		p.from = isDate(from) ? localMidnight(from).toISOString() : from;
-	if (to) {
-		if (isDate(to)) {
-			const end = localMidnight(to);
-			end.setDate(end.getDate() + 1);
-			p.to = end.toISOString();
-		} else {
-			p.to = to;
-		}
-	}
+		p.from = from;
+	if (to)
+		p.to = to;
+	if (municipality !== null && municipality !== undefined)
+		p.municipality = municipality;
 	return p;
 }
 
@@ -81,52 +78,6 @@ function preset(kind) {
 	return { from: ymd(from), to: ymd(today) };
 }
 
-// The buckets of "requests over time": whole local days, weeks (from
-// Monday) or months, clipped to the period; null when it would be too many.
-function buckets(fromIso, toIso) {
-	const from = new Date(fromIso);
-	const to = new Date(toIso);
-	const days = (to - from) / 86400000;
-	let unit;
-	if (days <= 14)
-		unit = 'day';
-	else if (days <= 7 * 13)
-		unit = 'week';
-	else if (days <= 31 * 13)
-		unit = 'month';
-	else
-		return null;
-	const start = new Date(from.getFullYear(), from.getMonth(), unit === 'month' ? 1 : from.getDate());
-	if (unit === 'week')
-		start.setDate(start.getDate() - ((start.getDay() + 6) % 7));
-	const out = [];
-	for (let s = start; s < to && out.length < 16;) {
-		const e = new Date(s);
-		if (unit === 'day')
-			e.setDate(e.getDate() + 1);
-		else if (unit === 'week')
-			e.setDate(e.getDate() + 7);
-		else
-			e.setMonth(e.getMonth() + 1);
-		out.push({ start: s < from ? from : s, end: e > to ? to : e, label: s });
-		s = e;
-	}
-	return { unit, items: out };
-}
-
-async function inBatches(tasks, n) {
-	const results = new Array(tasks.length);
-	let i = 0;
-	async function worker() {
-		while (i < tasks.length) {
-			const k = i++;
-			results[k] = await tasks[k]();
-		}
-	}
-	await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, worker));
-	return results;
-}
-
 // ---------------------------------------------------------------- values
 
 function isSuppressed(row, field) {
@@ -137,8 +88,10 @@ function isSuppressed(row, field) {
 /** The text of a figure: {text, value} where value is the raw number or null. */
 function figureText(row, field, kind) {
 	const v = row[field];
-	if (v === null || v === undefined)
-		return { text: '–', suppressed: isSuppressed(row, field), value: null };
+	if (v === null || v === undefined) {
+		const suppressed = isSuppressed(row, field);
+		return { text: '–', reason: suppressed ? 'admin.figures.why_suppressed' : 'admin.figures.why_none', suppressed, value: null };
+	}
 	if (kind === 'percent')
 		return { text: t('admin.figures.percent_value', { n: Math.round(v * 1000) / 10 }), value: v };
 	if (kind === 'hours')
@@ -147,6 +100,7 @@ function figureText(row, field, kind) {
 }
 
 function tiles(stats) {
+	const prev = stats.previous || {};
 	const ul = el('ul', null, null, { class: 'tiles', 'aria-labelledby': 'tiles-h' });
 	for (const [field, kind] of TILES) {
 		const li = el('li', null, null, { class: 'tile', 'data-figure': field });
@@ -154,9 +108,13 @@ function tiles(stats) {
 		const value = el('p', null, null, { class: `tile-value${f.value === null ? ' suppressed' : ''}` });
 		value.dataset.value = f.value === null ? (f.suppressed ? 'suppressed' : 'null') : String(f.value);
 		value.textContent = f.text;
-		if (f.value === null)
-			value.append(el('span', f.suppressed ? 'admin.figures.suppressed' : 'admin.figures.none', null, { class: 'visually-hidden' }));
 		li.append(el('p', `admin.figures.tile.${field}`, null, { class: 'tile-label' }), value);
+		if (f.value === null)
+			li.append(el('p', f.reason, { n: stats.min_cell_size }, { class: 'small muted tile-why' }));
+		const p = figureText(prev, field, kind);
+		const before = el('p', 'admin.figures.previous_value', { value: p.text }, { class: 'small muted tile-previous' });
+		before.dataset.value = p.value === null ? (p.suppressed ? 'suppressed' : 'null') : String(p.value);
+		li.append(before);
 		ul.append(li);
 	}
 	return ul;
@@ -281,66 +239,147 @@ function areaName(row) {
 
 function bucketLabels(unit, d) {
 	const loc = locale();
+	if (unit === 'year')
+		return { long: String(d.getUTCFullYear()), short: String(d.getUTCFullYear()) };
 	if (unit === 'month')
 		return {
-			long: new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric' }).format(d),
-			short: new Intl.DateTimeFormat(loc, { month: 'short', year: '2-digit' }).format(d),
+			long: new Intl.DateTimeFormat(loc, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d),
+			short: new Intl.DateTimeFormat(loc, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(d),
 		};
 	if (unit === 'week')
 		return {
 			long: t('admin.figures.week_of', { at: d.toISOString() }),
-			short: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short' }).format(d),
+			short: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d),
 		};
 	return {
-		long: new Intl.DateTimeFormat(loc, { weekday: 'short', day: 'numeric', month: 'long' }).format(d),
-		short: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short' }).format(d),
+		long: new Intl.DateTimeFormat(loc, { weekday: 'short', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(d),
+		short: new Intl.DateTimeFormat(loc, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(d),
 	};
 }
 
 // ---------------------------------------------------------------- page
 
 function periodLine(stats) {
-	const from = new Date(stats.from);
-	const to = new Date(stats.to);
-	const whole = from.getHours() === 0 && from.getMinutes() === 0 && from.getSeconds() === 0
-		&& to.getHours() === 0 && to.getMinutes() === 0 && to.getSeconds() === 0;
-	if (whole) {
-		const last = new Date(to.getTime() - 1);
-		return el('p', 'admin.figures.period_dates', { from: stats.from, to: last.toISOString() }, { class: 'lead', id: 'period-line', tabindex: '-1' });
-	}
-	return el('p', 'admin.figures.period', { from: stats.from, to: stats.to }, { class: 'lead', id: 'period-line', tabindex: '-1' });
+	// The API's days are UTC days: show them as dates, the last one included.
+	const last = new Date(Date.parse(stats.to) - 86400e3).toISOString().slice(0, 10);
+	const place = stats.municipality || t('admin.figures.all_municipalities');
+	return el('p', 'admin.figures.period_days', { from: stats.from.slice(0, 10), to: last, place }, { class: 'lead', id: 'period-line', tabindex: '-1' });
 }
 
 function csvLink(stats) {
-	const q = new URLSearchParams({ from: stats.from, to: stats.to, format: 'csv' });
-	const name = `burenhulp-cijfers-${stats.from.slice(0, 10)}-${stats.to.slice(0, 10)}.csv`;
+	const last = new Date(Date.parse(stats.to) - 86400e3).toISOString().slice(0, 10);
+	const q = new URLSearchParams({ from: stats.from.slice(0, 10), to: last, municipality: stats.municipality || '*', format: 'csv', lang: currentLanguage() === 'en' ? 'en' : 'nl' });
+	const name = `burenhulp-cijfers-${stats.from.slice(0, 10)}-${last}.csv`;
 	const p = el('p', null, null, { class: 'actions' });
 	const a = el('a', 'admin.figures.csv', null, { href: `/api/v1/admin/stats?${q}`, download: name, class: 'button button-secondary', id: 'csv-link', 'aria-describedby': 'csv-hint' });
 	p.append(a, el('span', 'admin.figures.csv_hint', null, { class: 'small muted', id: 'csv-hint' }));
 	return p;
 }
 
+function fillMunicipalities(stats) {
+	const sel = form.municipality;
+	const keep = stats.municipality || '*';
+	const names = [...new Set([...(stats.municipalities || []), ...(stats.municipality ? [stats.municipality] : [])])].sort((a, b) => a.localeCompare(b, 'nl'));
+	const all = el('option', 'admin.figures.all_municipalities', null, { value: '*' });
+	sel.replaceChildren(all, ...names.map((n) => {
+		const o = document.createElement('option');
+		o.value = n;
+		o.textContent = n;
+		return o;
+	}));
+	sel.value = keep;
+}
+
+const TREND_KIND = Object.fromEntries(TILES);
+
+// The chart of one figure over time (a choice of every figure), and every
+// figure per bucket in one table.
+function trend(stats) {
+	const series = stats.series;
+	const wrap = el('section', null, null, { class: 'trend', 'aria-labelledby': 'trend-h' });
+	wrap.append(el('h2', 'admin.figures.over_time', null, { id: 'trend-h' }));
+	const field = el('div', null, null, { class: 'field' });
+	const sel = el('select', null, null, { id: 'trend-figure' });
+	for (const [f] of TILES) {
+		const o = el('option', `admin.figures.tile.${f}`, null, { value: f });
+		sel.append(o);
+	}
+	sel.value = trendField;
+	field.append(el('label', 'admin.figures.trend_figure', null, { for: 'trend-figure' }), sel);
+	wrap.append(field);
+	const kind = TREND_KIND[trendField];
+	const rows = series.items.map((b) => {
+		const labels = bucketLabels(series.unit, new Date(b.from));
+		return { label: labels.long, short: labels.short, ...figureText(b, trendField, kind) };
+	});
+	wrap.append(chartFigure(`admin.figures.tile.${trendField}`, 'admin.figures.over_time_desc', { unit: t(`admin.figures.unit.${series.unit}`) },
+		vbars(rows), rows, 'admin.figures.th_period'));
+	sel.addEventListener('change', () => {
+		trendField = sel.value;
+		render();
+		document.getElementById('trend-figure')?.focus();
+	});
+	// Every figure per bucket, with the period and the period before.
+	const details = el('details', null, null, { class: 'series-table' });
+	details.append(el('summary', 'admin.figures.all_per_unit', { unit: t(`admin.figures.unit.${series.unit}`) }));
+	const table = el('table', null, null, { class: 'data', id: 'series-table' });
+	table.append(el('caption', 'admin.figures.all_per_unit', { unit: t(`admin.figures.unit.${series.unit}`) }, { class: 'visually-hidden' }));
+	const thead = document.createElement('thead');
+	const hr = document.createElement('tr');
+	hr.append(el('th', 'admin.figures.th_period', null, { scope: 'col' }));
+	for (const [f] of TILES)
+		hr.append(el('th', `admin.figures.tile.${f}`, null, { scope: 'col', class: 'num' }));
+	thead.append(hr);
+	const tbody = document.createElement('tbody');
+	const line = (label, row) => {
+		const tr = document.createElement('tr');
+		const th = el('th', null, null, { scope: 'row' });
+		th.textContent = label;
+		tr.append(th);
+		for (const [f, k] of TILES) {
+			const td = el('td', null, null, { class: 'num' });
+			const x = figureText(row, f, k);
+			td.textContent = x.text;
+			if (x.value === null && x.suppressed)
+				td.append(el('span', 'admin.figures.suppressed', null, { class: 'visually-hidden' }));
+			tr.append(td);
+		}
+		tbody.append(tr);
+	};
+	series.items.forEach((b, i) => line(rows[i].label, b));
+	line(t('admin.figures.whole_period'), stats);
+	line(t('admin.figures.previous_period'), stats.previous);
+	table.append(thead, tbody);
+	const tw = el('div', null, null, { class: 'table-wrap', tabindex: '0', 'aria-label': t('admin.figures.all_per_unit', { unit: t(`admin.figures.unit.${series.unit}`) }) });
+	tw.append(table);
+	details.append(tw);
+	wrap.append(details);
+	return wrap;
+}
+
 function render() {
 	if (!last)
 		return;
-	const { stats, series } = last;
+	const { stats } = last;
 	chartSeq = 0;
+	fillMunicipalities(stats);
 	const parts = [periodLine(stats), csvLink(stats)];
-	parts.push(el('h2', 'admin.figures.tiles_label', null, { id: 'tiles-h' }), tiles(stats));
-	parts.push(el('p', 'admin.figures.suppressed_note', { n: stats.min_cell_size }, { class: 'small muted' }));
-	if (!stats.requests_posted && stats.requests_posted !== null) {
-		parts.push(el('p', 'admin.figures.no_data', null, { class: 'empty' }));
+	parts.push(el('h2', 'admin.figures.tiles_label', null, { id: 'tiles-h' }));
+	if (stats.requests_posted === 0) {
+		// Nothing to count yet: say why rather than a row of dashes.
+		const empty = el('div', null, null, { class: 'notice notice-info', id: 'figures-empty' });
+		empty.append(el('p', stats.previous && stats.previous.requests_posted === 0 ? 'admin.figures.empty_new' : 'admin.figures.empty_period',
+			{ place: stats.municipality || t('admin.figures.all_municipalities') }));
+		parts.push(empty);
+	}
+	parts.push(tiles(stats));
+	parts.push(el('p', 'admin.figures.suppressed_note', { n: stats.min_cell_size, r: stats.rounding }, { class: 'small muted' }));
+	if (stats.requests_posted === 0) {
 		out.replaceChildren(...parts);
 		return;
 	}
-	if (series) {
-		const rows = series.items.map((b) => {
-			const labels = bucketLabels(series.unit, b.label);
-			return { label: labels.long, short: labels.short, ...figureText(b.stats, 'requests_posted', 'count') };
-		});
-		parts.push(chartFigure('admin.figures.over_time', 'admin.figures.over_time_desc', { unit: t(`admin.figures.unit.${series.unit}`) },
-			vbars(rows), rows, 'admin.figures.th_period'));
-	}
+	if (stats.series && stats.series.items.length)
+		parts.push(trend(stats));
 	const cats = stats.per_category || [];
 	const areas = stats.per_area || [];
 	parts.push(el('h2', 'admin.figures.per_category'));
@@ -371,18 +410,11 @@ function render() {
 	out.replaceChildren(...parts);
 }
 
-async function load(from, to) {
-	const period = apiPeriod(from, to);
-	const stats = await api.get('/admin/stats', period);
-	let series = null;
-	const b = buckets(stats.from, stats.to);
-	if (b && b.items.length > 1) {
-		const results = await inBatches(b.items.map((it) => () => api.get('/admin/stats', { from: it.start.toISOString(), to: it.end.toISOString() })), 4);
-		series = { unit: b.unit, items: b.items.map((it, i) => ({ ...it, stats: results[i] })) };
-	} else if (b && b.items.length === 1) {
-		series = { unit: b.unit, items: [{ ...b.items[0], stats }] };
-	}
-	last = { stats, series };
+// One call per view: the series, the period before and the breakdowns come
+// in the same answer.
+async function load(from, to, municipality) {
+	const stats = await api.get('/admin/stats', apiQuery(from, to, municipality));
+	last = { stats };
 	render();
 }
 
@@ -392,6 +424,7 @@ async function main() {
 	const def = preset(365);
 	let from = params.get('from') || def.from;
 	let to = params.get('to') || def.to;
+	let municipality = params.has('municipality') ? params.get('municipality') : null;
 	form.from.value = isDate(from) ? from : from.slice(0, 10);
 	form.to.value = isDate(to) ? to : to.slice(0, 10);
 
@@ -411,13 +444,15 @@ async function main() {
 		}
 		from = v.from;
 		to = v.to;
+		municipality = form.municipality.value;
 		const url = new URL(location.href);
 		url.searchParams.set('from', from);
 		url.searchParams.set('to', to);
+		url.searchParams.set('municipality', municipality);
 		history.replaceState(null, '', url.pathname + url.search);
 		out.setAttribute('aria-busy', 'true');
 		try {
-			await load(from, to);
+			await load(from, to, municipality);
 		} finally {
 			out.removeAttribute('aria-busy');
 		}
@@ -427,7 +462,7 @@ async function main() {
 	out.setAttribute('aria-busy', 'true');
 	out.replaceChildren(el('p', 'common.loading', null, { class: 'loading' }));
 	try {
-		await load(from, to);
+		await load(from, to, municipality);
 	} catch (e) {
 		if (e.errors && e.errors.length)
 			announce(live, 'admin.figures.invalid_period', null, 'error');
