@@ -113,6 +113,7 @@ extern const char *const accounts_stmts[STMT__MAX];
 enum user_col {
 	UC_ID, UC_EMAIL_CT, UC_DISPLAY_NAME, UC_PC4, UC_PLACE, UC_MUNICIPALITY,
 	UC_ROLES, UC_LOCALE, UC_CREATED, UC_PHONE_CT, UC_STATUS, UC_EMAIL_VERIFIED,
+	UC__COUNT,	/* a statement's own extra columns start here */
 };
 
 struct db_rows;

@@ -14,7 +14,7 @@
 #include "problem.h"
 #include "valid.h"
 
-#define UC_SORT_KEY	(UC_STATUS + 1)	/* extra column of STMT_USERS_LIST */
+#define UC_SORT_KEY	UC__COUNT	/* extra column of STMT_USERS_LIST */
 
 /*
  * The list of GET /users and POST /users/search: the same filters, from the
