@@ -19,6 +19,7 @@
 
 #include "arena.h"
 #include "mailer/mime.h"
+#include "valid.h"
 
 /* Header text: printable ASCII, every CR in a CRLF, a final CRLF; in one
  * field (one) each CRLF but the last is followed by a space (folding). */
@@ -99,8 +100,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p = arena_strdup(&a, s);
 	memset(&m, 0, sizeof(m));
 	m.subject = next_line(&p);
+	/* A mail's subject is a title the handlers took through valid_text
+	 * (valid UTF-8, no control characters): the whole message is built
+	 * only from such a subject, as the mailer does. */
+	if (valid_text(m.subject, strlen(m.subject), 0, 100000, false) != NULL)
+		goto done;
 	m.to = next_line(&p);
 	m.from = next_line(&p);
+	/* From is the operator's mail_from and To a checked address: neither
+	 * holds the text of an encoded word, which the check below counts. */
+	if (strstr(m.from, "=?") != NULL || strstr(m.to, "=?") != NULL)
+		goto done;
 	m.body = p;
 	mime_url_host(host, sizeof(host), m.from);
 	assert(strlen(host) > 0 && strlen(host) < sizeof(host) &&
