@@ -303,9 +303,98 @@ out:
 	return rc;
 }
 
+/* Hands each row of st to fn as it comes from the server (no stored
+ * result: memory stays at one row). *delivered tells whether fn saw any. */
+static int
+fetch_each(MYSQL_STMT *st, MYSQL_RES *meta, db_row_fn fn, void *ctx, bool *delivered)
+{
+	size_t ncols = mysql_num_fields(meta), c;
+	MYSQL_BIND *b = NULL;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL, *errs = NULL;
+	char *scratch = NULL, **big = NULL;
+	size_t *bigcap = NULL;
+	struct db_cell *cells = NULL;
+	int rc = -1, f;
+
+	b = calloc(ncols, sizeof(*b));
+	lens = calloc(ncols, sizeof(*lens));
+	nulls = calloc(ncols, sizeof(*nulls));
+	errs = calloc(ncols, sizeof(*errs));
+	big = calloc(ncols, sizeof(*big));
+	bigcap = calloc(ncols, sizeof(*bigcap));
+	cells = calloc(ncols + 1, sizeof(*cells));
+	scratch = malloc(ncols * (DB_SCRATCH + 1));
+	if (b == NULL || lens == NULL || nulls == NULL || errs == NULL || big == NULL ||
+	    bigcap == NULL || cells == NULL || scratch == NULL)
+		goto out;
+	for (c = 0; c < ncols; c++) {
+		b[c].buffer_type = MYSQL_TYPE_STRING;
+		b[c].buffer = scratch + c * (DB_SCRATCH + 1);
+		b[c].buffer_length = DB_SCRATCH;
+		b[c].length = &lens[c];
+		b[c].is_null = &nulls[c];
+		b[c].error = &errs[c];
+	}
+	if (mysql_stmt_bind_result(st, b) != 0)
+		goto out;
+	while ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED) {
+		for (c = 0; c < ncols; c++) {
+			char *v = b[c].buffer;
+
+			if (nulls[c]) {
+				cells[c].v = NULL;
+				cells[c].len = 0;
+				continue;
+			}
+			if (lens[c] > DB_SCRATCH) {
+				MYSQL_BIND one;
+
+				if (bigcap[c] < lens[c] + 1) {
+					free(big[c]);
+					bigcap[c] = lens[c] + 1;
+					if ((big[c] = malloc(bigcap[c])) == NULL) {
+						bigcap[c] = 0;
+						goto out;
+					}
+				}
+				v = big[c];
+				memset(&one, 0, sizeof(one));
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = v;
+				one.buffer_length = lens[c];
+				if (mysql_stmt_fetch_column(st, &one, (unsigned int)c, 0) != 0)
+					goto out;
+			}
+			v[lens[c]] = '\0';
+			cells[c].v = v;
+			cells[c].len = lens[c];
+		}
+		*delivered = true;
+		if (fn(ctx, cells, ncols) != 0)
+			goto out;
+	}
+	rc = f == MYSQL_NO_DATA ? 0 : -1;
+out:
+	mysql_stmt_free_result(st);	/* reads and drops what fn did not take */
+	if (big != NULL)
+		for (c = 0; c < ncols; c++)
+			free(big[c]);
+	free(scratch);
+	free(cells);
+	free(bigcap);
+	free(big);
+	free(errs);
+	free(nulls);
+	free(lens);
+	free(b);
+	return rc;
+}
+
 static int
 run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
-    const struct db_param *params, size_t n, struct db_rows *rows)
+    const struct db_param *params, size_t n, struct db_rows *rows,
+    db_row_fn each, void *ctx)
 {
 	MYSQL_BIND small[16], *b = small;
 	unsigned long small_lens[16], *lens = small_lens;
@@ -313,6 +402,7 @@ run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
 	MYSQL_RES *meta;
 	unsigned int err = 0;
 	int tries, rc = DB_ERROR;
+	bool delivered = false;
 
 	if (rows != NULL)
 		memset(rows, 0, sizeof(*rows));
@@ -338,13 +428,21 @@ run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
 		db->insert_id = mysql_stmt_insert_id(st);
 		meta = mysql_stmt_result_metadata(st);
 		if (meta != NULL) {
-			int f = rows != NULL ? fetch_all(st, meta, a, rows) : 0;
+			int f = each != NULL ? fetch_each(st, meta, each, ctx, &delivered) :
+			    rows != NULL ? fetch_all(st, meta, a, rows) : 0;
 
-			if (rows == NULL)
+			if (rows == NULL && each == NULL)
 				mysql_stmt_free_result(st);
 			mysql_free_result(meta);
 			if (f != 0) {
 				err = mysql_stmt_errno(st);
+				/* fn stopped, or the rows it saw cannot be taken back */
+				if (err == 0 || delivered) {
+					rc = DB_ERROR;
+					if (err != 0)
+						log_error("db: statement failed (%u) while reading", err);
+					goto out;
+				}
 				goto failed;
 			}
 		}
@@ -380,7 +478,16 @@ db_exec(struct db *db, struct arena *a, int idx,
 {
 	if (idx < 0 || (size_t)idx >= db->nstmts)
 		return DB_ERROR;
-	return run(db, a, &db->prepared[idx], db->stmts[idx], params, nparams, rows);
+	return run(db, a, &db->prepared[idx], db->stmts[idx], params, nparams, rows, NULL, NULL);
+}
+
+int
+db_exec_each(struct db *db, int idx, const struct db_param *params, size_t nparams,
+    db_row_fn fn, void *ctx)
+{
+	if (idx < 0 || (size_t)idx >= db->nstmts || fn == NULL)
+		return DB_ERROR;
+	return run(db, NULL, &db->prepared[idx], db->stmts[idx], params, nparams, NULL, fn, ctx);
 }
 
 int
@@ -389,7 +496,8 @@ db_exec_lib(struct db *db, struct arena *a, int idx,
 {
 	if (idx < 0 || idx >= LSTMT__MAX)
 		return DB_ERROR;
-	return run(db, a, &db->lib_prepared[idx], lib_stmts[idx], params, nparams, rows);
+	return run(db, a, &db->lib_prepared[idx], lib_stmts[idx], params, nparams, rows,
+	    NULL, NULL);
 }
 
 unsigned long long

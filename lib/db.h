@@ -98,6 +98,18 @@ void db_close(struct db *db);	/* accepts NULL */
 int db_exec(struct db *db, struct arena *a, int idx,
     const struct db_param *params, size_t nparams, struct db_rows *rows)
 	__attribute__((warn_unused_result));
+/* Runs statement idx and hands each row of its result to fn as it arrives
+ * (the result is not stored: memory stays at one row however many there
+ * are). cells[0..ncols) hold the row's text cells, NUL-terminated, valid
+ * only during the call (fn may cut the text in place: it is db's scratch,
+ * not the server's). fn returns 0 to go on, non-zero to stop (the rest
+ * is read and dropped, and db_exec_each returns DB_ERROR). fn must not use
+ * db. A connection lost before the first row is retried as in db_exec,
+ * after it not. Returns an enum db_status. */
+typedef int (*db_row_fn)(void *ctx, const struct db_cell *cells, size_t ncols);
+int db_exec_each(struct db *db, int idx, const struct db_param *params, size_t nparams,
+    db_row_fn fn, void *ctx)
+	__attribute__((warn_unused_result));
 /* The same for lib's own statement table (see db.c). */
 int db_exec_lib(struct db *db, struct arena *a, int idx,
     const struct db_param *params, size_t nparams, struct db_rows *rows)
