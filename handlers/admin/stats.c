@@ -15,11 +15,12 @@
  *
  * Where it comes from: the fact tables of migration 070 (stats_requests,
  * stats_matches), one narrow row per request and per match kept by
- * triggers in the same transaction as every change. Per period one
- * statement reads one range of one covering key and sends a row per person
+ * triggers in the same transaction as every change. One statement reads
+ * one range of one covering key (migration 071) and sends a row per person
  * (their requests as short items), one more the same per volunteer; the
  * sums per bucket, category and area, the people behind each, and the
- * medians are made here in one pass (read_period). Nothing reads `requests`.
+ * medians are made here as the rows stream in (read_items: the period and
+ * the period before in one statement per table). Nothing reads `requests`.
  *
  * Small cells, and subtraction:
  *  - the period is counted in whole UTC days: `from` is rounded down to
@@ -408,12 +409,11 @@ field(char **p)
 }
 
 static void
-add_request(struct req *r, struct agg *ag, char *item)
+add_request(struct req *r, struct agg *ag, long d, char *item)
 {
 	struct row *w[4];
 	size_t g[4], n, i;
 	char *p = item, *cat, *pc4, *rs, *ms;
-	long d = strtol(field(&p), NULL, 10);
 	int flags, f;
 	double hours;
 
@@ -452,12 +452,11 @@ add_request(struct req *r, struct agg *ag, char *item)
 }
 
 static void
-add_match(struct req *r, struct agg *ag, char *item)
+add_match(struct req *r, struct agg *ag, long d, char *item)
 {
 	struct row *w[4];
 	size_t g[4], n, i;
 	char *p = item, *cat, *pc4;
-	long d = strtol(field(&p), NULL, 10);
 	bool completed;
 
 	cat = field(&p);
@@ -471,42 +470,65 @@ add_match(struct req *r, struct agg *ag, char *item)
 	}
 }
 
-/* Runs STMT_STATS_X (or _ALL) over [from, to) and feeds each item of each
- * person's row to add. */
-static int
-read_items(struct req *r, struct agg *ag, int idx, time_t from, time_t to,
-    void (*add)(struct req *, struct agg *, char *))
-{
-	struct db_rows rows;
-	struct db_param p[4];
-	size_t n = 0, i;
-	char *list, *item, *save;
+/* A row of STMT_STATS_X as it streams in: the person's items, each fed
+ * to the period it falls in (the day counts from the period before). */
+struct feed {
+	struct req	*r;
+	struct agg	*cur, *prev;
+	long		 split;		/* days of the period before */
+	void		(*add)(struct req *, struct agg *, long, char *);
+};
 
-	p[n++] = DB_STR(day_param(r, from));
-	if (ag->st->municipality != NULL)
-		p[n++] = DB_STR(ag->st->municipality);
-	else
-		idx++;
-	p[n++] = DB_STR(day_param(r, from));
-	p[n++] = DB_STR(day_param(r, to));
-	if (db_exec(r->db, r->arena, idx, p, n, &rows) != DB_OK)
-		return -1;
-	for (i = 0; i < rows.nrows; i++) {
-		if (db_is_null(&rows, i, 0))
-			continue;
-		ag->person++;
-		list = (char *)db_str(&rows, i, 0);	/* arena-owned: ours to cut */
-		for (item = strtok_r(list, " ", &save); item != NULL;
-		    item = strtok_r(NULL, " ", &save))
-			add(r, ag, item);
+static int
+feed_row(void *ctx, const struct db_cell *cells, size_t ncols)
+{
+	struct feed *fd = ctx;
+	char *list, *item, *save, *rest;
+	long d;
+
+	if (ncols < 1 || cells[0].v == NULL)
+		return 0;
+	fd->cur->person++;
+	fd->prev->person++;
+	list = (char *)cells[0].v;	/* db's scratch: ours to cut */
+	for (item = strtok_r(list, " ", &save); item != NULL;
+	    item = strtok_r(NULL, " ", &save)) {
+		d = strtol(item, &rest, 10);
+		if (*rest == ':')
+			rest++;
+		if (d < fd->split)
+			fd->add(fd->r, fd->prev, d, rest);
+		else
+			fd->add(fd->r, fd->cur, d - fd->split, rest);
 	}
 	return 0;
 }
 
-/* The period [from, to) into w; with breakdowns also st's series,
- * categories and areas. */
+/* Runs STMT_STATS_X (or _ALL) once over [prev_from, to): the period before
+ * and the period in one range of one key, each person's row streamed (not
+ * stored: a year of Emmen is 6 MB of items) and fed to the two periods. */
 static int
-read_period(struct req *r, struct stats *st, time_t from, time_t to, struct row *w,
+read_items(struct req *r, struct agg *cur, struct agg *prev, int idx, time_t prev_from,
+    time_t from, time_t to, void (*add)(struct req *, struct agg *, long, char *))
+{
+	struct feed fd = { r, cur, prev, (long)((from - prev_from) / DAY_S), add };
+	struct db_param p[4];
+	size_t n = 0;
+
+	p[n++] = DB_STR(day_param(r, prev_from));
+	if (cur->st->municipality != NULL)
+		p[n++] = DB_STR(cur->st->municipality);
+	else
+		idx++;
+	p[n++] = DB_STR(day_param(r, prev_from));
+	p[n++] = DB_STR(day_param(r, to));
+	return db_exec_each(r->db, idx, p, n, feed_row, &fd) == DB_OK ? 0 : -1;
+}
+
+/* Readies the period [from, to) of w for its items; with breakdowns also
+ * st's series, categories and areas. NULL on failure. */
+static struct agg *
+period_begin(struct req *r, struct stats *st, time_t from, time_t to, struct row *w,
     bool breakdowns)
 {
 	struct agg *ag = arena_alloc(r->arena, sizeof(*ag));
@@ -543,7 +565,7 @@ read_period(struct req *r, struct stats *st, time_t from, time_t to, struct row 
 		st->nseries = i;
 		if (db_exec(r->db, r->arena, STMT_CATEGORIES_ALL, NULL, 0, &names) != DB_OK ||
 		    db_exec(r->db, r->arena, STMT_STATS_PLACES, NULL, 0, &ag->places) != DB_OK)
-			return -1;
+			return NULL;
 		ag->ncats_all = names.nrows;
 		ag->cats = arena_alloc(r->arena, (names.nrows + 1) * sizeof(*ag->cats));
 		memset(ag->cats, 0, (names.nrows + 1) * sizeof(*ag->cats));
@@ -564,15 +586,20 @@ read_period(struct req *r, struct stats *st, time_t from, time_t to, struct row 
 	ag->match = arena_alloc(r->arena, nsec * sizeof(*ag->match));
 	memset(ag->resp, 0, nsec * sizeof(*ag->resp));
 	memset(ag->match, 0, nsec * sizeof(*ag->match));
+	return ag;
+}
 
-	if (read_items(r, ag, STMT_STATS_OWNERS, from, to, add_request) != 0 ||
-	    read_items(r, ag, STMT_STATS_VOLUNTEERS, from, to, add_match) != 0)
-		return -1;
+/* The medians, and the breakdowns in their order, once every item is in. */
+static void
+period_end(struct agg *ag)
+{
+	struct stats *st = ag->st;
+	struct row *w = ag->period;
+	size_t i;
 
-	/* People are figures too: the residents, the volunteers. */
 	secs_median(&ag->resp[0], &w->to_response);
 	secs_median(&ag->match[0], &w->to_match);
-	if (breakdowns) {
+	if (ag->breakdowns) {
 		size_t k = 0;
 
 		for (i = 0; i < st->nseries; i++) {
@@ -588,7 +615,6 @@ read_period(struct req *r, struct stats *st, time_t from, time_t to, struct row 
 		qsort(st->cats, st->ncats, sizeof(*st->cats), by_sort_order);
 		qsort(st->areas, st->nareas, sizeof(*st->areas), by_place);
 	}
-	return 0;
 }
 
 static void
@@ -602,11 +628,17 @@ people_figures(struct row *w)
 static int
 read_stats(struct req *r, struct stats *st, time_t from, time_t to)
 {
+	time_t prev_from = from - (to - from);
+	struct agg *cur, *prev;
 	size_t i;
 
-	if (read_period(r, st, from, to, &st->total, true) != 0 ||
-	    read_period(r, st, from - (to - from), from, &st->previous, false) != 0)
+	if ((cur = period_begin(r, st, from, to, &st->total, true)) == NULL ||
+	    (prev = period_begin(r, st, prev_from, from, &st->previous, false)) == NULL ||
+	    read_items(r, cur, prev, STMT_STATS_OWNERS, prev_from, from, to, add_request) != 0 ||
+	    read_items(r, cur, prev, STMT_STATS_VOLUNTEERS, prev_from, from, to, add_match) != 0)
 		return -1;
+	period_end(cur);
+	period_end(prev);
 	people_figures(&st->total);
 	people_figures(&st->previous);
 	for (i = 0; i < st->nseries; i++)

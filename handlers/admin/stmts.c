@@ -51,20 +51,22 @@
 /*
  * The figures read the fact tables of migration 070 (one row per request,
  * one per match, kept by triggers), each statement one range of one
- * covering key: (municipality, day, ...) when a municipality is asked,
- * (day, ...) for all of them. Every statement comes twice, in that order:
+ * covering key: (municipality, owner or volunteer, day, ...) when a
+ * municipality is asked (migration 071: the rows come grouped by person,
+ * no temporary table), (day, ...) for all of them. stats.c asks the period
+ * and the period before in one statement. Every statement comes twice, in that order:
  * STMT_STATS_X takes (municipality, from, to), STMT_STATS_X_ALL (from, to);
  * a series statement takes the unit of its buckets first. Days are DATE
  * 'YYYY-MM-DD', from included, to excluded.
  */
 #define SR_WHERE_M \
-	"FROM stats_requests FORCE INDEX (stats_requests_place) " \
+	"FROM stats_requests FORCE INDEX (stats_requests_owner) " \
 	"WHERE municipality = ? AND day >= ? AND day < ? "
 #define SR_WHERE_ALL \
 	"FROM stats_requests FORCE INDEX (stats_requests_day) " \
 	"WHERE day >= ? AND day < ? "
 #define SM_WHERE_M \
-	"FROM stats_matches FORCE INDEX (stats_matches_place) " \
+	"FROM stats_matches FORCE INDEX (stats_matches_volunteer) " \
 	"WHERE municipality = ? AND day >= ? AND day < ? "
 #define SM_WHERE_ALL \
 	"FROM stats_matches FORCE INDEX (stats_matches_day) " \
@@ -80,7 +82,8 @@
  * one index range and one grouping, where a statement per breakdown (and a
  * COUNT(DISTINCT) per figure) read the range ten times. A person's items
  * are a few; a professional's a few thousand (group_concat_max_len 64 MiB).
- * Parameters: from (for the day), then as SR_WHERE_M or SR_WHERE_ALL.
+ * Parameters: the first day read (items count their day from it), then as
+ * SR_WHERE_M or SR_WHERE_ALL.
  */
 #define STATS_ITEMS \
 	"SET STATEMENT group_concat_max_len = 67108864, max_heap_table_size = 268435456, " \
