@@ -68,7 +68,9 @@ connect_db(struct db *db)
 	if ((db->conn = mysql_init(NULL)) == NULL)
 		return -1;
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+	mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00', "
+	    /* the figures' triggers (migration 071) concatenate a person's year */
+	    "group_concat_max_len = 67108864");
 	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &no);
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout_s);
 	if (mysql_real_connect(db->conn, NULL,

@@ -470,12 +470,17 @@ add_match(struct req *r, struct agg *ag, long d, char *item)
 	}
 }
 
-/* A row of STMT_STATS_X as it streams in: the person's items, each fed
- * to the period it falls in (the day counts from the period before). */
+/* The rows of STMT_STATS_X as they stream in: a person's rows one after
+ * the other, each item fed to the period it falls in (days counted from
+ * the first day of the period before) or dropped (another year's). */
 struct feed {
 	struct req	*r;
 	struct agg	*cur, *prev;
+	long		 base;		/* TO_DAYS of the first day of the period before */
 	long		 split;		/* days of the period before */
+	long		 end;		/* days of both */
+	char		 who[32];	/* the person of the last row */
+	bool		 short_list;	/* a list cut by group_concat_max_len */
 	void		(*add)(struct req *, struct agg *, long, char *);
 };
 
@@ -484,45 +489,79 @@ feed_row(void *ctx, const struct db_cell *cells, size_t ncols)
 {
 	struct feed *fd = ctx;
 	char *list, *item, *save, *rest;
-	long d;
+	long d, n = 0;
 
-	if (ncols < 1 || cells[0].v == NULL)
+	if (ncols < 3 || cells[0].v == NULL || cells[1].v == NULL)
 		return 0;
-	fd->cur->person++;
-	fd->prev->person++;
-	list = (char *)cells[0].v;	/* db's scratch: ours to cut */
+	if (strncmp(fd->who, cells[0].v, sizeof(fd->who)) != 0) {
+		fd->cur->person++;
+		fd->prev->person++;
+		snprintf(fd->who, sizeof(fd->who), "%s", cells[0].v);
+	}
+	list = (char *)cells[1].v;	/* db's scratch: ours to cut */
 	for (item = strtok_r(list, " ", &save); item != NULL;
 	    item = strtok_r(NULL, " ", &save)) {
-		d = strtol(item, &rest, 10);
+		n++;
+		d = strtol(item, &rest, 10) - fd->base;
 		if (*rest == ':')
 			rest++;
+		if (d < 0 || d >= fd->end)
+			continue;
 		if (d < fd->split)
 			fd->add(fd->r, fd->prev, d, rest);
 		else
 			fd->add(fd->r, fd->cur, d - fd->split, rest);
 	}
+	if (n != atol(cells[2].v))
+		fd->short_list = true;
 	return 0;
 }
 
+/* TO_DAYS (days since year 0) of the midnight t. */
+static long
+to_days(time_t t)
+{
+	return (long)(t / DAY_S) + 719528;	/* TO_DAYS('1970-01-01') */
+}
+
+static int
+year_of(time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	return tm.tm_year + 1900;
+}
+
 /* Runs STMT_STATS_X (or _ALL) once over [prev_from, to): the period before
- * and the period in one range of one key, each person's row streamed (not
- * stored: a year of Emmen is 6 MB of items) and fed to the two periods. */
+ * and the period in one read, each row streamed (not stored: a year of
+ * Emmen is 6 MB of items) and fed to the two periods. */
 static int
 read_items(struct req *r, struct agg *cur, struct agg *prev, int idx, time_t prev_from,
     time_t from, time_t to, void (*add)(struct req *, struct agg *, long, char *))
 {
-	struct feed fd = { r, cur, prev, (long)((from - prev_from) / DAY_S), add };
-	struct db_param p[4];
+	struct feed fd = { .r = r, .cur = cur, .prev = prev, .base = to_days(prev_from),
+	    .split = (long)((from - prev_from) / DAY_S), .end = (long)((to - prev_from) / DAY_S),
+	    .add = add };
+	struct db_param p[3];
 	size_t n = 0;
 
-	p[n++] = DB_STR(day_param(r, prev_from));
-	if (cur->st->municipality != NULL)
+	if (cur->st->municipality != NULL) {
 		p[n++] = DB_STR(cur->st->municipality);
-	else
+		p[n++] = DB_INT(year_of(prev_from));
+		p[n++] = DB_INT(year_of(to - DAY_S));
+	} else {
 		idx++;
-	p[n++] = DB_STR(day_param(r, prev_from));
-	p[n++] = DB_STR(day_param(r, to));
-	return db_exec_each(r->db, idx, p, n, feed_row, &fd) == DB_OK ? 0 : -1;
+		p[n++] = DB_STR(day_param(r, prev_from));
+		p[n++] = DB_STR(day_param(r, to));
+	}
+	if (db_exec_each(r->db, idx, p, n, feed_row, &fd) != DB_OK)
+		return -1;
+	if (fd.short_list) {
+		log_error("stats: a person's items were cut short (group_concat_max_len)");
+		return -1;
+	}
+	return 0;
 }
 
 /* Readies the period [from, to) of w for its items; with breakdowns also

@@ -61,3 +61,6 @@ GRANT SELECT (state, due_at) ON outbox TO 'bh_admin'@'localhost';
 -- Figures: the fact tables of migration 070, kept by triggers (read only).
 GRANT SELECT ON stats_requests TO 'bh_admin'@'localhost';
 GRANT SELECT ON stats_matches TO 'bh_admin'@'localhost';
+-- and each person's items per year of migration 071 (read only).
+GRANT SELECT ON stats_owner_items TO 'bh_admin'@'localhost';
+GRANT SELECT ON stats_volunteer_items TO 'bh_admin'@'localhost';
