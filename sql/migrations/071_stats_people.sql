@@ -71,6 +71,30 @@ SELECT municipality, volunteer_id, YEAR(day), COUNT(*),
   GROUP_CONCAT(CONCAT_WS(':', TO_DAYS(day), category_id, pc4, completed) SEPARATOR ' ')
 FROM stats_matches GROUP BY municipality, volunteer_id, YEAR(day);
 
+-- 070's update of a request's row left its owner as it was: a request
+-- given to another owner (by SQL: no handler does it) counted for the old
+-- one. Both triggers again, in their order, the owner kept too.
+DROP TRIGGER stats_request_update_matches;
+DROP TRIGGER stats_request_update;
+
+CREATE TRIGGER stats_request_update AFTER UPDATE ON requests FOR EACH ROW
+  UPDATE stats_requests s SET
+    s.approved = NEW.status NOT IN ('pending', 'rejected'),
+    s.cancelled = NEW.status = 'cancelled',
+    s.expired = NEW.status = 'expired',
+    s.category_id = NEW.category_id,
+    s.pc4 = NEW.pc4,
+    s.owner_id = NEW.owner_id,
+    s.municipality = IF(NEW.pc4 = OLD.pc4, s.municipality,
+      (SELECT p.municipality FROM postcodes p WHERE p.pc4 = NEW.pc4))
+  WHERE s.request_id = NEW.id;
+
+CREATE TRIGGER stats_request_update_matches AFTER UPDATE ON requests FOR EACH ROW
+  FOLLOWS stats_request_update
+  UPDATE stats_matches m JOIN stats_requests s ON s.request_id = m.request_id
+  SET m.category_id = s.category_id, m.pc4 = s.pc4, m.municipality = s.municipality
+  WHERE m.request_id = NEW.id AND (NEW.pc4 <> OLD.pc4 OR NEW.category_id <> OLD.category_id);
+
 -- ---- a request's row changed: its owner's year again ------------------------
 
 CREATE TRIGGER stats_owner_items_insert AFTER INSERT ON stats_requests FOR EACH ROW

@@ -116,14 +116,15 @@ function newRow(key) {
 
 // Requests of Emmen posted in [fromDay, toDay] (day numbers of the month),
 // with what their matches say: one row per request.
-function rawRequests(fromDay, toDay) {
+function rawRequests(fromDay, toDay, mun) {
+  const where = mun ? `p.municipality = ${q(mun)}` : 'TRUE';
   const rows = sql(`SELECT r.id, r.owner_id, r.category_id, r.pc4, r.status, DAY(r.created_at)
       FROM requests r JOIN postcodes p ON p.pc4 = r.pc4
-      WHERE p.municipality = 'Emmen' AND r.created_at >= '${D(fromDay)}' AND r.created_at < '${D(toDay)}' + INTERVAL 1 DAY`);
+      WHERE ${where} AND r.created_at >= '${D(fromDay)}' AND r.created_at < '${D(toDay)}' + INTERVAL 1 DAY`);
   const matches = sql(`SELECT m.request_id, m.volunteer_id, m.status, COALESCE(m.hours, 0),
       TIMESTAMPDIFF(SECOND, r.created_at, m.created_at), TIMESTAMPDIFF(SECOND, r.created_at, m.accepted_at)
       FROM matches m JOIN requests r ON r.id = m.request_id JOIN postcodes p ON p.pc4 = r.pc4
-      WHERE p.municipality = 'Emmen' AND r.created_at >= '${D(fromDay)}' AND r.created_at < '${D(toDay)}' + INTERVAL 1 DAY`);
+      WHERE ${where} AND r.created_at >= '${D(fromDay)}' AND r.created_at < '${D(toDay)}' + INTERVAL 1 DAY`);
   return rows.map(([id, owner, category, pc4, status, day]) => {
     const ms = matches.filter((m) => m[0] === id);
     const accepted = ms.filter((m) => m[5] !== 'NULL').map((m) => Number(m[5]));
@@ -209,13 +210,13 @@ function pick(row, medians) {
   return o;
 }
 
-function fromRaw() {
+function fromRaw(mun) {
   const cats = new Map(sql('SELECT id, sort_order FROM categories').map(([id, s]) => [id, Number(s)]));
   const places = new Map(sql('SELECT pc4, place FROM postcodes').map(([pc4, p]) => [pc4, p]));
   const total = newRow(null), previous = newRow(null);
   const days = Array.from({ length: 10 }, (_, i) => newRow(D(11 + i)));
   const perCat = new Map(), perArea = new Map();
-  for (const r of rawRequests(11, 20)) {
+  for (const r of rawRequests(11, 20, mun)) {
     add(total, r, true);
     add(days[r.day - 11], r, true);
     if (!perCat.has(r.category)) perCat.set(r.category, newRow(r.category));
@@ -223,7 +224,7 @@ function fromRaw() {
     if (!perArea.has(r.pc4)) perArea.set(r.pc4, newRow(r.pc4));
     add(perArea.get(r.pc4), r, false);
   }
-  for (const r of rawRequests(1, 10)) add(previous, r, true);
+  for (const r of rawRequests(1, 10, mun)) add(previous, r, true);
   const catRows = [...perCat.values()].sort((a, b) => cats.get(a.key) - cats.get(b.key) || (a.key < b.key ? -1 : 1));
   const areaRows = [...perArea.values()].sort((a, b) => places.get(a.key).localeCompare(places.get(b.key)) || (a.key < b.key ? -1 : 1));
   for (const w of [total, previous, ...days, ...catRows, ...areaRows]) primary(w);
@@ -238,22 +239,50 @@ function fromRaw() {
   };
 }
 
+async function compare(mun, what) {
+  const res = await moderator.get(`/admin/stats?from=${D(11)}&to=${D(20)}&municipality=${mun}&interval=day`);
+  assertStatus(res, 200);
+  const got = res.body;
+  const want = fromRaw(mun);
+  assert.equal(got.previous.from, `${D(1)}T00:00:00Z`);
+  assert.deepEqual(pick(got, true), want.total, `${what}: the period`);
+  assert.deepEqual(pick(got.previous, true), want.previous, `${what}: the period before`);
+  assert.equal(got.series.items.length, 10);
+  got.series.items.forEach((b, i) => assert.deepEqual(pick(b, true), want.series[i], `${what}: day ${11 + i}`));
+  assert.deepEqual(got.per_category.map((c) => ({ category: c.category, ...pick(c, false) })), want.per_category, `${what}: per category`);
+  assert.deepEqual(got.per_area.map((a) => ({ pc4: a.pc4, place: a.place, ...pick(a, false) })), want.per_area, `${what}: per area`);
+  return got;
+}
+
 describe('the figures equal those computed from the raw rows (issue 15, speed)', () => {
   it('period, period before, every day, category and area: counts, people, suppression, rounding, medians', async () => {
-    const res = await moderator.get(`/admin/stats?from=${D(11)}&to=${D(20)}&municipality=Emmen&interval=day`);
-    assertStatus(res, 200);
-    const got = res.body;
-    const want = fromRaw();
-    assert.equal(got.previous.from, `${D(1)}T00:00:00Z`);
-    assert.deepEqual(pick(got, true), want.total, 'the period');
-    assert.deepEqual(pick(got.previous, true), want.previous, 'the period before');
-    assert.equal(got.series.items.length, 10);
-    got.series.items.forEach((b, i) => assert.deepEqual(pick(b, true), want.series[i], `day ${11 + i}`));
-    assert.deepEqual(got.per_category.map((c) => ({ category: c.category, ...pick(c, false) })), want.per_category, 'per category');
-    assert.deepEqual(got.per_area.map((a) => ({ pc4: a.pc4, place: a.place, ...pick(a, false) })), want.per_area, 'per area');
+    const got = await compare('Emmen', 'Emmen');
     // The set is small: some cells are below 5 people, some are not.
     const rows = [got, ...got.series.items, ...got.per_category, ...got.per_area];
     assert.ok(rows.some((w) => w.suppressed), 'some cell is suppressed');
     assert.ok(got.requests_posted > 0 && got.previous.requests_posted > 0);
+    await compare('', 'all municipalities');
+  });
+
+  it('still equal after requests move, change, lose a match or go, and matches change', async () => {
+    const ids = made.requests;
+    const list = (a) => a.map(q).join(',');
+    // Moved to Amsterdam and back out of it, another owner, another category.
+    sql(`UPDATE requests SET pc4 = '1011' WHERE id IN (${list(ids.slice(0, 4))})`);
+    sql(`UPDATE requests r JOIN postcodes p ON p.pc4 = '7812' SET r.pc4 = p.pc4, r.lat = p.lat, r.lon = p.lon
+         WHERE r.id IN (${list(ids.slice(4, 8))})`);
+    sql(`UPDATE requests SET owner_id = ${q(made.users[0])} WHERE id IN (${list(ids.slice(8, 12))})`);
+    sql(`UPDATE requests SET category_id = 'pets', status = 'cancelled' WHERE id IN (${list(ids.slice(12, 16))})`);
+    // Matches completed, cancelled, deleted; requests deleted.
+    sql(`UPDATE matches SET status = 'completed', hours = 2.5, accepted_at = created_at
+         WHERE request_id IN (${list(ids.slice(16, 30))}) AND status = 'responded'`);
+    sql(`UPDATE matches SET volunteer_id = ${q(made.users.at(-1))}
+         WHERE request_id IN (${list(ids.slice(30, 34))}) AND status = 'declined'`);
+    sql(`DELETE FROM matches WHERE request_id IN (${list(ids.slice(34, 40))})`);
+    sql(`DELETE FROM matches WHERE request_id IN (${list(ids.slice(40, 44))});
+         DELETE FROM requests WHERE id IN (${list(ids.slice(40, 44))})`);
+    await compare('Emmen', 'Emmen after the changes');
+    await compare('Amsterdam', 'Amsterdam after the changes');
+    await compare('', 'all after the changes');
   });
 });
