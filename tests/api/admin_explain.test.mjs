@@ -103,12 +103,13 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       'audit log': ['STMT_AUDIT_LIST', [null, null, null, null, null, null, LIMIT], { a: 'audit_log' }],
       'audit log by actor': ['STMT_AUDIT_LIST', [pad('xu', 7), pad('xu', 7), null, null, null, null, LIMIT], { a: 'audit_log' }],
       'audit log by target, page 2': ['STMT_AUDIT_LIST', [null, null, pad('xt', 9), pad('xt', 9), 999999, 999999, LIMIT], { a: 'audit_log' }],
-      // Since issue 15 the figures read the fact tables of migration 070,
-      // one range of one covering key per period (with a municipality, and all).
-      'figures: the people and their requests': ['STMT_STATS_OWNERS', [days[0], 'Emmen', ...days], { stats_requests: 'stats_requests' }],
-      'figures: the same, all municipalities': ['STMT_STATS_OWNERS_ALL', [days[0], ...days], { stats_requests: 'stats_requests' }],
-      'figures: the volunteers and their matches': ['STMT_STATS_VOLUNTEERS', [days[0], 'Emmen', ...days], { stats_matches: 'stats_matches' }],
-      'figures: the same, all municipalities ': ['STMT_STATS_VOLUNTEERS_ALL', [days[0], ...days], { stats_matches: 'stats_matches' }],
+      // Since issue 15 the figures read, with a municipality, each person's
+      // items per year (migration 071) on their primary key; for all
+      // municipalities the fact tables of migration 070 on their day keys.
+      'figures: the people and their requests': ['STMT_STATS_OWNERS', ['Emmen', 2025, 2026], { stats_owner_items: 'stats_owner_items' }],
+      'figures: the same, all municipalities': ['STMT_STATS_OWNERS_ALL', [...days], { stats_requests: 'stats_requests' }],
+      'figures: the volunteers and their matches': ['STMT_STATS_VOLUNTEERS', ['Emmen', 2025, 2026], { stats_volunteer_items: 'stats_volunteer_items' }],
+      'figures: the same, all municipalities ': ['STMT_STATS_VOLUNTEERS_ALL', [...days], { stats_matches: 'stats_matches' }],
     };
   };
 
