@@ -280,21 +280,44 @@ struct agg {
 		int	*v;
 		size_t	 n, cap;
 	}		*resp, *match;	/* [0] the period, [1 + i] bucket i */
+	size_t		 nsec;
+	bool		 no_memory;
 };
 
+/* The seconds are malloc'd, not the arena's: a year of Emmen is 170 000 of
+ * each, and doubling in the arena kept every smaller copy until the answer
+ * was sent (about 7 MB per worker). Freed by secs_free. */
 static void
-secs_add(struct req *r, struct secs *s, int v)
+secs_add(struct agg *ag, struct secs *s, int v)
 {
 	int *nv;
 
+	if (ag->no_memory)
+		return;
 	if (s->n == s->cap) {
+		if ((nv = realloc(s->v, (s->cap ? s->cap * 2 : 64) * sizeof(*nv))) == NULL) {
+			ag->no_memory = true;
+			return;
+		}
 		s->cap = s->cap ? s->cap * 2 : 64;
-		nv = arena_alloc(r->arena, s->cap * sizeof(*nv));
-		if (s->n > 0)
-			memcpy(nv, s->v, s->n * sizeof(*nv));
 		s->v = nv;
 	}
 	s->v[s->n++] = v;
+}
+
+static void
+secs_free(struct agg *ag)
+{
+	size_t i;
+
+	if (ag == NULL)
+		return;
+	for (i = 0; i < ag->nsec; i++) {
+		free(ag->resp[i].v);
+		free(ag->match[i].v);
+		ag->resp[i].v = ag->match[i].v = NULL;
+		ag->resp[i].n = ag->match[i].n = ag->resp[i].cap = ag->match[i].cap = 0;
+	}
 }
 
 static int
@@ -444,9 +467,9 @@ add_request(struct req *r, struct agg *ag, long d, char *item)
 			size_t k = g[i];	/* 0: the period, 1 + bucket */
 
 			if (has[FIG_RESPONDED])
-				secs_add(r, &ag->resp[k], atoi(rs));
+				secs_add(ag, &ag->resp[k], atoi(rs));
 			if (has[FIG_MATCHED])
-				secs_add(r, &ag->match[k], atoi(ms));
+				secs_add(ag, &ag->match[k], atoi(ms));
 		}
 	}
 }
@@ -625,6 +648,7 @@ period_begin(struct req *r, struct stats *st, time_t from, time_t to, struct row
 	ag->match = arena_alloc(r->arena, nsec * sizeof(*ag->match));
 	memset(ag->resp, 0, nsec * sizeof(*ag->resp));
 	memset(ag->match, 0, nsec * sizeof(*ag->match));
+	ag->nsec = nsec;
 	return ag;
 }
 
@@ -668,14 +692,19 @@ static int
 read_stats(struct req *r, struct stats *st, time_t from, time_t to)
 {
 	time_t prev_from = from - (to - from);
-	struct agg *cur, *prev;
+	struct agg *cur = NULL, *prev = NULL;
 	size_t i;
+	int rc = -1;
 
 	if ((cur = period_begin(r, st, from, to, &st->total, true)) == NULL ||
 	    (prev = period_begin(r, st, prev_from, from, &st->previous, false)) == NULL ||
 	    read_items(r, cur, prev, STMT_STATS_OWNERS, prev_from, from, to, add_request) != 0 ||
 	    read_items(r, cur, prev, STMT_STATS_VOLUNTEERS, prev_from, from, to, add_match) != 0)
-		return -1;
+		goto out;
+	if (cur->no_memory || prev->no_memory) {
+		log_error("stats: out of memory for the medians");
+		goto out;
+	}
 	period_end(cur);
 	period_end(prev);
 	people_figures(&st->total);
@@ -686,8 +715,13 @@ read_stats(struct req *r, struct stats *st, time_t from, time_t to)
 		people_figures(&st->cats[i]);
 	for (i = 0; i < st->nareas; i++)
 		people_figures(&st->areas[i]);
-	return db_exec(r->db, r->arena, STMT_STATS_MUNICIPALITIES, NULL, 0,
-	    &st->municipalities) == DB_OK ? 0 : -1;
+	if (db_exec(r->db, r->arena, STMT_STATS_MUNICIPALITIES, NULL, 0,
+	    &st->municipalities) == DB_OK)
+		rc = 0;
+out:
+	secs_free(prev);
+	secs_free(cur);
+	return rc;
 }
 
 /* ---- small cells ------------------------------------------------------------------ */
