@@ -257,8 +257,9 @@ by_place(const void *a, const void *b)
 }
 
 /*
- * One pass per period (stmts.c, STATS_ITEMS): a row per person with their
- * requests as items, then a row per volunteer with their matches. Every
+ * One pass over the period and the period before (stmts.c, STMT_STATS_OWNERS
+ * and _VOLUNTEERS): a person's rows one after the other, their requests as
+ * items, then the volunteers' rows with their matches. Every
  * item is added to its groups — the period, its bucket, its category, its
  * area — and the person counts once behind each figure of each group they
  * touch: stamp[group][figure] holds the last person counted there.
