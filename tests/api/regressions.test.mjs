@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
 import {
-  DEMO_POSTCODE, asDemo, assertProblem, assertStatus, newUser, randomTag, register,
+  BASE_URL, Client, DEMO_POSTCODE, REPO, asDemo, assertProblem, assertStatus, newUser, randomTag, register,
 } from './lib/client.mjs';
 
 let moderator, admin;
@@ -289,5 +289,55 @@ describe('issue 16, sessions and the audit log', () => {
       for (const g of grants)
         assert.ok(!/\b(UPDATE|DELETE|ALL PRIVILEGES)\b/.test(g), `bh_${h}: ${g}`);
     }
+  });
+});
+
+// ---- issue 15, second halves (12, 13, 8) ------------------------------------
+
+describe("issue 15, nginx's own pages", () => {
+  const anon = () => new Client('anonymous');
+  const SITE = BASE_URL;
+
+  it('a mistyped page URL gets the Dutch 404 page in the site\'s own layout (15.12)', async () => {
+    for (const path of ['/hulpvraaag.html', '/bestaat/niet', '/js/pages/geen.js']) {
+      const r = await fetch(SITE + path);
+      const text = await r.text();
+      assert.equal(r.status, 404, path);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/html/, path);
+      assert.match(text, /<html lang="nl">/, `${path}: Dutch first`);
+      assert.match(text, /class="site-header"/, `${path}: the site's header and navigation`);
+      assert.match(text, /class="site-footer"/, `${path}: the site's footer`);
+      assert.doesNotMatch(text, /<center>|nginx/i, `${path}: not nginx's own page`);
+    }
+  });
+
+  it("web/README.md and other docs are not served from the web root (15.12)", async () => {
+    for (const path of ['/README.md', '/admin/README.md', '/web/README.md']) {
+      const r = await fetch(SITE + path);
+      const text = await r.text();
+      assert.equal(r.status, 404, path);
+      assert.doesNotMatch(text, /# web\/|Plain HTML pages/, `${path}: the docs leak`);
+    }
+  });
+
+  it('every error nginx makes under /api/ is problem+json: 404, 405, 413, 414 (15.12)', async () => {
+    assertProblem(await anon().get('/api/v1/nothing-here', { skipSpec: true }), 404, 'not_found');
+    assertProblem(await anon().get('/api/nothing', { skipSpec: true }), 404, 'not_found');
+    // A method nginx itself refuses (the served document is a static file).
+    assertProblem(await anon().post('/api/v1/openapi.yaml', {}, { skipSpec: true }), 405, 'method_not_allowed');
+    assertProblem(await anon().raw('POST', '/accounts', 'x'.repeat(70 * 1024), 'application/json', { skipSpec: true }),
+      413, 'payload_too_large');
+    const long = await anon().get(`/requests?q=${'a'.repeat(9000)}`, { skipSpec: true });
+    assertProblem(long, 414, 'uri_too_long');
+  });
+});
+
+describe('issue 15, the API document', () => {
+  it('the OpenAPI document is served at /api/v1/openapi.yaml, the same as docs/openapi.yaml (15.13)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const res = await new Client('anonymous').get('/api/v1/openapi.yaml', { skipSpec: true });
+    assertStatus(res, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/yaml/);
+    assert.equal(res.text, readFileSync(`${REPO}/docs/openapi.yaml`, 'utf8'));
   });
 });
