@@ -34,3 +34,53 @@ test('a mistyped address gets the Dutch 404 page with the navigation, axe-clean 
 		await context.close();
 	}
 });
+
+test("registration shows every field's problem after one submit (15.10)", async () => {
+	const { context, page } = await newPage(browser);
+	await open(page, '/registreren.html');
+	await page.check('#role-resident');
+	await page.fill('#email', 'resident@demo.burenhulp.nl');	// taken
+	await page.fill('#password', 'kort');			// too short
+	await page.fill('#postcode', '7811');
+	// No name, terms not accepted.
+	await page.click('#register-form button[type=submit]');
+	await page.waitForFunction(() => document.querySelectorAll('#register-form .field-error:not(:empty)').length >= 4);
+	const withErrors = await page.$$eval('#register-form .field[aria-invalid], #register-form .field',
+		(els) => els.filter((e) => e.querySelector(':scope > .field-error:not(:empty), .field-error:not(:empty)')).map((e) => e.dataset.field));
+	for (const f of ['display_name', 'email', 'password', 'accept_terms'])
+		assert.ok(withErrors.includes(f), `${f} has its error at once (${withErrors})`);
+	await checkAxe(page, 'registration, every error at once');
+	await screenshot(page, 'register-errors-nl-1280');
+	assertNoScriptErrors(page);
+	await context.close();
+});
+
+test('the terms and the privacy statement exist, in Dutch and English, linked from the form and every footer (15.10)', async () => {
+	const { context, page } = await newPage(browser);
+	await open(page, '/registreren.html');
+	for (const href of ['/voorwaarden.html', '/privacy.html']) {
+		assert.equal(await page.locator(`#register-form a[href="${href}"]`).count(), 1, `the form links ${href}`);
+		assert.equal(await page.locator(`footer a[href="${href}"]`).count(), 1, `the footer links ${href}`);
+	}
+	for (const path of ['/', '/inloggen.html', '/hulpvraag.html?id=AAAAAAAAAAAAAAAAAAAAAA'])
+	{
+		await open(page, path);
+		assert.equal(await page.locator('footer a[href="/privacy.html"]').count(), 1, `${path}: footer links the privacy statement`);
+	}
+	await context.close();
+	for (const [lang, width] of [['nl', 1280], ['en', 1280], ['nl', 375]]) {
+		const c = await newPage(browser, { width, lang });
+		for (const [path, name, re] of [
+			['/voorwaarden.html', 'terms', lang === 'nl' ? /Gebruiksvoorwaarden/ : /Terms of use/],
+			['/privacy.html', 'privacy', lang === 'nl' ? /Privacyverklaring/ : /Privacy statement/],
+		]) {
+			await look(c.page, path, `${name}-${lang}-${width}`, `${name} ${lang} ${width}`);
+			assert.match(await c.page.locator('h1:visible').textContent(), re);
+			const text = await c.page.locator('main').innerText();
+			if (name === 'privacy')
+				assert.match(text, lang === 'nl' ? /versleuteld/ : /encrypted/, 'says private fields are sealed');
+		}
+		assertNoScriptErrors(c.page);
+		await c.context.close();
+	}
+});

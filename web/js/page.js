@@ -159,7 +159,9 @@ function buildFooter(footer) {
 	const p1 = el('p', 'footer.about');
 	const p2 = document.createElement('p');
 	p2.append(el('a', 'footer.report', null, { href: '/melden.html' }), document.createTextNode(' · '),
-		el('a', 'footer.directory', null, { href: '/#directory-heading' }));
+		el('a', 'footer.directory', null, { href: '/#directory-heading' }), document.createTextNode(' · '),
+		el('a', 'footer.terms', null, { href: '/voorwaarden.html' }), document.createTextNode(' · '),
+		el('a', 'footer.privacy', null, { href: '/privacy.html' }));
 	const p3 = el('p', 'footer.geonames', null, { class: 'small muted' });
 	w.append(p1, p2, p3);
 	footer.append(w);
