@@ -341,3 +341,31 @@ describe('issue 15, the API document', () => {
     assert.equal(res.text, readFileSync(`${REPO}/docs/openapi.yaml`, 'utf8'));
   });
 });
+
+describe('issue 15, the directory', () => {
+  it('GET /organisations gives the total of the result, not of the page (15.5)', async () => {
+    const anon = new Client('anonymous');
+    const all = [];
+    let cursor = null;
+    do {
+      const res = await anon.get(`/organisations?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assertStatus(res, 200);
+      assert.equal(typeof res.body.total, 'number', 'every page says the total');
+      all.push(...res.body.items);
+      cursor = res.body.next_cursor;
+      if (cursor) assert.ok(res.body.total > 5);
+    } while (cursor);
+    assert.equal((await anon.get('/organisations?limit=5')).body.total, all.length);
+    // The filters count too: near, radius, category and q.
+    const near = await anon.get(`/organisations?limit=1&near=${encodeURIComponent(DEMO_POSTCODE)}&radius_km=100`);
+    const nearAll = await anon.get(`/organisations?limit=100&near=${encodeURIComponent(DEMO_POSTCODE)}&radius_km=100`);
+    assert.equal(near.body.total, nearAll.body.items.length);
+    const none = await anon.get('/organisations?q=zzzznotfound');
+    assert.equal(none.body.total, 0);
+    const cat = all.flatMap((o) => o.categories ?? [])[0];
+    if (cat) {
+      const byCat = await anon.get(`/organisations?limit=100&category=${cat}`);
+      assert.equal((await anon.get(`/organisations?limit=1&category=${cat}`)).body.total, byCat.body.items.length);
+    }
+  });
+});

@@ -84,3 +84,19 @@ test('the terms and the privacy statement exist, in Dutch and English, linked fr
 		await c.context.close();
 	}
 });
+
+test('the home page directory counts the whole result, not the page shown (15.5)', async () => {
+	const api = new ApiClient();
+	const all = await api.call('GET', '/organisations?limit=100');
+	const total = all.data.items.length;
+	assert.ok(total > 10, `the demo holds more than one page of organisations (${total})`);
+	const { context, page } = await newPage(browser);
+	await open(page, '/');
+	await page.locator('#orgs-status', { hasText: /organisaties/ }).waitFor();
+	const status = await page.locator('#orgs-status').innerText();
+	assert.match(status, new RegExp(`\\b${total} organisaties`), `the count is of the result: ${status}`);
+	assert.equal(await page.locator('#orgs-list > ul > li').count(), 10, 'one page shown');
+	assert.ok(await page.locator('#orgs-list button', { hasText: 'Meer laden' }).isVisible());
+	await checkAxe(page, 'home with the directory count');
+	await context.close();
+});

@@ -348,11 +348,16 @@ export function areaText(area) {
  * A paged list from the API into container: fetchPage(cursor) resolves to
  * {items, next_cursor} (or an array); renderItem(item) returns an <li>.
  * Shows loading, empty (emptyKey) and error states; the count goes to
- * statusEl (aria-live) as countKey {count}. A "more" button loads the next page.
+ * statusEl (aria-live) as countKey {count}: the list's `total` when the API
+ * gives one (the whole result, issue 15.5), else the items loaded so far —
+ * then, while more pages wait, as 'common.count_shown' ("10 shown, more
+ * below"), never as if it were all. A "more" button loads the next page.
  * Returns a promise of all items loaded in the first page.
  */
 export async function pagedList({ container, statusEl, fetchPage, renderItem, emptyKey, countKey, countVars = {}, listClass = 'cards' }) {
 	let total = 0;
+	let whole = null;	// the API's total of the result, when it gives one
+	let hasMore = false;
 	const ul = el('ul', null, null, { class: listClass });
 	const more = el('button', 'common.more', null, { type: 'button', class: 'button button-secondary' });
 	loadingInto(container);
@@ -366,6 +371,9 @@ export async function pagedList({ container, statusEl, fetchPage, renderItem, em
 		for (const it of items)
 			ul.append(renderItem(it));
 		total += items.length;
+		if (!Array.isArray(page) && Number.isInteger(page.total))
+			whole = page.total;
+		hasMore = !!next;
 		more.hidden = !next;
 		more.dataset.cursor = next || '';
 		return items;
@@ -386,8 +394,12 @@ export async function pagedList({ container, statusEl, fetchPage, renderItem, em
 	}
 	container.replaceChildren(ul, more);
 	const announce = () => {
-		if (statusEl && countKey)
-			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: total }, { class: 'muted' }));
+		if (!statusEl || !countKey)
+			return;
+		if (whole === null && hasMore)
+			statusEl.replaceChildren(el('p', 'common.count_shown', { count: total }, { class: 'muted' }));
+		else
+			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: whole ?? total }, { class: 'muted' }));
 	};
 	announce();
 	more.addEventListener('click', async () => {
