@@ -369,3 +369,29 @@ describe('issue 15, the directory', () => {
     }
   });
 });
+
+describe('issue 15, responses', () => {
+  it("the requester sees the volunteer's introduction on the response, and the count follows (15.8)", async () => {
+    const owner = await newUser(['resident']);
+    const vol = await newUser(['volunteer']);
+    const other = await newUser(['volunteer']);
+    const req = await openRequest(owner, randomTag(6));
+    const intro = `Ik ben Anna, ik woon om de hoek en heb een auto. ${randomTag(4)}`;
+    const m = (await vol.post('/matches', { request_id: req.id, message: intro })).body.match;
+    assert.equal((await vol.get(`/requests/${req.id}`)).body.request.response_count, 1, 'the volunteer sees the count');
+    const mine = await owner.get('/matches?as=requester');
+    assertStatus(mine, 200);
+    const item = mine.body.items.find((x) => x.id === m.id);
+    assert.equal(item.introduction?.body, intro, 'the introduction is on the response');
+    assert.equal(item.introduction.sender.id, vol.user.id);
+    // Later messages do not replace the introduction; the volunteer's own list has it too.
+    assertStatus(await owner.post(`/matches/${m.id}/messages`, { body: 'Fijn, wanneer kunt u?' }), 201);
+    assert.equal((await owner.get('/matches?as=requester')).body.items.find((x) => x.id === m.id).introduction.body, intro);
+    assert.equal((await vol.get('/matches?as=volunteer')).body.items.find((x) => x.id === m.id).introduction.body, intro);
+    // A declined volunteer is out of the conversation: no introduction for them (lib/auth.c).
+    const o = (await other.post('/matches', { request_id: req.id, message: 'Ik ook.' })).body.match;
+    assertStatus(await owner.post(`/matches/${o.id}/decline`), 200);
+    const declined = (await other.get('/matches?as=volunteer')).body.items.find((x) => x.id === o.id);
+    assert.equal(declined.introduction, undefined, 'a declined volunteer reads no message');
+  });
+});

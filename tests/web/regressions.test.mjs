@@ -100,3 +100,46 @@ test('the home page directory counts the whole result, not the page shown (15.5)
 	await checkAxe(page, 'home with the directory count');
 	await context.close();
 });
+
+/** An open request of a new resident (approved by the demo moderator); returns {owner, id, moderator}. */
+async function openRequest(tag) {
+	const owner = await apiRegister({ tag, roles: ['resident'], name: 'Els Hulpvrager' });
+	const oc = new ApiClient();
+	await oc.login(owner.email, owner.password);
+	const r = await oc.call('POST', '/requests', {
+		title: `Boodschappen ${tag}`, description: 'Wie haalt op zaterdag mijn boodschappen?', category: 'shopping', postcode: '7811',
+		private: { address: 'Hoofdstraat 1', phone: '0591 123456' },
+	});
+	assert.equal(r.status, 201, JSON.stringify(r.data));
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	const rv = await moderator.call('POST', `/requests/${r.data.request.id}/review`, { decision: 'approve' });
+	assert.equal(rv.status, 200, JSON.stringify(rv.data));
+	return { owner, oc, id: r.data.request.id, moderator };
+}
+
+test("after responding the volunteer sees the count go up; the requester reads the introduction on the response card (15.8)", async () => {
+	const { owner, id } = await openRequest(`r8${Date.now().toString(36)}`);
+	const vol = await apiRegister({ tag: 'r8v', roles: ['volunteer'], name: 'Anna Vrijwilliger' });
+	const intro = 'Ik woon om de hoek en heb zaterdag tijd.';
+	const v = await newPage(browser);
+	await uiLogin(v.page, vol.email, vol.password, `/hulpvraag.html?id=${id}`);
+	assert.match(await v.page.locator('#request-body').innerText(), /Reacties\s*0/);
+	await v.page.fill('#message', intro);
+	await v.page.click('#respond-form button[type=submit]');
+	await v.page.locator('#respond-status', { hasText: /./ }).waitFor();
+	await v.page.waitForFunction(() => /Reacties\s*1/.test(document.querySelector('#request-body').innerText));
+	await v.context.close();
+
+	for (const [lang, width] of [['nl', 1280], ['en', 1280], ['nl', 375]]) {
+		const o = await newPage(browser, { width, lang });
+		await uiLogin(o.page, owner.email, owner.password, '/mijn-hulpvragen.html');
+		const card = o.page.locator('li.card', { hasText: 'Anna Vrijwilliger' }).last();
+		await card.waitFor();
+		assert.match(await card.innerText(), new RegExp(intro), 'the introduction is on the card, beside accept and decline');
+		await checkAxe(o.page, `my requests with an introduction ${lang} ${width}`);
+		await screenshot(o.page, `my-requests-intro-${lang}-${width}`);
+		assertNoScriptErrors(o.page);
+		await o.context.close();
+	}
+});

@@ -121,6 +121,11 @@ async function main() {
 	handleForm(form, async (v) => {
 		try {
 			const { match } = await api.post('/matches', { request_id: request.id, message: v.message });
+			// The count (and the rest) as it is now, with this response (issue 15.8).
+			try {
+				request = (await api.get(`/requests/${encodeURIComponent(request.id)}`)).request;
+				render();
+			} catch { /* the old view stays; the response is in */ }
 			form.hidden = true;
 			rstatus.replaceChildren();
 			const p = el('p', 'request.responded', null, { class: 'notice notice-ok' });
