@@ -143,3 +143,39 @@ test("after responding the volunteer sees the count go up; the requester reads t
 		await o.context.close();
 	}
 });
+
+test('a resident is told how to become a volunteer, and becomes one from the profile (15.11)', async () => {
+	const res = await apiRegister({ tag: 'r11', roles: ['resident'], name: 'Piet Bewoner' });
+	const { context, page } = await newPage(browser);
+	await uiLogin(page, res.email, res.password, '/mijn-aanbod.html');
+	const way = page.locator('main a[href="/profiel.html#rollen"]');
+	assert.equal(await way.count(), 1, 'a link to where the role is added');
+	await checkAxe(page, 'volunteer page shown to a resident');
+	await screenshot(page, 'no-role-nl-1280');
+	await Promise.all([page.waitForURL(/profiel\.html/), way.click()]);
+	await ready(page);
+	assert.ok(await page.locator('#roles-form input[value="resident"]').isChecked());
+	await page.check('#roles-form input[value="volunteer"]');
+	await page.click('#roles-form button[type=submit]');
+	await page.locator('#roles-status', { hasText: /opgeslagen/ }).waitFor();
+	assert.equal(await page.locator('#site-nav a[href="/mijn-aanbod.html"]').count(), 1, 'the navigation follows at once');
+	await checkAxe(page, 'profile with roles');
+	await screenshot(page, 'profile-roles-nl-1280');
+	await open(page, '/mijn-aanbod.html');
+	assert.equal(await page.locator('main a[href="/profiel.html#rollen"]').count(), 0, 'the page is open to them now');
+	// And back: without any of the three the API says why, next to the field.
+	await open(page, '/profiel.html#rollen');
+	for (const r of ['resident', 'caregiver', 'volunteer'])
+		await page.uncheck(`#roles-form input[value="${r}"]`);
+	await page.click('#roles-form button[type=submit]');
+	await page.locator('#roles-form .field-error', { hasText: /./ }).waitFor();
+	assertNoScriptErrors(page);
+	await context.close();
+	for (const [lang, width] of [['en', 1280], ['nl', 375]]) {
+		const c = await newPage(browser, { width, lang });
+		await uiLogin(c.page, res.email, res.password, '/profiel.html#rollen');
+		await checkAxe(c.page, `profile roles ${lang} ${width}`);
+		await screenshot(c.page, `profile-roles-${lang}-${width}`);
+		await c.context.close();
+	}
+});

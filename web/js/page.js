@@ -37,6 +37,9 @@ const NAV = [
 const FLASHES = ['logged_out', 'registered', 'password_changed', 'password_reset', 'account_deleted',
 	'request_posted', 'request_posted_open', 'request_saved', 'offer_saved', 'offer_posted', 'logged_in'];
 
+// The roles a user chooses themself (PATCH /me roles); the others an admin grants.
+const SELF_ROLES = ['resident', 'caregiver', 'volunteer'];
+
 let state = { user: null };
 let localeSave = Promise.resolve();
 
@@ -272,10 +275,24 @@ export async function startPage(options = {}) {
 	}
 	if (options.roles && !hasRole(state.user, ...options.roles)) {
 		replaceMain('errors.no_role', { roles: options.roles.map((r) => t(`roles.${r}.name`)).join(', ') });
+		// A role the user may take themself: say where (issue 15.11).
+		const own = options.roles.filter((r) => SELF_ROLES.includes(r));
+		if (state.user && own.length) {
+			const p = el('p', null, null, { class: 'no-role-way' });
+			p.append(el('span', 'errors.no_role_way', { roles: own.map((r) => t(`roles.${r}.name`)).join(', ') }),
+				document.createTextNode(' '), el('a', 'errors.no_role_link', null, { href: '/profiel.html#rollen' }));
+			document.querySelector('main .wrap').append(p);
+		}
 		pageReady();
 		return new Promise(() => {});
 	}
 	return state;
+}
+
+/** After the user's roles changed on this page: the navigation follows. */
+export function updateUser(user) {
+	state.user = user;
+	renderNav();
 }
 
 /** Changes the document title to an i18n key (kept across language switches). */
