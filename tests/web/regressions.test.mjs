@@ -179,3 +179,60 @@ test('a resident is told how to become a volunteer, and becomes one from the pro
 		await c.context.close();
 	}
 });
+
+test('offers can be browsed on the site: q, category, near; paged; keyboard and axe clean (15.3)', async () => {
+	const tag = `kattenoppas${Date.now().toString(36).replace(/\d/g, 'x')}`;
+	const vol = await apiRegister({ tag: 'r3v', roles: ['volunteer'], name: 'Kees Kattenvriend' });
+	const vc = new ApiClient();
+	await vc.login(vol.email, vol.password);
+	const o = await vc.call('POST', '/offers', {
+		title: `Ik pas op uw kat ${tag}`, description: 'Voeren, kattenbak, aandacht.', categories: ['pets'],
+		postcode: '7811', radius_km: 5, availability: [{ day: 'sat', from: '09:00', to: '12:00' }],
+	});
+	assert.equal(o.status, 201, JSON.stringify(o.data));
+	const moderator = new ApiClient();
+	await moderator.login('moderator@demo.burenhulp.nl');
+	assert.equal((await moderator.call('POST', `/offers/${o.data.offer.id}/review`, { decision: 'approve' })).status, 200);
+
+	const res = await apiRegister({ tag: 'r3r', roles: ['resident'], name: 'Riet Zoeker' });
+	const { context, page } = await newPage(browser);
+	await uiLogin(page, res.email, res.password, '/');
+	const nav = page.locator('#site-nav a[href="/aanbod-zoeken.html"]');
+	assert.equal(await nav.count(), 1, 'linked from the navigation');
+	await Promise.all([page.waitForURL(/aanbod-zoeken/), nav.click()]);
+	await ready(page);
+	await page.locator('#offers-list li.card').first().waitFor();
+	// Search by keyboard only: type the words, Enter.
+	await page.focus('#q');
+	await page.keyboard.type(tag);
+	await page.keyboard.press('Enter');
+	await page.locator('#offers-status', { hasText: /^1 aanbod gevonden/ }).waitFor();
+	assert.match(await page.locator('#offers-list').innerText(), new RegExp(`Ik pas op uw kat ${tag}[\\s\\S]*Kees Kattenvriend[\\s\\S]*zaterdag`));
+	assert.match(page.url(), new RegExp(`q=${tag}`), 'the search is in the address');
+	await checkAxe(page, 'offers found nl');
+	await screenshot(page, 'offers-nl-1280');
+	// Near and category narrow it; nonsense finds nothing.
+	await page.fill('#near', '7811');
+	await page.selectOption('#category', 'pets');
+	await page.click('#offer-search button[type=submit]');
+	await page.locator('#offers-status', { hasText: /^1 aanbod gevonden/ }).waitFor();
+	assert.match(await page.locator('#offers-list').innerText(), /km/);
+	await page.fill('#q', 'zzzznotfound');
+	await page.click('#offer-search button[type=submit]');
+	await page.locator('#offers-list', { hasText: /Geen aanbod gevonden/ }).waitFor();
+	// A bad postcode is said next to its field.
+	await page.fill('#near', '0000');
+	await page.click('#offer-search button[type=submit]');
+	await page.locator('#offer-search .field-error', { hasText: /./ }).waitFor();
+	await checkAxe(page, 'offers search error nl');
+	assertNoScriptErrors(page);
+	await context.close();
+	for (const [lang, width] of [['en', 1280], ['nl', 375]]) {
+		const c = await newPage(browser, { width, lang });
+		await uiLogin(c.page, res.email, res.password, '/aanbod-zoeken.html');
+		await c.page.locator('#offers-list li.card').first().waitFor();
+		await checkAxe(c.page, `offers ${lang} ${width}`);
+		await screenshot(c.page, `offers-${lang}-${width}`);
+		await c.context.close();
+	}
+});

@@ -22,6 +22,7 @@ import { resendControl } from './verify.js';
 // The navigation: [href, i18n key, who sees it].
 const NAV = [
 	['/', 'nav.home', () => true],
+	['/aanbod-zoeken.html', 'nav.offers', (u) => !!u],
 	['/hulpvraag-plaatsen.html', 'nav.post_request', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/mijn-hulpvragen.html', 'nav.my_requests', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/suggesties.html', 'nav.suggestions', (u) => hasRole(u, 'volunteer')],
