@@ -395,3 +395,25 @@ describe('issue 15, responses', () => {
     assert.equal(declined.introduction, undefined, 'a declined volunteer reads no message');
   });
 });
+
+describe('issue 15, moderators', () => {
+  it('GET /requests/{id}?private=false leaves the private part out and audits no read; the deliberate read is audited (15.9)', async () => {
+    const { mariadb } = await import('./lib/explain.mjs');
+    const owner = await newUser(['resident']);
+    const res = await owner.post('/requests', {
+      title: `Boodschappen ${randomTag(6)}`, description: 'Wie helpt mij met de boodschappen?', category: 'shopping',
+      postcode: DEMO_POSTCODE, private: { address: 'Hoofdstraat 9', phone: '0591 000 000' },
+    });
+    assertStatus(res, 201);
+    const id = res.body.request.id;
+    const reads = () => Number(mariadb(`SELECT COUNT(*) FROM audit_log WHERE action = 'request.private_read' AND target_id = '${id}'`)[0][0]);
+    const plain = await moderator.get(`/requests/${id}?private=false`);
+    assertStatus(plain, 200);
+    assert.equal(plain.body.request.private, undefined, 'no private part without the deliberate step');
+    assert.equal(reads(), 0, 'and no read logged');
+    const shown = await moderator.get(`/requests/${id}`);
+    assert.equal(shown.body.request.private.address, 'Hoofdstraat 9');
+    assert.equal(reads(), 1, 'the deliberate read is logged');
+    assertProblem(await moderator.get(`/requests/${id}?private=maybe`), 422, 'validation_failed', 'private');
+  });
+});
