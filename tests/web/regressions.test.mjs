@@ -236,3 +236,47 @@ test('offers can be browsed on the site: q, category, near; paged; keyboard and 
 		await c.context.close();
 	}
 });
+
+test('moderator pages speak to a moderator, and show the private part only on purpose, saying the read is logged (15.9)', async () => {
+	const { oc, id } = await openRequest(`r9${Date.now().toString(36)}`);
+	const vol = await apiRegister({ tag: 'r9v', roles: ['volunteer'], name: 'Vera Vrijwilliger' });
+	const vc = new ApiClient();
+	await vc.login(vol.email, vol.password);
+	const m = await vc.call('POST', '/matches', { request_id: id, message: 'Ik kan zaterdag.' });
+	assert.equal(m.status, 201, JSON.stringify(m.data));
+	const matchId = m.data.match.id;
+	assert.equal((await oc.call('POST', `/matches/${matchId}/accept`)).status, 200);
+	await oc.call('POST', `/matches/${matchId}/messages`, { body: 'Fijn!' });
+	await vc.call('POST', `/matches/${matchId}/messages`, { body: 'Tot zaterdag.' });
+
+	for (const [lang, width] of [['nl', 1280], ['en', 1280], ['nl', 375]]) {
+		const { context, page } = await newPage(browser, { width, lang });
+		await uiLogin(page, 'moderator@demo.burenhulp.nl', undefined, `/match.html?id=${matchId}`);
+		const text = await page.locator('main').innerText();
+		if (lang === 'nl') {
+			assert.doesNotMatch(text, /Hulpvrager\s*\n?\s*u\b/, 'not "Hulpvrager: u"');
+			assert.match(text, /Hulpvrager\s*\n?\s*Els Hulpvrager/);
+			assert.doesNotMatch(text, /omdat u de hulp heeft geaccepteerd|Dit mag u niet doen|Nog geen berichten/);
+			assert.match(text, /moderator/i, 'it says the page is seen as a moderator');
+			assert.match(text, /melding/, 'messages: moderators read them only through a report');
+		}
+		assert.doesNotMatch(text, /Hoofdstraat 1/, 'no address before the deliberate step');
+		const show = page.locator('#private-show');
+		await checkAxe(page, `match as moderator ${lang} ${width}`);
+		await screenshot(page, `match-moderator-${lang}-${width}`);
+		await show.click();
+		await page.locator('#private-body', { hasText: 'Hoofdstraat 1' }).waitFor();
+		assert.match(await page.locator('#private-body').innerText(), lang === 'nl' ? /vastgelegd/ : /recorded/);
+
+		await open(page, `/hulpvraag.html?id=${id}`);
+		assert.doesNotMatch(await page.locator('main').innerText(), /Hoofdstraat 1/, 'request page: no address at once');
+		assert.match(await page.locator('main').innerText(), lang === 'nl' ? /vastgelegd/ : /recorded/, 'told the read is logged');
+		await checkAxe(page, `request as moderator ${lang} ${width}`);
+		await screenshot(page, `request-moderator-${lang}-${width}`);
+		await page.locator('#private-show').click();
+		await page.locator('main', { hasText: 'Hoofdstraat 1' }).waitFor();
+		await checkAxe(page, `request as moderator, private shown ${lang} ${width}`);
+		assertNoScriptErrors(page);
+		await context.close();
+	}
+});
