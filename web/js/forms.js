@@ -278,9 +278,10 @@ export function handleForm(form, action, options = {}) {
 		} catch (err) {
 			if (err && (err instanceof ApiError || err.errors)) {
 				if (missing.length) {
-					// The API's own words first; an empty field it did not name too.
-					const named = new Set((err.errors || []).map((e) => e.field.replace(/\[\d+\]$/, '')));
-					err.errors = [...(err.errors || []), ...missing.filter((m) => !named.has(m.field))];
+					// An empty field says "required" (the API may word it as
+					// too short); every other field the API's own words.
+					const empty = new Set(missing.map((m) => m.field));
+					err.errors = [...missing, ...(err.errors || []).filter((e) => !empty.has(e.field.replace(/\[\d+\]$/, '')))];
 				}
 				if (options.allAtOnce && err.errors) {
 					// The summary in the order of the form, not of the API.
