@@ -280,3 +280,22 @@ test('moderator pages speak to a moderator, and show the private part only on pu
 		await context.close();
 	}
 });
+
+test('a readable API reference is served beside /api/v1/openapi.yaml, with no CDN (15.13)', async () => {
+	for (const [lang, width] of [['nl', 1280], ['en', 1280], ['nl', 375]]) {
+		const { context, page } = await newPage(browser, { width, lang });
+		const outside = [];
+		page.on('request', (r) => { if (!r.url().startsWith(BASE)) outside.push(r.url()); });
+		await open(page, '/api.html');
+		const text = await page.locator('main').innerText();
+		assert.match(text, /GET\s+\/requests\/\{id\}/);
+		assert.match(text, /One request/, 'the summary of each operation');
+		assert.match(text, /POST\s+\/matches\b/);
+		assert.equal(await page.locator('main a[href="/api/v1/openapi.yaml"]').count(), 1, 'links the document itself');
+		assert.deepEqual(outside, [], 'nothing from another site');
+		await checkAxe(page, `api reference ${lang} ${width}`);
+		await screenshot(page, `api-reference-${lang}-${width}`);
+		assertNoScriptErrors(page);
+		await context.close();
+	}
+});

@@ -165,7 +165,8 @@ function buildFooter(footer) {
 	p2.append(el('a', 'footer.report', null, { href: '/melden.html' }), document.createTextNode(' · '),
 		el('a', 'footer.directory', null, { href: '/#directory-heading' }), document.createTextNode(' · '),
 		el('a', 'footer.terms', null, { href: '/voorwaarden.html' }), document.createTextNode(' · '),
-		el('a', 'footer.privacy', null, { href: '/privacy.html' }));
+		el('a', 'footer.privacy', null, { href: '/privacy.html' }), document.createTextNode(' · '),
+		el('a', 'footer.api', null, { href: '/api.html' }));
 	const p3 = el('p', 'footer.geonames', null, { class: 'small muted' });
 	w.append(p1, p2, p3);
 	footer.append(w);
