@@ -150,6 +150,11 @@ test('a resident is told how to become a volunteer, and becomes one from the pro
 	await uiLogin(page, res.email, res.password, '/mijn-aanbod.html');
 	const way = page.locator('main a[href="/profiel.html#rollen"]');
 	assert.equal(await way.count(), 1, 'a link to where the role is added');
+	// An open request says the same, where a volunteer would respond.
+	const { id } = await openRequest(`r11${Date.now().toString(36)}`);
+	await open(page, `/hulpvraag.html?id=${id}`);
+	assert.equal(await page.locator('#request-extra a[href="/profiel.html#rollen"]').count(), 1, 'the request page shows the way too');
+	await open(page, '/mijn-aanbod.html');
 	await checkAxe(page, 'volunteer page shown to a resident');
 	await screenshot(page, 'no-role-nl-1280');
 	await Promise.all([page.waitForURL(/profiel\.html/), way.click()]);

@@ -119,7 +119,11 @@ function render() {
 			extra.append(p);
 		} else {
 			respond.hidden = true;
-			extra.append(el('p', 'request.only_volunteers', null, { class: 'muted' }));
+			// A resident may take the volunteer role themself (issue 15.11).
+			const p = el('p', null, null, { class: 'muted' });
+			p.append(el('span', 'request.only_volunteers'), document.createTextNode(' '),
+				el('a', 'errors.no_role_link', null, { href: '/profiel.html#rollen' }));
+			extra.append(p);
 		}
 	} else {
 		respond.hidden = true;
