@@ -4,6 +4,7 @@
 #   make install DESTDIR=/tmp/root prefix=/usr sysconfdir=/etc
 #
 #   $(pkgdatadir)            web/, sql/, data/, doc/operations.md,
+#                            doc/openapi.yaml (served at /api/v1/openapi.yaml),
 #                            nginx/burenhulp.conf (the TLS site),
 #                            mariadb/burenhulp.cnf (durable server settings)
 #   $(systemdunitdir)        per handler .socket + .service, the mailer,
@@ -26,7 +27,7 @@ BH_DIST_IN = \
 	$(srcdir)/etc/burenhulp/handler.conf.in $(srcdir)/etc/burenhulp/ctl.conf.in \
 	$(srcdir)/etc/burenhulp/mailer.conf.in $(srcdir)/nginx/burenhulp-tls.conf.in
 EXTRA_DIST += $(BH_DIST_IN) scripts/dist-files etc/logrotate.d/burenhulp \
-	etc/mariadb/burenhulp.cnf
+	etc/mariadb/burenhulp.cnf docs/openapi.yaml
 dist_man8_MANS = docs/burenhulpctl.8
 
 # Folders copied whole into $(pkgdatadir).
@@ -55,6 +56,7 @@ install-data-local: bh-dist-files
 	$(INSTALL_DATA) $(srcdir)/etc/mariadb/burenhulp.cnf '$(DESTDIR)$(pkgdatadir)/mariadb/burenhulp.cnf'
 	if [ -f $(srcdir)/docs/operations.md ]; then \
 	  $(INSTALL_DATA) $(srcdir)/docs/operations.md '$(DESTDIR)$(pkgdatadir)/doc/'; fi
+	$(INSTALL_DATA) $(srcdir)/docs/openapi.yaml '$(DESTDIR)$(pkgdatadir)/doc/openapi.yaml'
 	if [ -f $(srcdir)/CHANGELOG.md ]; then \
 	  $(INSTALL_DATA) $(srcdir)/CHANGELOG.md '$(DESTDIR)$(pkgdatadir)/doc/'; fi
 	cd $(srcdir) && find $(BH_SHARE_DIRS) -type f ! -name '.*' | while read -r f; do \

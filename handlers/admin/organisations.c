@@ -107,6 +107,7 @@ organisations_list(struct req *r)
 	json_object *body, *items;
 	long limit;
 	size_t n = 0, i, shown;
+	long long total;
 	int rc;
 
 	admin_limit(r, &limit);
@@ -163,6 +164,12 @@ organisations_list(struct req *r)
 	p[n++] = DB_STR(pattern);
 	p[n++] = DB_STR(pattern);
 	p[n++] = DB_STR(pattern);
+	/* The total of the result: the same parameters, up to the filters. */
+	rc = db_exec(r->db, r->arena, near != NULL ? STMT_ORG_NEAR_COUNT : STMT_ORG_COUNT,
+	    p, n, &rows);
+	if (rc != DB_OK || rows.nrows != 1)
+		goto internal;
+	total = db_int(&rows, 0, 0);
 	if (near != NULL) {
 		long long metres = key != NULL ? strtoll(key, NULL, 10) : 0;
 
@@ -185,6 +192,7 @@ organisations_list(struct req *r)
 	body = json_object_new_object();
 	items = json_object_new_array();
 	json_put(body, "items", items);
+	json_put(body, "total", json_object_new_int64(total));
 	for (i = 0; i < shown; i++)
 		json_object_array_add(items, org_json(&rows, i, near != NULL));
 	if (rows.nrows > (size_t)limit) {

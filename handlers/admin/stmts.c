@@ -129,6 +129,15 @@ const char *const admin_stmts[STMT__MAX] = {
 	"WHERE o.dist_m <= ? " ORG_FILTERS
 	"AND (? IS NULL OR o.dist_m > ? OR (o.dist_m = ? AND o.id > ?)) "
 	"ORDER BY o.dist_m, o.id LIMIT ?",
+	/* STMT_ORG_COUNT: category, category, pattern, pattern, pattern. The
+	 * total of STMT_ORG_LIST's result (issue 15.5: the page said 10 of 13). */
+	"SELECT COUNT(*) FROM organisations o "
+	"WHERE o.active = 1 " ORG_FILTERS,
+	/* STMT_ORG_NEAR_COUNT: as STMT_ORG_NEAR up to its filters. */
+	"SELECT COUNT(*) FROM ("
+	"SELECT b.*, " DIST_M("b.lat", "b.lon") " AS dist_m FROM organisations b "
+	"WHERE b.active = 1 AND b.lat BETWEEN ? AND ? AND b.lon BETWEEN ? AND ?"
+	") o WHERE o.dist_m <= ? " ORG_FILTERS,
 	/* STMT_ORG_INSERT: id, name, description, pc4, lat, lon, website,
 	 * phone, email */
 	"INSERT INTO organisations (id, name, description, pc4, lat, lon, website, "

@@ -176,6 +176,34 @@ among(const char *const *choices, const char *s)
 	return false;
 }
 
+/* Puts on match i of rows the first message of whoever began it, as
+ * "introduction", when the caller may read the match's messages (the rule
+ * of GET /matches/{id}/messages: a declined volunteer may not). The owner
+ * decides on a response without opening the conversation (issue 15.8).
+ * Returns 0, or -1 on a database or crypto failure. */
+static int
+add_introduction(struct req *r, json_object *m, const struct db_rows *rows, size_t i)
+{
+	struct auth_object obj = match_auth(rows, i);
+	struct db_rows msg;
+	json_object *intro;
+	const char *sender;
+
+	if (auth_decide(&r->who, ACT_MESSAGE_READ, &obj) != AUTH_ALLOW)
+		return 0;
+	sender = strcmp(db_str(rows, i, MC_INITIATED_BY), "volunteer") == 0 ?
+	    db_str(rows, i, MC_VOLUNTEER_ID) : db_str(rows, i, MC_OWNER_ID);
+	if (db_exec(r->db, r->arena, STMT_MATCH_INTRODUCTION, DB_PARAMS(
+	    DB_STR(db_str(rows, i, MC_ID)), DB_STR(sender)), &msg) != DB_OK)
+		return -1;
+	if (msg.nrows == 0)
+		return 0;
+	if ((intro = message_json(r, &msg, 0)) == NULL)
+		return -1;
+	json_put(m, "introduction", intro);
+	return 0;
+}
+
 void
 matches_list(struct req *r)
 {
@@ -222,8 +250,16 @@ matches_list(struct req *r)
 	body = json_object_new_object();
 	items = json_object_new_array();
 	json_put(body, "items", items);
-	for (i = 0; i < n; i++)
-		json_object_array_add(items, match_json(&rows, i));
+	for (i = 0; i < n; i++) {
+		json_object *m = match_json(&rows, i);
+
+		json_object_array_add(items, m);
+		if (add_introduction(r, m, &rows, i) != 0) {
+			json_object_put(body);
+			problem_internal(r, "matches list: introduction");
+			return;
+		}
+	}
 	if (rows.nrows > (size_t)limit) {
 		const char *parts[2] = { db_str(&rows, n - 1, MC_SORT_KEY),
 		    db_str(&rows, n - 1, MC_ID) };

@@ -132,6 +132,11 @@ const char *const matches_stmts[STMT__MAX] = {
 	"SELECT " MESSAGE_COLUMNS "FROM messages g JOIN users s ON s.id = g.sender_id "
 	"WHERE g.match_id = ? AND (? IS NULL OR (g.created_at, g.id) > (?, ?)) "
 	"ORDER BY g.created_at, g.id LIMIT ?",
+	/* STMT_MATCH_INTRODUCTION: match id, sender id. The first message of
+	 * whoever began the match: the volunteer's introduction with their
+	 * response (issue 15.8), or the owner's invitation. On messages_match. */
+	"SELECT " MESSAGE_COLUMNS "FROM messages g JOIN users s ON s.id = g.sender_id "
+	"WHERE g.match_id = ? AND g.sender_id = ? ORDER BY g.created_at, g.id LIMIT 1",
 	/* STMT_SUGGEST_OFFERS: centre lat, lat, lon; lat min, lat max, lon min,
 	 * lon max (box); maximum km; areas limit; category, request owner,
 	 * request id, limit → offer id, volunteer id, display name, lat, lon,

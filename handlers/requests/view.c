@@ -93,6 +93,7 @@ requests_get(struct req *r)
 {
 	struct db_rows rows;
 	struct auth_object obj;
+	const char *priv = http_query(r, "private");
 	int rc = request_load(r, http_param(r, "id"), &rows);
 
 	if (rc < 0) {
@@ -103,8 +104,16 @@ requests_get(struct req *r)
 		problem_send(r, 404, "not_found", "No such request.");
 		return;
 	}
+	/* ?private=false: the request without its private part, and so no
+	 * audited read; a moderator's page asks for the private part only when
+	 * they choose to see it (issue 15.9). */
+	if (priv != NULL && strcmp(priv, "true") != 0 && strcmp(priv, "false") != 0) {
+		problem_field(r, "private", "invalid", "private is true or false.");
+		problem_invalid(r);
+		return;
+	}
 	request_auth_object(&obj, &rows, 0);
 	if (!auth_require(r, ACT_REQUEST_VIEW, &obj))
 		return;
-	request_send(r, &rows, 200, true);
+	request_send(r, &rows, 200, priv == NULL || strcmp(priv, "true") == 0);
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 
 import {
-  DEMO_POSTCODE, asDemo, assertProblem, assertStatus, newUser, randomTag, register,
+  BASE_URL, Client, DEMO_POSTCODE, REPO, asDemo, assertProblem, assertStatus, newUser, randomTag, register,
 } from './lib/client.mjs';
 
 let moderator, admin;
@@ -289,5 +289,131 @@ describe('issue 16, sessions and the audit log', () => {
       for (const g of grants)
         assert.ok(!/\b(UPDATE|DELETE|ALL PRIVILEGES)\b/.test(g), `bh_${h}: ${g}`);
     }
+  });
+});
+
+// ---- issue 15, second halves (12, 13, 8) ------------------------------------
+
+describe("issue 15, nginx's own pages", () => {
+  const anon = () => new Client('anonymous');
+  const SITE = BASE_URL;
+
+  it('a mistyped page URL gets the Dutch 404 page in the site\'s own layout (15.12)', async () => {
+    for (const path of ['/hulpvraaag.html', '/bestaat/niet', '/js/pages/geen.js']) {
+      const r = await fetch(SITE + path);
+      const text = await r.text();
+      assert.equal(r.status, 404, path);
+      assert.match(r.headers.get('content-type') ?? '', /^text\/html/, path);
+      assert.match(text, /<html lang="nl">/, `${path}: Dutch first`);
+      assert.match(text, /class="site-header"/, `${path}: the site's header and navigation`);
+      assert.match(text, /class="site-footer"/, `${path}: the site's footer`);
+      assert.doesNotMatch(text, /<center>|nginx/i, `${path}: not nginx's own page`);
+    }
+  });
+
+  it("web/README.md and other docs are not served from the web root (15.12)", async () => {
+    for (const path of ['/README.md', '/admin/README.md', '/web/README.md']) {
+      const r = await fetch(SITE + path);
+      const text = await r.text();
+      assert.equal(r.status, 404, path);
+      assert.doesNotMatch(text, /# web\/|Plain HTML pages/, `${path}: the docs leak`);
+    }
+  });
+
+  it('every error nginx makes under /api/ is problem+json: 404, 405, 413, 414 (15.12)', async () => {
+    assertProblem(await anon().get('/api/v1/nothing-here', { skipSpec: true }), 404, 'not_found');
+    assertProblem(await anon().get('/api/nothing', { skipSpec: true }), 404, 'not_found');
+    // A method nginx itself refuses (the served document is a static file).
+    assertProblem(await anon().post('/api/v1/openapi.yaml', {}, { skipSpec: true }), 405, 'method_not_allowed');
+    assertProblem(await anon().raw('POST', '/accounts', 'x'.repeat(70 * 1024), 'application/json', { skipSpec: true }),
+      413, 'payload_too_large');
+    const long = await anon().get(`/requests?q=${'a'.repeat(9000)}`, { skipSpec: true });
+    assertProblem(long, 414, 'uri_too_long');
+  });
+});
+
+describe('issue 15, the API document', () => {
+  it('the OpenAPI document is served at /api/v1/openapi.yaml, the same as docs/openapi.yaml (15.13)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const res = await new Client('anonymous').get('/api/v1/openapi.yaml', { skipSpec: true });
+    assertStatus(res, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/yaml/);
+    assert.equal(res.text, readFileSync(`${REPO}/docs/openapi.yaml`, 'utf8'));
+  });
+});
+
+describe('issue 15, the directory', () => {
+  it('GET /organisations gives the total of the result, not of the page (15.5)', async () => {
+    const anon = new Client('anonymous');
+    const all = [];
+    let cursor = null;
+    do {
+      const res = await anon.get(`/organisations?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assertStatus(res, 200);
+      assert.equal(typeof res.body.total, 'number', 'every page says the total');
+      all.push(...res.body.items);
+      cursor = res.body.next_cursor;
+      if (cursor) assert.ok(res.body.total > 5);
+    } while (cursor);
+    assert.equal((await anon.get('/organisations?limit=5')).body.total, all.length);
+    // The filters count too: near, radius, category and q.
+    const near = await anon.get(`/organisations?limit=1&near=${encodeURIComponent(DEMO_POSTCODE)}&radius_km=100`);
+    const nearAll = await anon.get(`/organisations?limit=100&near=${encodeURIComponent(DEMO_POSTCODE)}&radius_km=100`);
+    assert.equal(near.body.total, nearAll.body.items.length);
+    const none = await anon.get('/organisations?q=zzzznotfound');
+    assert.equal(none.body.total, 0);
+    const cat = all.flatMap((o) => o.categories ?? [])[0];
+    if (cat) {
+      const byCat = await anon.get(`/organisations?limit=100&category=${cat}`);
+      assert.equal((await anon.get(`/organisations?limit=1&category=${cat}`)).body.total, byCat.body.items.length);
+    }
+  });
+});
+
+describe('issue 15, responses', () => {
+  it("the requester sees the volunteer's introduction on the response, and the count follows (15.8)", async () => {
+    const owner = await newUser(['resident']);
+    const vol = await newUser(['volunteer']);
+    const other = await newUser(['volunteer']);
+    const req = await openRequest(owner, randomTag(6));
+    const intro = `Ik ben Anna, ik woon om de hoek en heb een auto. ${randomTag(4)}`;
+    const m = (await vol.post('/matches', { request_id: req.id, message: intro })).body.match;
+    assert.equal((await vol.get(`/requests/${req.id}`)).body.request.response_count, 1, 'the volunteer sees the count');
+    const mine = await owner.get('/matches?as=requester');
+    assertStatus(mine, 200);
+    const item = mine.body.items.find((x) => x.id === m.id);
+    assert.equal(item.introduction?.body, intro, 'the introduction is on the response');
+    assert.equal(item.introduction.sender.id, vol.user.id);
+    // Later messages do not replace the introduction; the volunteer's own list has it too.
+    assertStatus(await owner.post(`/matches/${m.id}/messages`, { body: 'Fijn, wanneer kunt u?' }), 201);
+    assert.equal((await owner.get('/matches?as=requester')).body.items.find((x) => x.id === m.id).introduction.body, intro);
+    assert.equal((await vol.get('/matches?as=volunteer')).body.items.find((x) => x.id === m.id).introduction.body, intro);
+    // A declined volunteer is out of the conversation: no introduction for them (lib/auth.c).
+    const o = (await other.post('/matches', { request_id: req.id, message: 'Ik ook.' })).body.match;
+    assertStatus(await owner.post(`/matches/${o.id}/decline`), 200);
+    const declined = (await other.get('/matches?as=volunteer')).body.items.find((x) => x.id === o.id);
+    assert.equal(declined.introduction, undefined, 'a declined volunteer reads no message');
+  });
+});
+
+describe('issue 15, moderators', () => {
+  it('GET /requests/{id}?private=false leaves the private part out and audits no read; the deliberate read is audited (15.9)', async () => {
+    const { mariadb } = await import('./lib/explain.mjs');
+    const owner = await newUser(['resident']);
+    const res = await owner.post('/requests', {
+      title: `Boodschappen ${randomTag(6)}`, description: 'Wie helpt mij met de boodschappen?', category: 'shopping',
+      postcode: DEMO_POSTCODE, private: { address: 'Hoofdstraat 9', phone: '0591 000 000' },
+    });
+    assertStatus(res, 201);
+    const id = res.body.request.id;
+    const reads = () => Number(mariadb(`SELECT COUNT(*) FROM audit_log WHERE action = 'request.private_read' AND target_id = '${id}'`)[0][0]);
+    const plain = await moderator.get(`/requests/${id}?private=false`);
+    assertStatus(plain, 200);
+    assert.equal(plain.body.request.private, undefined, 'no private part without the deliberate step');
+    assert.equal(reads(), 0, 'and no read logged');
+    const shown = await moderator.get(`/requests/${id}`);
+    assert.equal(shown.body.request.private.address, 'Hoofdstraat 9');
+    assert.equal(reads(), 1, 'the deliberate read is logged');
+    assertProblem(await moderator.get(`/requests/${id}?private=maybe`), 422, 'validation_failed', 'private');
   });
 });

@@ -41,10 +41,13 @@ fhs_layout() {
 	for f in usr/sbin/burenhulpctl etc/logrotate.d/burenhulp usr/lib/sysusers.d/burenhulp.conf \
 		etc/burenhulp/ctl.conf.sample usr/share/burenhulp/nginx/burenhulp.conf \
 		usr/share/burenhulp/mariadb/burenhulp.cnf usr/share/burenhulp/web/index.html \
+		usr/share/burenhulp/web/404.html usr/share/burenhulp/doc/openapi.yaml \
 		usr/share/burenhulp/sql/migrations/001_foundation.sql usr/share/burenhulp/data/pc4-nl.csv \
 		usr/lib/systemd/system/burenhulp-purge.timer usr/lib/systemd/system/burenhulp-mailer.service; do
 		[ -e "$ROOT/$f" ] || { echo "missing: $f"; return 1; }
 	done
+	# Docs stay out of the web root (issue 15.12).
+	[ -z "$(find "$ROOT/usr/share/burenhulp/web" -name '*.md')" ] || { echo "docs in the web root"; return 1; }
 	for n in $BH_HANDLERS; do
 		[ -x "$ROOT/usr/libexec/burenhulp/burenhulp-$n" ] &&
 		[ -f "$UNITS/burenhulp-$n.service" ] && [ -f "$UNITS/burenhulp-$n.socket" ] &&
@@ -176,6 +179,9 @@ EOF
 	grep -q '^HTTP/2 200' <<<"$h" &&
 	grep -qi '^strict-transport-security: max-age=63072000; includeSubDomains' <<<"$h" &&
 	grep -qi "^content-security-policy: default-src 'self'" <<<"$h" &&
+	# The API's document and the site's own 404 page (issue 15.12, 15.13).
+	[ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$TLS_PORT/api/v1/openapi.yaml")" = 200 ] &&
+	curl -sk "https://127.0.0.1:$TLS_PORT/bestaat-niet" | grep -q 'class="site-header"' &&
 	# TLS 1.1 is refused; 1.2 is served.
 	! curl -sk --tlsv1.1 --tls-max 1.1 -o /dev/null "https://127.0.0.1:$TLS_PORT/" &&
 	curl -sk --tlsv1.2 --tls-max 1.2 -o /dev/null "https://127.0.0.1:$TLS_PORT/" &&

@@ -248,6 +248,9 @@ export function setBusy(form, busy) {
  * Wires a form: action(values, form) runs on submit; its ApiError is shown on
  * the form. options.status: an aria-live element for a success message
  * (action may return an i18n key, or {key, vars}, to show there).
+ * options.allAtOnce: empty required fields do not stop the submit; the API
+ * checks every field, and its errors are shown together with the empty
+ * ones (registration: every problem after one submit, issue 15.10).
  */
 export function handleForm(form, action, options = {}) {
 	form.noValidate = true;
@@ -258,9 +261,9 @@ export function handleForm(form, action, options = {}) {
 		clearErrors(form);
 		if (options.status)
 			clearStatus(options.status);
-		const missing = requiredMissing(form);
-		if (missing.length) {
-			showErrors(form, { errors: missing.map((f) => ({ field: f, code: 'required' })) });
+		const missing = requiredMissing(form).map((f) => ({ field: f, code: 'required' }));
+		if (missing.length && !options.allAtOnce) {
+			showErrors(form, { errors: missing });
 			return;
 		}
 		setBusy(form, true);
@@ -273,9 +276,21 @@ export function handleForm(form, action, options = {}) {
 					showStatus(options.status, result.key, result.vars);
 			}
 		} catch (err) {
-			if (err && (err instanceof ApiError || err.errors))
+			if (err && (err instanceof ApiError || err.errors)) {
+				if (missing.length) {
+					// An empty field says "required" (the API may word it as
+					// too short); every other field the API's own words.
+					const empty = new Set(missing.map((m) => m.field));
+					err.errors = [...missing, ...(err.errors || []).filter((e) => !empty.has(e.field.replace(/\[\d+\]$/, '')))];
+				}
+				if (options.allAtOnce && err.errors) {
+					// The summary in the order of the form, not of the API.
+					const order = [...form.querySelectorAll('.field[data-field]')].map((f) => f.dataset.field);
+					const at = (e) => { const i = order.indexOf(e.field.replace(/\[\d+\]$/, '')); return i < 0 ? order.length : i; };
+					err.errors = [...err.errors].sort((a, b) => at(a) - at(b));
+				}
 				showErrors(form, err);
-			else {
+			} else {
 				console.error(err);
 				showErrors(form, { errors: [], code: 'unknown' });
 			}

@@ -22,6 +22,7 @@ import { resendControl } from './verify.js';
 // The navigation: [href, i18n key, who sees it].
 const NAV = [
 	['/', 'nav.home', () => true],
+	['/aanbod-zoeken.html', 'nav.offers', (u) => !!u],
 	['/hulpvraag-plaatsen.html', 'nav.post_request', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/mijn-hulpvragen.html', 'nav.my_requests', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/suggesties.html', 'nav.suggestions', (u) => hasRole(u, 'volunteer')],
@@ -36,6 +37,9 @@ const NAV = [
 // Notices a page may show after a redirect (?flash=name); only these names.
 const FLASHES = ['logged_out', 'registered', 'password_changed', 'password_reset', 'account_deleted',
 	'request_posted', 'request_posted_open', 'request_saved', 'offer_saved', 'offer_posted', 'logged_in'];
+
+// The roles a user chooses themself (PATCH /me roles); the others an admin grants.
+const SELF_ROLES = ['resident', 'caregiver', 'volunteer'];
 
 let state = { user: null };
 let localeSave = Promise.resolve();
@@ -159,7 +163,10 @@ function buildFooter(footer) {
 	const p1 = el('p', 'footer.about');
 	const p2 = document.createElement('p');
 	p2.append(el('a', 'footer.report', null, { href: '/melden.html' }), document.createTextNode(' · '),
-		el('a', 'footer.directory', null, { href: '/#directory-heading' }));
+		el('a', 'footer.directory', null, { href: '/#directory-heading' }), document.createTextNode(' · '),
+		el('a', 'footer.terms', null, { href: '/voorwaarden.html' }), document.createTextNode(' · '),
+		el('a', 'footer.privacy', null, { href: '/privacy.html' }), document.createTextNode(' · '),
+		el('a', 'footer.api', null, { href: '/api.html' }));
 	const p3 = el('p', 'footer.geonames', null, { class: 'small muted' });
 	w.append(p1, p2, p3);
 	footer.append(w);
@@ -270,10 +277,24 @@ export async function startPage(options = {}) {
 	}
 	if (options.roles && !hasRole(state.user, ...options.roles)) {
 		replaceMain('errors.no_role', { roles: options.roles.map((r) => t(`roles.${r}.name`)).join(', ') });
+		// A role the user may take themself: say where (issue 15.11).
+		const own = options.roles.filter((r) => SELF_ROLES.includes(r));
+		if (state.user && own.length) {
+			const p = el('p', null, null, { class: 'no-role-way' });
+			p.append(el('span', 'errors.no_role_way', { roles: own.map((r) => t(`roles.${r}.name`)).join(', ') }),
+				document.createTextNode(' '), el('a', 'errors.no_role_link', null, { href: '/profiel.html#rollen' }));
+			document.querySelector('main .wrap').append(p);
+		}
 		pageReady();
 		return new Promise(() => {});
 	}
 	return state;
+}
+
+/** After the user's roles changed on this page: the navigation follows. */
+export function updateUser(user) {
+	state.user = user;
+	renderNav();
 }
 
 /** Changes the document title to an i18n key (kept across language switches). */
@@ -346,11 +367,16 @@ export function areaText(area) {
  * A paged list from the API into container: fetchPage(cursor) resolves to
  * {items, next_cursor} (or an array); renderItem(item) returns an <li>.
  * Shows loading, empty (emptyKey) and error states; the count goes to
- * statusEl (aria-live) as countKey {count}. A "more" button loads the next page.
+ * statusEl (aria-live) as countKey {count}: the list's `total` when the API
+ * gives one (the whole result, issue 15.5), else the items loaded so far —
+ * then, while more pages wait, as 'common.count_shown' ("10 shown, more
+ * below"), never as if it were all. A "more" button loads the next page.
  * Returns a promise of all items loaded in the first page.
  */
 export async function pagedList({ container, statusEl, fetchPage, renderItem, emptyKey, countKey, countVars = {}, listClass = 'cards' }) {
 	let total = 0;
+	let whole = null;	// the API's total of the result, when it gives one
+	let hasMore = false;
 	const ul = el('ul', null, null, { class: listClass });
 	const more = el('button', 'common.more', null, { type: 'button', class: 'button button-secondary' });
 	loadingInto(container);
@@ -364,6 +390,9 @@ export async function pagedList({ container, statusEl, fetchPage, renderItem, em
 		for (const it of items)
 			ul.append(renderItem(it));
 		total += items.length;
+		if (!Array.isArray(page) && Number.isInteger(page.total))
+			whole = page.total;
+		hasMore = !!next;
 		more.hidden = !next;
 		more.dataset.cursor = next || '';
 		return items;
@@ -384,8 +413,12 @@ export async function pagedList({ container, statusEl, fetchPage, renderItem, em
 	}
 	container.replaceChildren(ul, more);
 	const announce = () => {
-		if (statusEl && countKey)
-			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: total }, { class: 'muted' }));
+		if (!statusEl || !countKey)
+			return;
+		if (whole === null && hasMore)
+			statusEl.replaceChildren(el('p', 'common.count_shown', { count: total }, { class: 'muted' }));
+		else
+			statusEl.replaceChildren(el('p', countKey, { ...countVars, count: whole ?? total }, { class: 'muted' }));
 	};
 	announce();
 	more.addEventListener('click', async () => {

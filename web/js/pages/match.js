@@ -10,7 +10,7 @@
 // "1,5" and "1.5" are read as one and a half; what will be saved is shown
 // under the field ("Wordt opgeslagen als 1,5 uur"); a number is sent.
 
-import { api, ApiError } from '../api.js';
+import { api, ApiError, hasRole } from '../api.js';
 import { startPage, pageReady, el, setText, badge, param, replaceMain } from '../page.js';
 import { onLanguageChange, locale, t } from '../i18n.js';
 import { handleForm, showStatus, showProblem, showErrors } from '../forms.js';
@@ -82,6 +82,34 @@ function isVolunteer() {
 	return user.id === match.volunteer.id;
 }
 
+// A moderator (or admin) looking at someone else's match: the page speaks
+// to them as such, not as a party, and shows the private part only when
+// they choose to, saying that read is logged (issue 15.9).
+function isStaff() {
+	const owner = match.request.owner || request?.owner;
+	return !isVolunteer() && !(owner && owner.id === user.id) && hasRole(user, 'moderator', 'admin');
+}
+
+let privateShown = false;
+
+async function showPrivate() {
+	const btn = $('private-show');
+	if (btn)
+		btn.disabled = true;
+	try {
+		request = (await api.get(`/requests/${encodeURIComponent(match.request.id)}`)).request;
+		privateShown = true;
+		renderFacts();
+		const box = $('private-section');
+		box.tabIndex = -1;
+		box.focus();
+	} catch (e) {
+		showProblem($('match-status'), e);
+		if (btn)
+			btn.disabled = false;
+	}
+}
+
 function renderFacts() {
 	setText($('match-title'), 'match.h1_title', { title: match.request.title });
 
@@ -94,10 +122,13 @@ function renderFacts() {
 	a.textContent = match.request.title;
 	reqDd.append(a, document.createTextNode(' '), badge('request', match.request.status));
 	dl.append(el('dt', 'match.request'), reqDd);
+	const staff = isStaff();
 	row(dl, 'match.volunteer', isVolunteer() ? 'match.you' : match.volunteer.display_name, isVolunteer() ? {} : undefined);
 	const owner = match.request.owner || request?.owner;
-	if (owner)
-		row(dl, 'match.requester', isVolunteer() ? owner.display_name : 'match.you', isVolunteer() ? undefined : {});
+	if (owner) {
+		const mine = !isVolunteer() && !staff;
+		row(dl, 'match.requester', mine ? 'match.you' : owner.display_name, mine ? {} : undefined);
+	}
 	if (request && request.on_behalf_of)
 		row(dl, 'common.for_whom', request.on_behalf_of.first_name);
 	row(dl, 'common.posted', 'common.date_value', { at: match.created_at });
@@ -112,12 +143,22 @@ function renderFacts() {
 	if (match.thanks)
 		row(dl, 'match.thanks', match.thanks);
 	$('match-body').replaceChildren(dl);
+	if (staff)
+		$('match-body').prepend(el('p', 'match.staff_note', null, { class: 'notice notice-info' }));
 
+	if (staff && !privateShown) {
+		// The deliberate step: nothing private is fetched before it.
+		$('private-section').hidden = false;
+		const b = el('button', 'match.private_show', null, { type: 'button', class: 'button button-secondary', id: 'private-show', 'aria-describedby': 'private-show-hint' });
+		b.addEventListener('click', showPrivate);
+		$('private-body').replaceChildren(el('p', 'match.private_staff_hint', null, { class: 'small', id: 'private-show-hint' }), b);
+		return;
+	}
 	const priv = request && request.private && Object.values(request.private).some((x) => x);
 	$('private-section').hidden = !priv;
 	if (priv) {
 		const box = $('private-body');
-		box.replaceChildren(el('p', isVolunteer() ? 'match.private_note_volunteer' : 'match.private_note_owner', null, { class: 'small' }));
+		box.replaceChildren(el('p', staff ? 'match.private_staff_note' : isVolunteer() ? 'match.private_note_volunteer' : 'match.private_note_owner', null, { class: 'small' }));
 		const pdl = el('dl', null, null, { class: 'meta' });
 		if (request.private.care_situation)
 			row(pdl, 'fields.care_situation', request.private.care_situation);
@@ -180,6 +221,13 @@ function actionButton(key, verb, okKey, cls = 'button') {
 function renderActions() {
 	const body = $('actions-body');
 	body.replaceChildren();
+	if (isStaff()) {
+		// Only the two parties act on a match; a moderator acts through the admin.
+		body.append(el('p', 'match.staff_actions', null, { class: 'muted' }));
+		$('cancel-section').hidden = true;
+		$('actions-section').hidden = false;
+		return;
+	}
 	const vol = isVolunteer();
 	const s = match.status;
 	const canAnswer = (s === 'responded' && !vol) || (s === 'invited' && vol);
@@ -287,6 +335,14 @@ function messageItem(m) {
 
 function renderMessages() {
 	const list = $('messages-list');
+	if (isStaff()) {
+		// Moderators read messages only through a report (lib/auth.c).
+		list.replaceChildren(el('li', 'match.staff_messages', null, { class: 'empty' }));
+		document.querySelector('#messages-section > p.hint').hidden = true;	// "only you and the other"
+		$('message-form').hidden = true;
+		$('messages-section').hidden = false;
+		return;
+	}
 	list.replaceChildren(...messages.map(messageItem));
 	if (!messages.length)
 		list.append(el('li', 'match.no_messages', null, { class: 'empty' }));
@@ -310,7 +366,9 @@ async function loadMessages() {
 
 async function loadRequest() {
 	try {
-		request = (await api.get(`/requests/${encodeURIComponent(match.request.id)}`)).request;
+		// A moderator's first look leaves the private part out (and so logs no read).
+		const q = isStaff() ? '?private=false' : '';
+		request = (await api.get(`/requests/${encodeURIComponent(match.request.id)}${q}`)).request;
 	} catch {
 		request = null;
 	}
@@ -337,7 +395,8 @@ async function main() {
 	await loadRequest();
 	const mstatus = $('messages-status');
 	try {
-		await loadMessages();
+		if (!isStaff())
+			await loadMessages();
 	} catch (e) {
 		showProblem(mstatus, e);
 	}

@@ -38,6 +38,15 @@ function matchItem(m, request, reload) {
 	if (m.status === 'completed' && m.hours != null)
 		meta.append(el('li', 'common.hours_done', { n: m.hours }));
 	li.append(h, meta);
+	// What the volunteer wrote with the response, to decide on (issue 15.8).
+	if (m.introduction && m.introduction.body) {
+		const q = el('blockquote', null, null, { class: 'introduction' });
+		q.append(el('p', 'myrequests.introduction_label', { name: m.introduction.sender.display_name }, { class: 'small muted' }));
+		const body = document.createElement('p');
+		body.textContent = m.introduction.body;
+		q.append(body);
+		li.append(q);
+	}
 	if (m.thanks) {
 		const p = el('p', 'myrequests.your_thanks', { thanks: m.thanks });
 		li.append(p);

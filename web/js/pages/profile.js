@@ -5,7 +5,7 @@
 // (profile-notify.js, at #meldingen and #alerts).
 
 import { api, downloadJson, hasRole } from '../api.js';
-import { startPage, pageReady, el, t } from '../page.js';
+import { startPage, pageReady, el, t, updateUser } from '../page.js';
 import { onLanguageChange, setLanguage, currentLanguage } from '../i18n.js';
 import { handleForm, showStatus, showProblem } from '../forms.js';
 import { startNotifySettings, startAlerts } from './profile-notify.js';
@@ -59,6 +59,21 @@ async function main() {
 			await setLanguage(user.locale);
 		return 'profile.saved';
 	}, { status });
+
+	// Why I am here: the roles a user takes or drops themself (issue 15.11).
+	const rolesForm = document.getElementById('roles-form');
+	const fillRoles = () => {
+		for (const box of rolesForm.querySelectorAll('input[name=roles]'))
+			box.checked = (user.roles || []).includes(box.value);
+	};
+	fillRoles();
+	handleForm(rolesForm, async (v) => {
+		user = (await api.patch('/me', { roles: v.roles })).user;
+		renderFacts();
+		fillRoles();
+		updateUser(user);
+		return 'profile.roles_saved';
+	}, { status: document.getElementById('roles-status') });
 
 	const exportButton = document.getElementById('export-button');
 	const exportStatus = document.getElementById('export-status');

@@ -26,7 +26,7 @@ async function main() {
 		await login(v.email, form.password.value);
 		const next = v.roles.includes('volunteer') && v.roles.length === 1 ? '/aanbod.html' : '/';
 		go(next, 'registered');
-	});
+	}, { allAtOnce: true });
 	pageReady();
 }
 

@@ -12,6 +12,31 @@ const titleEl = document.getElementById('request-title');
 let categories = [];
 let request;
 let user;
+// A moderator (or admin) on someone else's request sees the private part
+// only after choosing to, told that the read is logged (issue 15.9).
+let privateShown = false;
+
+function isStaff() {
+	return !!user && hasRole(user, 'moderator', 'admin') && request && request.owner.id !== user.id;
+}
+
+async function showPrivate() {
+	const b = document.getElementById('private-show');
+	b.disabled = true;
+	try {
+		request = (await api.get(`/requests/${encodeURIComponent(request.id)}`)).request;
+		privateShown = true;
+		render();
+		const h = document.getElementById('private-h');
+		if (h) {
+			h.tabIndex = -1;
+			h.focus();
+		}
+	} catch (e) {
+		b.disabled = false;
+		showStatus(document.getElementById('request-status'), 'errors.load_failed', null, 'error');
+	}
+}
 
 function row(dl, key, value, vars) {
 	const dd = vars ? el('dd', value, vars) : el('dd');
@@ -50,10 +75,18 @@ function render() {
 	desc.textContent = r.description;
 	parts.push(el('h2', 'request.description_heading'), desc);
 
-	if (r.private && Object.values(r.private).some((x) => x)) {
+	if (isStaff() && !privateShown) {
 		const box = el('section', null, null, { class: 'private', 'aria-labelledby': 'private-h' });
 		box.append(el('h2', 'request.private_heading', null, { class: 'private-title', id: 'private-h' }));
-		box.append(el('p', user && r.owner.id === user.id ? 'request.private_owner_note' : 'request.private_viewer_note', null, { class: 'small' }));
+		box.append(el('p', 'request.private_staff_hint', null, { class: 'small', id: 'private-show-hint' }));
+		const b = el('button', 'request.private_show', null, { type: 'button', class: 'button button-secondary', id: 'private-show', 'aria-describedby': 'private-show-hint' });
+		b.addEventListener('click', showPrivate);
+		box.append(b);
+		parts.push(box);
+	} else if (r.private && Object.values(r.private).some((x) => x)) {
+		const box = el('section', null, null, { class: 'private', 'aria-labelledby': 'private-h' });
+		box.append(el('h2', 'request.private_heading', null, { class: 'private-title', id: 'private-h' }));
+		box.append(el('p', user && r.owner.id === user.id ? 'request.private_owner_note' : isStaff() ? 'request.private_staff_note' : 'request.private_viewer_note', null, { class: 'small' }));
 		const pdl = el('dl', null, null, { class: 'meta' });
 		if (r.private.care_situation)
 			row(pdl, 'fields.care_situation', r.private.care_situation);
@@ -86,7 +119,11 @@ function render() {
 			extra.append(p);
 		} else {
 			respond.hidden = true;
-			extra.append(el('p', 'request.only_volunteers', null, { class: 'muted' }));
+			// A resident may take the volunteer role themself (issue 15.11).
+			const p = el('p', null, null, { class: 'muted' });
+			p.append(el('span', 'request.only_volunteers'), document.createTextNode(' '),
+				el('a', 'errors.no_role_link', null, { href: '/profiel.html#rollen' }));
+			extra.append(p);
 		}
 	} else {
 		respond.hidden = true;
@@ -104,13 +141,18 @@ async function main() {
 	try {
 		[categories, request] = await Promise.all([
 			getCategories().catch(() => []),
-			api.get(`/requests/${encodeURIComponent(id)}`).then((x) => x.request),
+			// Moderators first without the private part: see isStaff().
+			api.get(`/requests/${encodeURIComponent(id)}`, user && hasRole(user, 'moderator', 'admin') ? { private: 'false' } : undefined)
+				.then((x) => x.request),
 		]);
 	} catch (e) {
 		replaceMain(e instanceof ApiError && e.status === 404 ? 'request.not_found' : 'errors.load_failed', null, 'error');
 		pageReady();
 		return;
 	}
+	// A moderator's own request: their private part as any owner sees it.
+	if (user && request.owner.id === user.id && hasRole(user, 'moderator', 'admin') && !request.private)
+		request = (await api.get(`/requests/${encodeURIComponent(id)}`)).request;
 	render();
 	onLanguageChange(render);
 
@@ -121,6 +163,12 @@ async function main() {
 	handleForm(form, async (v) => {
 		try {
 			const { match } = await api.post('/matches', { request_id: request.id, message: v.message });
+			// The count (and the rest) as it is now, with this response (issue 15.8).
+			try {
+				request = (await api.get(`/requests/${encodeURIComponent(request.id)}`,
+					isStaff() && !privateShown ? { private: 'false' } : undefined)).request;
+				render();
+			} catch { /* the old view stays; the response is in */ }
 			form.hidden = true;
 			rstatus.replaceChildren();
 			const p = el('p', 'request.responded', null, { class: 'notice notice-ok' });
