@@ -55,3 +55,9 @@ tests_unit_render_test_LDADD = $(BH_LIBS)
 tests_unit_words_test_SOURCES = tests/unit/words_test.c tests/unit/tap.h
 tests_unit_words_test_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_unit_words_test_LDADD = $(BH_LIBS)
+# The scan's benchmark (tests/bench/run prints its line): built by
+# `make check`, not run by it (timing on a shared machine is no test).
+check_PROGRAMS += tests/bench/words_bench
+tests_bench_words_bench_SOURCES = tests/bench/words_bench.c
+tests_bench_words_bench_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_bench_words_bench_LDADD = $(BH_LIBS)

@@ -67,7 +67,7 @@ async function show(v) {
 		const h = el('h3', `care.kind.${category}`);
 		orgsBox.append(h);
 		if (!items.length) {
-			orgsBox.append(el('p', 'care.none_near'));
+			orgsBox.append(el('p', lists[i].items.length ? 'care.shown_above' : 'care.none_near'));
 			return;
 		}
 		const ul = el('ul', null, null, { class: 'care-orgs' });
