@@ -13,6 +13,7 @@
 #include "admin.h"
 #include "auth.h"
 #include "server.h"
+#include "words.h"
 
 static const char *const report_types[] = { "request", "offer", "message", "user", NULL };
 static const char *const resolutions[] = { "dismiss", "hide_target", "block_user", NULL };
@@ -107,6 +108,7 @@ static const struct handler admin = {
 	.nstmts = STMT__MAX,
 	/* Only to read the body of a reported message (audited). */
 	.needs_master_key = 1,
+	.init = words_init,	/* the queue's flags */
 };
 
 int

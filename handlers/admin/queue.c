@@ -23,6 +23,7 @@
 #include "json.h"
 #include "postcode.h"
 #include "problem.h"
+#include "warnings.h"
 
 enum queue_col {
 	QC_TYPE, QC_ID, QC_TITLE, QC_DESCRIPTION, QC_CATEGORIES, QC_PC4,
@@ -55,6 +56,8 @@ item_json(const struct db_rows *rows, size_t i)
 	json_put(o, request ? "owner" : "volunteer", admin_user_json(
 	    db_str(rows, i, QC_USER_ID), db_str(rows, i, QC_USER_NAME)));
 	json_put_str(o, "created_at", db_str(rows, i, QC_CREATED));
+	json_put(o, "flags", warnings_flags(db_str(rows, i, QC_TITLE),
+	    db_str(rows, i, QC_DESCRIPTION), request ? db_str(rows, i, QC_CATEGORIES) : NULL));
 	return o;
 }
 

@@ -5,5 +5,5 @@ handlers_offers_burenhulp_offers_SOURCES = \
 	handlers/offers/stmts.c handlers/offers/offer.c \
 	handlers/offers/write.c handlers/offers/list.c \
 	handlers/offers/review.c handlers/offers/render.c \
-	handlers/offers/render.h
+	handlers/offers/render.h handlers/offers/check.c
 handlers_offers_burenhulp_offers_LDADD = $(BH_LIBS)

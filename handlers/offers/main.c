@@ -14,6 +14,7 @@
 #include "auth.h"
 #include "offers.h"
 #include "server.h"
+#include "words.h"
 
 static const char *const decisions[] = { "approve", "reject", "hide", NULL };
 
@@ -75,7 +76,7 @@ static const struct handler offers = {
 	.stmts = offers_stmts,
 	.nstmts = STMT__MAX,
 	.needs_master_key = 0,
-	.init = NULL,
+	.init = words_init,	/* the word lists of the answers' warnings */
 };
 
 int

@@ -79,6 +79,9 @@ int offer_links_insert(struct req *r, const char *id, const struct offer_input *
 int offer_load(struct req *r, const char *id, struct db_rows *rows);
 /* Loads offer id and sends {offer} with status. */
 void offer_send(struct req *r, const char *id, int status);
+/* The same with the `warnings` of its public text (check.c): after POST
+ * and PATCH. */
+void offer_send_checked(struct req *r, const char *id, int status);
 /* Path id → loaded offer row, authorised for act; on refusal or absence the
  * answer is sent and false returned. */
 bool offer_fetch(struct req *r, enum action act, struct db_rows *rows);

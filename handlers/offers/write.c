@@ -82,7 +82,7 @@ offer_create(struct req *r)
 	c.status = post_moderation(r) ? "active" : "pending";
 	if (db_txn(r->db, create_txn, &c) != DB_OK)
 		goto internal;
-	offer_send(r, id, 201);
+	offer_send_checked(r, id, 201);
 	return;
 internal:
 	problem_internal(r, "offer create");
@@ -178,7 +178,7 @@ offer_patch(struct req *r)
 		problem_send(r, 409, "conflict", "The offer changed meanwhile; load it again.");
 		return;
 	}
-	offer_send(r, p.id, 200);
+	offer_send_checked(r, p.id, 200);
 	return;
 internal:
 	problem_internal(r, "offer patch");

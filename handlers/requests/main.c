@@ -16,6 +16,7 @@
 #include "log.h"
 #include "requests.h"
 #include "server.h"
+#include "words.h"
 
 struct requests_settings requests_settings = { false, 30 };
 
@@ -63,6 +64,16 @@ static const struct field patch_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* POST /requests/check: the public text of a request about to be posted
+ * (or of an offer: its form asks too), checked for words (check.c). */
+static const struct field check_fields[] = {
+	{ "title",		F_STRING,	FIELD_REQUIRED, 1, 120, NULL, NULL },
+	{ "description",	F_TEXT,		FIELD_REQUIRED, 1, 4000, NULL, NULL },
+	{ "category",		F_STRING,	FIELD_NULLABLE, 1, 32, NULL, NULL },
+	{ "postcode",		F_POSTCODE,	FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field review_fields[] = {
 	{ "decision",		F_ENUM,		FIELD_REQUIRED, 0, 0, decisions, NULL },
 	{ "reason",		F_TEXT,		FIELD_NULLABLE, 1, 500, NULL, NULL },
@@ -75,6 +86,7 @@ static const struct route routes[] = {
 	/* method  path                               action           access          roles             body fields     flags */
 	{ "GET",   "/api/v1/requests",                requests_list,   ACCESS_ANYONE,  0,                NULL,           0 },
 	{ "POST",  "/api/v1/requests",                requests_create, ACCESS_SESSION, POSTERS,          create_fields,  0 },
+	{ "POST",  "/api/v1/requests/check",          requests_check,  ACCESS_SESSION, 0,                check_fields,   0 },
 	{ "GET",   "/api/v1/requests/{id}",           requests_get,    ACCESS_ANYONE,  0,                NULL,           0 },
 	{ "PATCH", "/api/v1/requests/{id}",           requests_patch,  ACCESS_SESSION, 0,                patch_fields,   0 },
 	{ "POST",  "/api/v1/requests/{id}/cancel",    requests_cancel, ACCESS_SESSION, 0,                NULL,           0 },
@@ -99,7 +111,7 @@ requests_init(const struct config *cfg)
 	}
 	log_info("moderation %s, requests expire after %ld days", mode,
 	    requests_settings.expiry_days);
-	return 0;
+	return words_init(cfg);
 }
 
 static const struct handler requests = {

@@ -62,6 +62,14 @@ void request_send(struct req *r, const struct db_rows *rows, int status,
 /* Loads id again and sends it (after a change). */
 void request_send_fresh(struct req *r, const char *id, int status,
     bool may_show_private);
+/* The body request_send sends ({request}), or NULL when it has sent a
+ * problem instead. The caller owns the body. */
+json_object *request_body(struct req *r, const struct db_rows *rows,
+    bool may_show_private);
+/* check.c: loads id again and sends it with the `warnings` and
+ * `suggested_organisations` of its public text (after POST and PATCH). */
+void requests_send_checked(struct req *r, const char *id, int status);
+void requests_check(struct req *r);
 
 /* "2026-11-23 10:00:00" (UTC) for a DATETIME parameter. out: 20 bytes. */
 void request_datetime(char *out, size_t size, time_t t);

@@ -39,9 +39,8 @@ request_datetime(char *out, size_t size, time_t t)
 	strftime(out, size, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
-void
-request_send(struct req *r, const struct db_rows *rows, int status,
-    bool may_show_private)
+json_object *
+request_body(struct req *r, const struct db_rows *rows, bool may_show_private)
 {
 	struct auth_object obj;
 	json_object *body, *request;
@@ -63,16 +62,26 @@ request_send(struct req *r, const struct db_rows *rows, int status,
 		    db_str(rows, 0, RC_ID),
 		    auth_read_is_audited(&r->who, &obj) ? "moderator" : "volunteer") != 0) {
 			problem_internal(r, "request audit");
-			return;
+			return NULL;
 		}
 	}
 	if ((request = request_json(r, rows, 0, flags)) == NULL) {
 		problem_internal(r, "request view");
-		return;
+		return NULL;
 	}
 	body = json_object_new_object();
 	json_put(body, "request", request);
-	http_send_json(r, status, body);
+	return body;
+}
+
+void
+request_send(struct req *r, const struct db_rows *rows, int status,
+    bool may_show_private)
+{
+	json_object *body = request_body(r, rows, may_show_private);
+
+	if (body != NULL)
+		http_send_json(r, status, body);
 }
 
 void

@@ -231,7 +231,7 @@ requests_create(struct req *r)
 		goto internal;
 	(void)audit_write(r, "request.create", "request", id, status);
 	http_header(r, "Location", arena_printf(r->arena, "/api/v1/requests/%s", id));
-	request_send_fresh(r, id, 201, true);
+	requests_send_checked(r, id, 201);
 	return;
 internal:
 	problem_internal(r, "request create");
@@ -332,7 +332,7 @@ requests_patch(struct req *r)
 	}
 	(void)audit_write(r, "request.edit", "request", id,
 	    strcmp(status, stored) != 0 ? "back to pending" : NULL);
-	request_send_fresh(r, id, 200, true);
+	requests_send_checked(r, id, 200);
 	return;
 internal:
 	problem_internal(r, "request patch");

@@ -57,7 +57,7 @@ targets="fuzz_valid:admin fuzz_json: fuzz_cursor:matches,admin
 fuzz_cursor_requests:requests fuzz_cursor_offers:offers
 fuzz_cursor_organisations:admin fuzz_cursor_accounts:accounts fuzz_http: fuzz_route:accounts
 fuzz_search: fuzz_config: fuzz_crypto: fuzz_postcode_area: fuzz_mime:mailer
-fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin"
+fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin fuzz_words:"
 
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -271,6 +271,10 @@ SELECT ';' ;
 DROP TABLE t"
 seed fuzz_stats dates "2026-01-01
 2026-12-31T23:59:59Z"
+seed fuzz_words text "Mijn moeder heeft de ziekte van Parkinson en longkanker; wie helpt met wassen en aankleden?"
+seed fuzz_words accents "KANKERPATIËNT, suïkerziekte, deÂ­mentie, Ĳssel, Straße"
+seed fuzz_words list "1foo | ~bär | zap zop
+stobar zap  zop FOO"
 
 passed=0
 failed=0

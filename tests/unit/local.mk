@@ -13,7 +13,8 @@ UNIT_TESTS = \
 	tests/unit/totp_test \
 	tests/unit/postcode_test \
 	tests/unit/mime_test \
-	tests/unit/render_test
+	tests/unit/render_test \
+	tests/unit/words_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -50,3 +51,13 @@ tests_unit_render_test_SOURCES = tests/unit/render_test.c tests/unit/tap.h \
 	mailer/render.c mailer/render.h
 tests_unit_render_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/mailer
 tests_unit_render_test_LDADD = $(BH_LIBS)
+# The word lists of issue 17 (lib/words.c), read from the source tree.
+tests_unit_words_test_SOURCES = tests/unit/words_test.c tests/unit/tap.h
+tests_unit_words_test_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_unit_words_test_LDADD = $(BH_LIBS)
+# The scan's benchmark (tests/bench/run prints its line): built by
+# `make check`, not run by it (timing on a shared machine is no test).
+check_PROGRAMS += tests/bench/words_bench
+tests_bench_words_bench_SOURCES = tests/bench/words_bench.c
+tests_bench_words_bench_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_bench_words_bench_LDADD = $(BH_LIBS)

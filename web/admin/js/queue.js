@@ -95,9 +95,13 @@ function renderItem(item) {
 		pairs.push(['admin.queue.availability', avail]);
 	}
 	const meta = metaList(pairs);
+	// Issue 17: what the words of the public text suggest a moderator looks at.
+	const flags = el('p', null, null, { class: 'queue-flags' });
+	for (const f of (item.flags || []).filter((x) => x === 'health_term' || x === 'professional_care'))
+		flags.append(el('span', `admin.queue.flag.${f}`, null, { class: `queue-flag queue-flag-${f}` }));
 	const desc = el('p', null, null, { class: 'queue-description' });
 	desc.textContent = item.description || '';
-	art.append(h, meta, desc);
+	art.append(h, ...(flags.childElementCount ? [flags] : []), meta, desc);
 
 	const privateSlot = el('div', null, null, { class: 'private-slot' });
 	if (item.type === 'request') {

@@ -6,6 +6,7 @@ import { api, getCategories } from '../api.js';
 import { startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain } from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { handleForm } from '../forms.js';
+import { askBeforePost } from '../care-check.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const form = document.getElementById('offer-form');
@@ -136,6 +137,8 @@ async function main() {
 			radius_km: Number.isInteger(radius) && v.radius_km !== '' ? radius : v.radius_km,
 			availability,
 		};
+		if (!await askBeforePost(form, body, 'offer'))
+			return null;
 		if (offer) {
 			await api.patch(`/offers/${encodeURIComponent(offer.id)}`, body);
 			go('/mijn-aanbod.html', 'offer_saved');

@@ -6,6 +6,7 @@ import { api, getCategories } from '../api.js';
 import { startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showErrors } from '../forms.js';
+import { askBeforePost } from '../care-check.js';
 
 const form = document.getElementById('request-form');
 const firstNameField = document.getElementById('first-name-field');
@@ -122,6 +123,8 @@ async function main() {
 		else if (id)
 			body.private = null;
 
+		if (!await askBeforePost(form, body))
+			return null;
 		if (id) {
 			await api.patch(`/requests/${encodeURIComponent(id)}`, body);
 			go('/mijn-hulpvragen.html', 'request_saved');
