@@ -53,4 +53,22 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	/* LSTMT_OUTBOX_ACCOUNT: user id, kind, sealed "token=..." body. */
 	"INSERT INTO outbox (user_id, kind, body_ct, state, due_at, created_at) "
 	"VALUES (?, ?, ?, 'queued', NOW(3), NOW(3))",
+	/* LSTMT_SUPPORT_NEAR: lat, lat, lon (distance); lat min, lat max, lon
+	 * min, lon max (the box on organisations_geo); radius in metres; up
+	 * to three category ids (NULL: none); limit. Organisations of those
+	 * categories nearest first (support.c). */
+	"SELECT o.id, o.name, o.description, o.pc4, p.place, p.municipality, "
+	"o.website, o.phone, o.email, " DB_RFC3339("o.created_at") ", "
+	DB_RFC3339("o.updated_at") ", "
+	"(SELECT GROUP_CONCAT(oc.category_id ORDER BY oc.category_id) "
+	"FROM organisation_categories oc WHERE oc.organisation_id = o.id), o.dist_m "
+	"FROM (SELECT b.*, ROUND(1000 * 2 * 6371.0088 * ASIN(LEAST(1, SQRT("
+	"POW(SIN(RADIANS(b.lat - ?) / 2), 2) + COS(RADIANS(?)) * "
+	"COS(RADIANS(b.lat)) * POW(SIN(RADIANS(b.lon - ?) / 2), 2))))) AS dist_m "
+	"FROM organisations b WHERE b.active = 1 "
+	"AND b.lat BETWEEN ? AND ? AND b.lon BETWEEN ? AND ?) o "
+	"JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.dist_m <= ? AND EXISTS (SELECT 1 FROM organisation_categories f "
+	"WHERE f.organisation_id = o.id AND f.category_id IN (?, ?, ?)) "
+	"ORDER BY o.dist_m, o.id LIMIT ?",
 };

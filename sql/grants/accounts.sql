@@ -66,3 +66,8 @@ GRANT UPDATE (state, failed_at, last_error, body_ct, to_ct) ON outbox TO 'bh_acc
 -- DELETE /me/sessions/{id} use the sessions grant above.
 GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_totp TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO 'bh_accounts'@'localhost';
+
+-- Professional support near a place (lib/support.c, issue 17): the public
+-- directory, read only.
+GRANT SELECT ON organisations TO 'bh_accounts'@'localhost';
+GRANT SELECT ON organisation_categories TO 'bh_accounts'@'localhost';

@@ -17,3 +17,8 @@ GRANT SELECT, INSERT, DELETE ON offer_categories TO 'bh_offers'@'localhost';
 GRANT SELECT, INSERT, DELETE ON offer_slots TO 'bh_offers'@'localhost';
 -- POST /offers/{id}/review
 GRANT INSERT ON moderation_actions TO 'bh_offers'@'localhost';
+
+-- Professional support near a place (lib/support.c, issue 17): the public
+-- directory, read only.
+GRANT SELECT ON organisations TO 'bh_offers'@'localhost';
+GRANT SELECT ON organisation_categories TO 'bh_offers'@'localhost';

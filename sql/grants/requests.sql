@@ -33,3 +33,8 @@ GRANT SELECT, INSERT, UPDATE (bundled, created_at, arg) ON notifications TO 'bh_
 GRANT INSERT ON outbox TO 'bh_requests'@'localhost';
 -- New requests that go public reach the volunteers' alerts (alert_targets_geo).
 GRANT SELECT ON alert_targets TO 'bh_requests'@'localhost';
+
+-- Professional support near a place (lib/support.c, issue 17): the public
+-- directory, read only.
+GRANT SELECT ON organisations TO 'bh_requests'@'localhost';
+GRANT SELECT ON organisation_categories TO 'bh_requests'@'localhost';
