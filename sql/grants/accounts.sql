@@ -71,3 +71,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO 'bh_accounts'@'loc
 -- directory, read only.
 GRANT SELECT ON organisations TO 'bh_accounts'@'localhost';
 GRANT SELECT ON organisation_categories TO 'bh_accounts'@'localhost';
+
+-- The caregiver's own check (caregiver_check.c, issue 17): sealed, read by
+-- its owner only; erasure deletes it.
+GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
