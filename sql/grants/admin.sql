@@ -61,3 +61,11 @@ GRANT SELECT (state, due_at) ON outbox TO 'bh_admin'@'localhost';
 -- Figures: the fact tables of migration 070, kept by triggers (read only).
 GRANT SELECT ON stats_requests TO 'bh_admin'@'localhost';
 GRANT SELECT ON stats_matches TO 'bh_admin'@'localhost';
+
+-- Check-ins of recurring help (checkins.c, issue 17): the attention list,
+-- the parties' sealed notes (opened for moderators, audited), the
+-- coordinator's note. The caregiver checks: a count of rows only (the
+-- sealed result column is not granted).
+GRANT SELECT, UPDATE (note, note_by, note_at) ON checkin_state TO 'bh_admin'@'localhost';
+GRANT SELECT ON checkins TO 'bh_admin'@'localhost';
+GRANT SELECT (id, user_id, created_at) ON caregiver_checks TO 'bh_admin'@'localhost';
