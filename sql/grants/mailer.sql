@@ -37,3 +37,8 @@ GRANT SELECT (id, owner_id, title, status) ON requests TO 'bh_mailer'@'localhost
 
 -- Its own memory of the daily runs (061).
 GRANT SELECT, INSERT, UPDATE ON mailer_runs TO 'bh_mailer'@'localhost';
+
+-- Check-ins of recurring help (checkins.c, issue 17): which requests recur,
+-- and the per-match state of the questions asked.
+GRANT SELECT (recurrence) ON requests TO 'bh_mailer'@'localhost';
+GRANT SELECT, INSERT, UPDATE (asked_at) ON checkin_state TO 'bh_mailer'@'localhost';
