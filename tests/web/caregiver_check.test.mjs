@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-	launch, newPage, open, ready, checkAxe, apiRegister, uiLogin, assertNoScriptErrors, screenshot,
+	launch, newPage, open, ready, checkAxe, apiRegister, uiLogin, assertNoScriptErrors, screenshot, ApiClient,
 } from './lib/browser.mjs';
 
 let browser;
@@ -48,6 +48,46 @@ test('caregiver check: keyboard only, a high score explained, support shown, the
 		assert.match(await page.textContent('#history'), /8 of 13/);
 		await checkAxe(page, 'mantelzorgcheck.html in English');
 		await screenshot(page, 'mantelzorgcheck-en');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
+
+test('check-in on recurring help: the volunteer answers "stop" with the keyboard and is offered, kindly, to end the match', async () => {
+	const owner = await apiRegister({ tag: 'ckowner', roles: ['resident'] });
+	const vol = await apiRegister({ tag: 'ckvol', roles: ['volunteer'] });
+	const o = new ApiClient(); await o.login(owner.email, owner.password);
+	const v = new ApiClient(); await v.login(vol.email, vol.password);
+	const m = new ApiClient(); await m.login('moderator@demo.burenhulp.nl');
+	const req = await o.call('POST', '/requests', {
+		title: 'Wekelijks een wandeling', description: 'Elke week samen een rondje lopen.',
+		category: 'shopping', postcode: '7811', recurrence: 'weekly',
+	});
+	assert.equal(req.status, 201, JSON.stringify(req.data));
+	assert.equal((await m.call('POST', `/requests/${req.data.request.id}/review`, { decision: 'approve' })).status, 200);
+	const match = await v.call('POST', '/matches', { request_id: req.data.request.id, message: 'Ik loop graag mee' });
+	assert.equal(match.status, 201, JSON.stringify(match.data));
+	assert.equal((await o.call('POST', `/matches/${match.data.match.id}/accept`)).status, 200);
+
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, vol.email, vol.password, `/match.html?id=${match.data.match.id}`);
+		await open(page, `/match.html?id=${match.data.match.id}`);
+		await page.locator('#checkin-section:not([hidden])').waitFor();
+		await checkAxe(page, 'match.html with the check-in form');
+		await page.focus('#checkin-good');
+		await page.keyboard.press('ArrowDown');	// could be better
+		await page.keyboard.press('ArrowDown');	// stop
+		assert.equal(await page.isChecked('#checkin-stop'), true);
+		await page.focus('#checkin-note');
+		await page.keyboard.type('Het past niet meer in mijn week.');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.locator('#checkin-done a[href="#cancel-section"]').waitFor();
+		assert.match(await page.textContent('#checkin-done'), /Stoppen mag/);
+		await checkAxe(page, 'match.html after a stop');
+		await screenshot(page, 'match-checkin-stop');
 		assertNoScriptErrors(page);
 	} finally {
 		await context.close();
