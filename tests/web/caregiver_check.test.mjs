@@ -93,3 +93,46 @@ test('check-in on recurring help: the volunteer answers "stop" with the keyboard
 		await context.close();
 	}
 });
+
+test('the moderators\' attention list shows a "stop" with its note, and a coordinator\'s note is saved by keyboard', async () => {
+	const owner = await apiRegister({ tag: 'atowner', roles: ['resident'] });
+	const vol = await apiRegister({ tag: 'atvol', roles: ['volunteer'] });
+	const o = new ApiClient(); await o.login(owner.email, owner.password);
+	const v = new ApiClient(); await v.login(vol.email, vol.password);
+	const m = new ApiClient(); await m.login('moderator@demo.burenhulp.nl');
+	const title = `Maandelijks de tuin ${Date.now().toString(36)}`;
+	const req = await o.call('POST', '/requests', {
+		title, description: 'Elke maand de tuin bijhouden.', category: 'shopping', postcode: '7811', recurrence: 'monthly',
+	});
+	assert.equal(req.status, 201);
+	assert.equal((await m.call('POST', `/requests/${req.data.request.id}/review`, { decision: 'approve' })).status, 200);
+	const match = await v.call('POST', '/matches', { request_id: req.data.request.id, message: 'Ik kom graag' });
+	assert.equal((await o.call('POST', `/matches/${match.data.match.id}/accept`)).status, 200);
+	assert.equal((await o.call('POST', `/matches/${match.data.match.id}/checkin`, { answer: 'could_be_better', note: 'Hij komt vaak te laat.' })).status, 201);
+
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, 'moderator@demo.burenhulp.nl', undefined, '/admin/aandacht.html');
+		await open(page, '/admin/aandacht.html');
+		let card = page.locator(`li[data-match="${match.data.match.id}"]`);
+		while (!(await card.count()) && await page.isVisible('#checkins-more')) {
+			await page.click('#checkins-more');
+			await page.waitForTimeout(300);
+		}
+		await card.waitFor();
+		assert.match(await card.innerText(), /Kan beter/);
+		assert.match(await card.innerText(), /Hij komt vaak te laat/);
+		await checkAxe(page, 'admin/aandacht.html');
+		await card.locator('textarea').focus();
+		await page.keyboard.type('Gebeld, komt goed.');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await card.locator('[role=status]', { hasText: 'opgeslagen' }).waitFor();
+		await screenshot(page, 'admin-aandacht');
+		const list = await m.call('GET', '/admin/checkins?attention=true&limit=100');
+		assert.equal(list.status, 200);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
