@@ -94,4 +94,14 @@ describe('caregiver check', () => {
     const left = mariadb(`SELECT COUNT(*) FROM caregiver_checks WHERE user_id = '${c.user.id}'`);
     assert.equal(String(left).trim(), '0');
   });
+
+  it('the figures show only a count of checks taken, null below 5', async () => {
+    const c = await newUser(['caregiver']);
+    for (let i = 0; i < 5; i++) assertStatus(await c.post('/me/caregiver-check', { answers: yes(i) }), 201);
+    const res = await (await asDemo('moderator')).get('/admin/stats');
+    assertStatus(res, 200);
+    assert.equal(typeof res.body.caregiver_checks, 'number');
+    assert.ok(res.body.caregiver_checks >= 5);
+    assert.ok(!/"(score|level|answers)"/.test(JSON.stringify(res.body)), 'no content of a check in the figures');
+  });
 });

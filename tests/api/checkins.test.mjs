@@ -148,4 +148,27 @@ describe('recurring help and check-ins', () => {
     assert.equal(Number(res.body.match.volunteer_hours), 7.5);
     assertFieldError(await volunteer.post(`/matches/${rec.match.id}/hours`, { hours: 25 }), 'hours');
   });
+
+  it('the mailer asks both parties of accepted recurring help six weeks after acceptance, once per round', async () => {
+    const owner = await newUser(['resident']);
+    const helper = await newUser(['volunteer']);
+    const rec = await acceptedMatch(owner, helper, { recurrence: 'weekly' });
+    const once = await acceptedMatch(owner, volunteer);	// asked once: never asked
+    for (const id of [rec.match.id, once.match.id])
+      mariadb(`UPDATE matches SET accepted_at = NOW(3) - INTERVAL 43 DAY, reminded_at = NOW(3) WHERE id = ${q(id)}`);
+    const deadline = Date.now() + 90_000;
+    let asked = [];
+    while (Date.now() < deadline) {
+      asked = mariadb(`SELECT match_id FROM checkin_state WHERE match_id IN (${q(rec.match.id)}, ${q(once.match.id)})`);
+      if (asked.length) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.deepEqual(asked.map((r) => r[0]), [rec.match.id], 'the recurring match is asked, the one-off is not');
+    for (const c of [owner, helper]) {
+      const n = await c.get('/me/notifications');
+      assertStatus(n, 200);
+      assert.equal(n.body.items.filter((i) => i.kind === 'match.checkin' && i.link.includes(rec.match.id)).length, 1,
+        'each party is asked once');
+    }
+  });
 });
