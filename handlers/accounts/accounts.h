@@ -109,6 +109,9 @@ enum stmt {
 	STMT_CGC_LIST,
 	STMT_CGC_EXPORT,
 	STMT_CGC_DELETE,
+	/* GDPR part of the check-ins (gdpr_checkins.c), issue 17 */
+	STMT_GDPR_CHECKINS_EXPORT,
+	STMT_GDPR_CHECKINS_FORGET,
 	STMT__MAX
 };
 
@@ -199,5 +202,7 @@ void caregiver_check_create(struct req *r);
 void caregiver_check_list(struct req *r);
 int gdpr_caregiver_checks_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_caregiver_checks_erase(struct req *r, const char *user_id);
+int gdpr_checkins_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_checkins_erase(struct req *r, const char *user_id);
 
 #endif

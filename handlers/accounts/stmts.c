@@ -318,4 +318,10 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"WHERE user_id = ? ORDER BY created_at, id",
 	/* STMT_CGC_DELETE: user (erasure) */
 	"DELETE FROM caregiver_checks WHERE user_id = ?",
+	/* STMT_GDPR_CHECKINS_EXPORT: user → id, match, answer, sealed note,
+	 * created; oldest first (checkins_user) */
+	"SELECT id, match_id, answer, note_ct, " DB_RFC3339("created_at")
+	" FROM checkins WHERE user_id = ? ORDER BY created_at, id",
+	/* STMT_GDPR_CHECKINS_FORGET: user (erasure): their notes go */
+	"UPDATE checkins SET note_ct = NULL WHERE user_id = ?",
 };

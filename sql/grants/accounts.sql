@@ -75,3 +75,7 @@ GRANT SELECT ON organisation_categories TO 'bh_accounts'@'localhost';
 -- The caregiver's own check (caregiver_check.c, issue 17): sealed, read by
 -- its owner only; erasure deletes it.
 GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
+-- The check-ins the user answered (gdpr_checkins.c): in the export, their
+-- notes destroyed on erasure.
+GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_ct)
+  ON checkins TO 'bh_accounts'@'localhost';

@@ -171,4 +171,18 @@ describe('recurring help and check-ins', () => {
         'each party is asked once');
     }
   });
+
+  it('the own check-ins are in the export, and their notes are destroyed on erasure', async () => {
+    const owner = await newUser(['resident']);
+    const helper = await newUser(['volunteer']);
+    const rec = await acceptedMatch(owner, helper, { recurrence: 'weekly' });
+    const note = `Mijn eigen woorden ${randomTag(6)}`;
+    assertStatus(await helper.post(`/matches/${rec.match.id}/checkin`, { answer: 'could_be_better', note }), 201);
+    const exp = await helper.get('/me/export');
+    assertStatus(exp, 200);
+    assert.deepEqual(exp.body.checkins.map((c) => [c.answer, c.note]), [['could_be_better', note]]);
+    assertStatus(await helper.delete('/me', { password: helper.password }), 204);
+    const rows = mariadb(`SELECT COUNT(*) FROM checkins WHERE user_id = ${q(helper.user.id)} AND note_ct IS NOT NULL`);
+    assert.equal(rows[0][0], '0');
+  });
 });
