@@ -373,6 +373,9 @@ auth_decide(const struct principal *who, enum action act,
 		if (volunteer && !owner)
 			return AUTH_ALLOW;
 		return refuse(who, owner);
+	case ACT_MATCH_CHECKIN:
+		/* Only the two parties; to anyone else the match is not there. */
+		return party ? AUTH_ALLOW : refuse(who, false);
 	case ACT_MESSAGE_READ:
 	case ACT_MESSAGE_WRITE:
 		/* A declined volunteer is out of the conversation, as they are
@@ -411,6 +414,7 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_MATCH_COMPLETE] = "match_complete",
 	[ACT_MATCH_CANCEL] = "match_cancel",
 	[ACT_MATCH_HOURS] = "match_hours",
+	[ACT_MATCH_CHECKIN] = "match_checkin",
 	[ACT_MESSAGE_READ] = "message_read",
 	[ACT_MESSAGE_WRITE] = "message_write",
 	[ACT_ME_SUGGESTIONS] = "me_suggestions",

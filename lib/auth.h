@@ -89,6 +89,7 @@ enum action {
 	ACT_MATCH_COMPLETE,
 	ACT_MATCH_CANCEL,
 	ACT_MATCH_HOURS,		/* the volunteer records their hours */
+	ACT_MATCH_CHECKIN,		/* either party: how recurring help goes */
 	ACT_MESSAGE_READ,
 	ACT_MESSAGE_WRITE,
 	ACT_ME_SUGGESTIONS,

@@ -5,7 +5,7 @@
 pkglibexec_PROGRAMS += mailer/burenhulp-mailer
 mailer_burenhulp_mailer_SOURCES = \
 	mailer/main.c mailer/mailer.h mailer/stmts.c \
-	mailer/send.c mailer/digest.c mailer/followups.c \
+	mailer/send.c mailer/digest.c mailer/followups.c mailer/checkins.c \
 	mailer/smtp.c mailer/smtp.h mailer/mime.c mailer/mime.h \
 	mailer/render.c mailer/render.h
 mailer_burenhulp_mailer_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)

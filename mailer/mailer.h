@@ -41,6 +41,7 @@ struct mailer_settings {
 	long		 digest_hour;	/* UTC */
 	long		 reminder_s;	/* reminder_days, or reminder_s */
 	long		 followups_period_s;
+	long		 checkin_interval_s;	/* checkin_interval_days (42); 0: off */
 };
 
 struct mailer {
@@ -60,6 +61,7 @@ extern volatile sig_atomic_t mailer_stopping;
 int send_run(struct mailer *m);		/* send.c */
 int digest_run(struct mailer *m);	/* digest.c: at digest_hour, once a day */
 int followups_run(struct mailer *m);	/* followups.c */
+int checkins_run(struct mailer *m);	/* checkins.c: recurring help */
 
 /* The digest collection itself, at once (burenhulpctl digest --now and
  * digest_run): every user with daily items not yet in a digest gets one
@@ -90,6 +92,9 @@ enum mailer_stmt {
 	/* followups.c */
 	MSTMT_REMINDER_DUE,
 	MSTMT_REMINDER_MARK,
+	/* checkins.c (issue 17) */
+	MSTMT_CHECKIN_DUE,
+	MSTMT_CHECKIN_ASK,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

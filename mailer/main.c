@@ -44,6 +44,7 @@ static const struct job {
 	{ "send",	send_run,	EVERY_POLL,	true },
 	{ "digest",	digest_run,	EVERY_MINUTE,	false },	/* at digest_hour */
 	{ "followups",	followups_run,	EVERY_FOLLOWUP,	false },
+	{ "checkins",	checkins_run,	EVERY_FOLLOWUP,	false },	/* recurring help */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 
@@ -109,6 +110,9 @@ settings_load(struct mailer *m, const struct config *cfg)
 	s->reminder_s = (long)(d * 86400);
 	s->reminder_s = config_long(cfg, "reminder_s", s->reminder_s);
 	s->followups_period_s = clamp(config_long(cfg, "followups_period_s", 60), 1, 3600);
+	/* Recurring help is asked how it goes every six weeks (issue 17). */
+	s->checkin_interval_s = config_long(cfg, "checkin_interval_days", 42) * 86400;
+	s->checkin_interval_s = config_long(cfg, "checkin_interval_s", s->checkin_interval_s);
 	return 0;
 }
 

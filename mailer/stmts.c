@@ -95,4 +95,17 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	/* MSTMT_REMINDER_MARK: match id. */
 	"UPDATE matches SET reminded_at = NOW(3) "
 	"WHERE id = ? AND status = 'accepted' AND reminded_at IS NULL",
+	/* MSTMT_CHECKIN_DUE: interval seconds x2 → match, owner, volunteer,
+	 * title: accepted recurring help due for its check-in (checkins.c) */
+	"SELECT m.id, r.owner_id, m.volunteer_id, r.title FROM matches m "
+	"JOIN requests r ON r.id = m.request_id "
+	"LEFT JOIN checkin_state s ON s.match_id = m.id "
+	"WHERE m.status = 'accepted' AND r.recurrence IS NOT NULL AND "
+	"((s.match_id IS NULL AND m.accepted_at <= NOW(3) - INTERVAL ? SECOND) OR "
+	"s.asked_at <= NOW(3) - INTERVAL ? SECOND) ORDER BY m.accepted_at LIMIT 100",
+	/* MSTMT_CHECKIN_ASK: match, interval seconds. Asks now, unless asked
+	 * within the interval meanwhile (affected rows 0). */
+	"INSERT INTO checkin_state (match_id, asked_at) VALUES (?, NOW(3)) "
+	"ON DUPLICATE KEY UPDATE asked_at = IF(asked_at <= NOW(3) - INTERVAL ? SECOND, "
+	"VALUES(asked_at), asked_at)",
 };

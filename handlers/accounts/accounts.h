@@ -104,6 +104,14 @@ enum stmt {
 	STMT_MFA_RECOVERY_LEFT,
 	STMT_SESSIONS_OF_USER,
 	STMT_SESSION_DELETE_OWN,
+	/* the caregiver's own check (caregiver_check.c), issue 17 */
+	STMT_CGC_INSERT,
+	STMT_CGC_LIST,
+	STMT_CGC_EXPORT,
+	STMT_CGC_DELETE,
+	/* GDPR part of the check-ins (gdpr_checkins.c), issue 17 */
+	STMT_GDPR_CHECKINS_EXPORT,
+	STMT_GDPR_CHECKINS_FORGET,
 	STMT__MAX
 };
 
@@ -188,5 +196,13 @@ int gdpr_reports_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_reports_erase(struct req *r, const char *user_id);
 int gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_notifications_erase(struct req *r, const char *user_id);
+
+/* The caregiver's own check (caregiver_check.c, issue 17). */
+void caregiver_check_create(struct req *r);
+void caregiver_check_list(struct req *r);
+int gdpr_caregiver_checks_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_caregiver_checks_erase(struct req *r, const char *user_id);
+int gdpr_checkins_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_checkins_erase(struct req *r, const char *user_id);
 
 #endif

@@ -34,6 +34,8 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
 	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
 	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
+	{ "caregiver_checks", gdpr_caregiver_checks_export, gdpr_caregiver_checks_erase },
+	{ "checkins",	gdpr_checkins_export,	gdpr_checkins_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

@@ -130,6 +130,11 @@ static const struct field users_search_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* The answers (13 booleans) are checked by caregiver_check.c. */
+static const struct field caregiver_check_fields[] = {
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method   path                                  action             access          roles       body fields            flags */
 	{ "POST",   "/api/v1/accounts",                   accounts_register, ACCESS_ANYONE,  0,          register_fields,       ROUTE_NO_CSRF | ROUTE_ALL_PROBLEMS },
@@ -161,6 +166,9 @@ static const struct route routes[] = {
 	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
 	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
 	{ "DELETE", "/api/v1/me/sessions/{id}",           sessions_delete,   ACCESS_SESSION, 0,          NULL,                  0 },
+	/* the caregiver's own check (caregiver_check.c; API.md "Care") */
+	{ "POST",   "/api/v1/me/caregiver-check",         caregiver_check_create, ACCESS_SESSION, ROLE_CAREGIVER, caregiver_check_fields, 0 },
+	{ "GET",    "/api/v1/me/caregiver-check",         caregiver_check_list, ACCESS_SESSION, 0,        NULL,                  0 },
 	{ "POST",   "/api/v1/users/search",               users_search,      ACCESS_SESSION, ROLE_ADMIN, users_search_fields,   0 },
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },

@@ -304,4 +304,24 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"ORDER BY last_seen_at DESC, created_at DESC",
 	/* STMT_SESSION_DELETE_OWN: token hash, user */
 	"DELETE FROM sessions WHERE token_hash = ? AND user_id = ?",
+	/* STMT_CGC_INSERT: id, user, sealed result (caregiver_check.c) */
+	"INSERT INTO caregiver_checks (id, user_id, result_ct, created_at) "
+	"VALUES (?, ?, ?, NOW(3))",
+	/* STMT_CGC_LIST: user, cursor created x3, id, limit → id, sealed
+	 * result, created, sort key; newest first (caregiver_checks_user) */
+	"SELECT id, result_ct, " DB_RFC3339("created_at") ", "
+	"DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f') FROM caregiver_checks "
+	"WHERE user_id = ? AND (? IS NULL OR created_at < ? OR (created_at = ? AND id < ?)) "
+	"ORDER BY created_at DESC, id DESC LIMIT ?",
+	/* STMT_CGC_EXPORT: user → as STMT_CGC_LIST, every check, oldest first */
+	"SELECT id, result_ct, " DB_RFC3339("created_at") ", '' FROM caregiver_checks "
+	"WHERE user_id = ? ORDER BY created_at, id",
+	/* STMT_CGC_DELETE: user (erasure) */
+	"DELETE FROM caregiver_checks WHERE user_id = ?",
+	/* STMT_GDPR_CHECKINS_EXPORT: user → id, match, answer, sealed note,
+	 * created; oldest first (checkins_user) */
+	"SELECT id, match_id, answer, note_ct, " DB_RFC3339("created_at")
+	" FROM checkins WHERE user_id = ? ORDER BY created_at, id",
+	/* STMT_GDPR_CHECKINS_FORGET: user (erasure): their notes go */
+	"UPDATE checkins SET note_ct = NULL WHERE user_id = ?",
 };

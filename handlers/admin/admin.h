@@ -75,6 +75,13 @@ enum stmt {
 	STMT_HEALTH_MAIL_STUCK,
 	/* metrics.c */
 	STMT_METRICS_OUTBOX,
+	/* check-ins of recurring help (checkins.c), issue 17 */
+	STMT_CHECKINS_LIST,
+	STMT_CHECKINS_OF_MATCH,
+	STMT_CHECKIN_NOTE_SET,
+	STMT_CHECKIN_STATE_EXISTS,
+	/* the caregiver checks taken, a count (stats_care.c), issue 17 */
+	STMT_STATS_CAREGIVER_CHECKS,
 	STMT__MAX
 };
 
@@ -137,6 +144,11 @@ void reports_resolve(struct req *r);
 void queue_list(struct req *r);
 void audit_list(struct req *r);
 void stats_get(struct req *r);
+void checkins_list(struct req *r);
+/* Adds caregiver_checks (the number of caregiver checks taken in [from,
+ * to), null below 5) to the figures o (stats_care.c). 0 or -1. */
+int stats_care_put(struct req *r, json_object *o, long long from, long long to);
+void checkins_note_put(struct req *r);
 
 /* ---- shared between reports.c and resolve.c ------------------------- */
 

@@ -75,6 +75,11 @@ static const struct field resolve_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const struct field checkin_note_fields[] = {
+	{ "note",		F_TEXT,		FIELD_REQUIRED | FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 #define MOD	ROLE__MODERATION
 #define ADMIN	ROLE_ADMIN
 
@@ -96,6 +101,8 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/admin/queue",                queue_list,           ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "GET",    "/api/v1/admin/reports",              reports_list,         ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "POST",   "/api/v1/admin/reports/{id}/resolve", reports_resolve,      ACCESS_SESSION, MOD,   resolve_fields,             0 },
+	{ "GET",    "/api/v1/admin/checkins",             checkins_list,        ACCESS_SESSION, MOD,   NULL,                       0 },
+	{ "PUT",    "/api/v1/admin/checkins/{match_id}/note", checkins_note_put, ACCESS_SESSION, MOD, checkin_note_fields,     0 },
 	{ "GET",    "/api/v1/admin/audit",                audit_list,           ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/admin/stats",                stats_get,            ACCESS_SESSION, MOD,   NULL,                       0 },
 };

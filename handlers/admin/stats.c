@@ -1242,6 +1242,14 @@ stats_get(struct req *r)
 	    st.municipality != NULL ? st.municipality : "*", csv ? "csv" : "json"));
 	if (csv)
 		send_csv(r, &st, nl);
-	else
-		http_send_json(r, 200, stats_json(r, &st));
+	else {
+		json_object *o = stats_json(r, &st);
+
+		if (stats_care_put(r, o, from, to) != 0) {
+			json_object_put(o);
+			problem_internal(r, "stats");
+			return;
+		}
+		http_send_json(r, 200, o);
+	}
 }

@@ -289,4 +289,32 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * overdue longer (outbox_due) */
 	"SELECT COUNT(*), COALESCE(SUM(due_at < NOW(3) - INTERVAL ? SECOND), 0) "
 	"FROM outbox WHERE state = 'queued'",
+	/* STMT_CHECKINS_LIST: days, attention only (0/1), days, cursor match
+	 * x2, limit → match, request, title, volunteer id and name, owner id
+	 * and name, asked, answered, last answer, unanswered (0/1), coordinator
+	 * note, its time (checkins.c; checkin_state's primary key) */
+	"SELECT s.match_id, m.request_id, r.title, m.volunteer_id, v.display_name, "
+	"r.owner_id, o.display_name, " DB_RFC3339("s.asked_at") ", "
+	DB_RFC3339("s.answered_at") ", s.last_answer, "
+	"(s.answered_at IS NULL OR s.answered_at < s.asked_at) AND s.asked_at < NOW(3) - INTERVAL ? DAY, "
+	"s.note, " DB_RFC3339("s.note_at")
+	" FROM checkin_state s JOIN matches m ON m.id = s.match_id "
+	"JOIN requests r ON r.id = m.request_id JOIN users v ON v.id = m.volunteer_id "
+	"JOIN users o ON o.id = r.owner_id "
+	"WHERE (? = 0 OR s.attention = 1 OR ((s.answered_at IS NULL OR s.answered_at < s.asked_at) "
+	"AND s.asked_at < NOW(3) - INTERVAL ? DAY)) AND (? IS NULL OR s.match_id > ?) "
+	"AND m.status = 'accepted' ORDER BY s.match_id LIMIT ?",
+	/* STMT_CHECKINS_OF_MATCH: match, limit → id, user, name, answer, sealed
+	 * note, created; newest first (checkins_match) */
+	"SELECT c.id, c.user_id, u.display_name, c.answer, c.note_ct, "
+	DB_RFC3339("c.created_at") " FROM checkins c JOIN users u ON u.id = c.user_id "
+	"WHERE c.match_id = ? ORDER BY c.created_at DESC, c.id DESC LIMIT ?",
+	/* STMT_CHECKIN_NOTE_SET: note (NULL clears), moderator, match */
+	"UPDATE checkin_state SET note = ?, note_by = ?, note_at = NOW(3) WHERE match_id = ?",
+	/* STMT_CHECKIN_STATE_EXISTS: match */
+	"SELECT 1 FROM checkin_state WHERE match_id = ?",
+	/* STMT_STATS_CAREGIVER_CHECKS: from, to (Unix seconds, to excluded) →
+	 * checks taken; rows only, never their sealed content (stats_care.c) */
+	"SELECT COUNT(*) FROM caregiver_checks WHERE created_at >= FROM_UNIXTIME(?) "
+	"AND created_at < FROM_UNIXTIME(?)",
 };

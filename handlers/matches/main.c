@@ -39,6 +39,14 @@ static const struct field message_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const char *const checkin_answers[] = { "good", "could_be_better", "stop", NULL };
+
+static const struct field checkin_fields[] = {
+	{ "answer",		F_ENUM,		FIELD_REQUIRED, 0, 0, checkin_answers, NULL },
+	{ "note",		F_TEXT,		FIELD_NULLABLE, 0, 2000, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method  path                                 action                   access          roles body fields      flags */
 	{ "POST",  "/api/v1/matches",                   matches_create,          ACCESS_SESSION, 0,    create_fields,   0 },
@@ -49,6 +57,7 @@ static const struct route routes[] = {
 	{ "POST",  "/api/v1/matches/{id}/complete",     matches_complete,        ACCESS_SESSION, 0,    complete_fields, 0 },
 	{ "POST",  "/api/v1/matches/{id}/cancel",       matches_cancel,          ACCESS_SESSION, 0,    cancel_fields,   0 },
 	{ "POST",  "/api/v1/matches/{id}/hours",        matches_hours,           ACCESS_SESSION, 0,    complete_fields, 0 },
+	{ "POST",  "/api/v1/matches/{id}/checkin",      matches_checkin,         ACCESS_SESSION, 0,    checkin_fields,  0 },
 	{ "GET",   "/api/v1/matches/{id}/messages",     messages_list,           ACCESS_SESSION, 0,    NULL,            0 },
 	{ "POST",  "/api/v1/matches/{id}/messages",     messages_create,         ACCESS_SESSION, 0,    message_fields,  0 },
 	{ "GET",   "/api/v1/requests/{id}/suggestions", suggestions_for_request, ACCESS_SESSION, 0,    NULL,            0 },

@@ -55,6 +55,9 @@ enum stmt {
 	STMT_MATCH_VOLUNTEER_HOURS,
 	STMT_MATCH_REVIVE,
 	STMT_MATCH_OF_PAIR,
+	/* check-ins of recurring help (checkin.c), issue 17 */
+	STMT_CHECKIN_INSERT,
+	STMT_CHECKIN_STATE_ANSWER,
 	STMT__MAX
 };
 
@@ -86,6 +89,9 @@ int request_load(struct req *r, const char *id, struct db_rows *rows);
 /* The request of row 0 as auth_decide sees it (owner, accepted volunteer,
  * status); pointers into rows. */
 struct auth_object request_auth(const struct db_rows *rows);
+
+/* POST /matches/{id}/checkin (checkin.c). */
+void matches_checkin(struct req *r);
 
 /* Loads a match by id into rows (STMT_MATCH_GET): 0, 1 none, -1 failure. */
 int match_load(struct req *r, const char *id, struct db_rows *rows);

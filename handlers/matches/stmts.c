@@ -200,9 +200,11 @@ const char *const matches_stmts[STMT__MAX] = {
 	 * volunteer of every other match still waiting (matches_request) */
 	"SELECT m.id, m.volunteer_id FROM matches m WHERE m.request_id = ? AND m.id <> ? "
 	"AND m.status IN ('responded', 'invited')",
-	/* STMT_MATCH_VOLUNTEER_HOURS: hours, match (accepted only) */
-	"UPDATE matches SET volunteer_hours = ?, updated_at = NOW(3) "
-	"WHERE id = ? AND status = 'accepted'",
+	/* STMT_MATCH_VOLUNTEER_HOURS: hours x2, match (accepted only). On
+	 * recurring help (082) each occasion adds its hours (each ≤ 24). */
+	"UPDATE matches m JOIN requests r ON r.id = m.request_id "
+	"SET m.volunteer_hours = IF(r.recurrence IS NULL, ?, COALESCE(m.volunteer_hours, 0) + ?), "
+	"m.updated_at = NOW(3) WHERE m.id = ? AND m.status = 'accepted'",
 	/* STMT_MATCH_REVIVE: status, initiated_by, request, volunteer: a
 	 * declined pair starts again (create.c); a cancelled one does not —
 	 * one of the two ended it on purpose. */
@@ -212,4 +214,13 @@ const char *const matches_stmts[STMT__MAX] = {
 	"WHERE request_id = ? AND volunteer_id = ? AND status = 'declined'",
 	/* STMT_MATCH_OF_PAIR: request, volunteer → id */
 	"SELECT id FROM matches WHERE request_id = ? AND volunteer_id = ?",
+	/* STMT_CHECKIN_INSERT: id, match, user, answer, sealed note (NULL) */
+	"INSERT INTO checkins (id, match_id, user_id, answer, note_ct, created_at) "
+	"VALUES (?, ?, ?, ?, ?, NOW(3))",
+	/* STMT_CHECKIN_STATE_ANSWER: match, answer, attention (0/1). An answer
+	 * before the first question counts as asked now. */
+	"INSERT INTO checkin_state (match_id, asked_at, answered_at, last_answer, attention) "
+	"VALUES (?, NOW(3), NOW(3), ?, ?) ON DUPLICATE KEY UPDATE "
+	"answered_at = VALUES(answered_at), last_answer = VALUES(last_answer), "
+	"attention = VALUES(attention)",
 };

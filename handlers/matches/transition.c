@@ -327,7 +327,7 @@ matches_hours(struct req *r)
 	if (!auth_require(r, ACT_MATCH_HOURS, &obj))
 		return;
 	if (db_exec(r->db, r->arena, STMT_MATCH_VOLUNTEER_HOURS,
-	    DB_PARAMS(DB_DOUBLE(hours), DB_STR(id)), NULL) != DB_OK)
+	    DB_PARAMS(DB_DOUBLE(hours), DB_DOUBLE(hours), DB_STR(id)), NULL) != DB_OK)
 		goto internal;
 	if (db_affected(r->db) == 0 && strcmp(db_str(&rows, 0, MC_STATUS), "accepted") != 0) {
 		problem_send(r, 409, "invalid_transition",

@@ -49,6 +49,7 @@ static const struct field create_fields[] = {
 	{ "when",		F_OBJECT,	0, 0, 0, NULL, when_fields },
 	{ "on_behalf_of",	F_OBJECT,	0, 0, 0, NULL, behalf_fields },
 	{ "private",		F_OBJECT,	0, 0, 0, NULL, private_fields },
+	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -61,6 +62,7 @@ static const struct field patch_fields[] = {
 	{ "when",		F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, when_fields },
 	{ "on_behalf_of",	F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, behalf_fields },
 	{ "private",		F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, private_fields },
+	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

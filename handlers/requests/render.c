@@ -146,6 +146,9 @@ request_json(struct req *r, const struct db_rows *rows, size_t i, unsigned flags
 	json_put_int(o, "response_count", db_int(rows, i, RC_RESPONSES));
 	json_put_str(o, "created_at", db_str(rows, i, RC_CREATED));
 	json_put_str(o, "expires_at", db_str(rows, i, RC_EXPIRES));
+	/* Recurring help (issue 17): absent for help asked once. */
+	if (!db_is_null(rows, i, RC_RECURRENCE))
+		json_put_str(o, "recurrence", db_str(rows, i, RC_RECURRENCE));
 	return o;
 }
 

@@ -38,10 +38,18 @@ enum stmt {
 	STMT_EXPIRE_SWEEP,
 	STMT_ALERTS_NOTIFY,
 	STMT_ALERTS_MAIL,
+	STMT_REQUEST_SET_RECURRENCE,	/* recurrence.c, issue 17 */
 	STMT__MAX
 };
 
 extern const char *const requests_stmts[STMT__MAX];
+
+/* Recurring help (recurrence.c): the choices of the recurrence field, and
+ * storing what the body says of it (absent: nothing). A db_status. */
+extern const char *const requests_recurrences[];
+struct req;
+int requests_recurrence_store(struct req *r, const char *id)
+	__attribute__((warn_unused_result));
 
 /* Settings from the config, read once at start-up (main.c). */
 struct requests_settings {

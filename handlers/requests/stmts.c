@@ -215,4 +215,6 @@ const char *const requests_stmts[STMT__MAX] = {
 	"FROM alert_targets t FORCE INDEX (alert_targets_geo) "
 	"JOIN notifications n FORCE INDEX (PRIMARY) ON n.id = " ALERT_EVENT_ID("t.user_id") " "
 	"WHERE " ALERTS_FIT " AND n.email = 'instant'",
+	/* STMT_REQUEST_SET_RECURRENCE: recurrence (NULL: once), id */
+	"UPDATE requests SET recurrence = ? WHERE id = ?",
 };

@@ -71,3 +71,11 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON mfa_recovery_codes TO 'bh_accounts'@'loc
 -- directory, read only.
 GRANT SELECT ON organisations TO 'bh_accounts'@'localhost';
 GRANT SELECT ON organisation_categories TO 'bh_accounts'@'localhost';
+
+-- The caregiver's own check (caregiver_check.c, issue 17): sealed, read by
+-- its owner only; erasure deletes it.
+GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
+-- The check-ins the user answered (gdpr_checkins.c): in the export, their
+-- notes destroyed on erasure.
+GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_ct)
+  ON checkins TO 'bh_accounts'@'localhost';

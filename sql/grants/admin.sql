@@ -64,3 +64,11 @@ GRANT SELECT ON stats_matches TO 'bh_admin'@'localhost';
 -- and each person's items per year of migration 071 (read only).
 GRANT SELECT ON stats_owner_items TO 'bh_admin'@'localhost';
 GRANT SELECT ON stats_volunteer_items TO 'bh_admin'@'localhost';
+
+-- Check-ins of recurring help (checkins.c, issue 17): the attention list,
+-- the parties' sealed notes (opened for moderators, audited), the
+-- coordinator's note. The caregiver checks: a count of rows only (the
+-- sealed result column is not granted).
+GRANT SELECT, UPDATE (note, note_by, note_at) ON checkin_state TO 'bh_admin'@'localhost';
+GRANT SELECT ON checkins TO 'bh_admin'@'localhost';
+GRANT SELECT (id, user_id, created_at) ON caregiver_checks TO 'bh_admin'@'localhost';

@@ -37,3 +37,9 @@ GRANT SELECT (id, owner_id, title, status) ON requests TO 'bh_mailer'@'localhost
 
 -- Its own memory of the daily runs (061).
 GRANT SELECT, INSERT, UPDATE ON mailer_runs TO 'bh_mailer'@'localhost';
+
+-- Check-ins of recurring help (checkins.c, issue 17): which requests recur,
+-- and the per-match state of the questions asked.
+GRANT SELECT (recurrence) ON requests TO 'bh_mailer'@'localhost';
+-- (INSERT ... ON DUPLICATE KEY UPDATE needs UPDATE on the key column too.)
+GRANT SELECT, INSERT, UPDATE (match_id, asked_at) ON checkin_state TO 'bh_mailer'@'localhost';

@@ -36,3 +36,10 @@ GRANT SELECT ON offer_slots TO 'bh_matches'@'localhost';
 GRANT SELECT ON notification_settings TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT, UPDATE (bundled, created_at, arg) ON notifications TO 'bh_matches'@'localhost';
 GRANT INSERT ON outbox TO 'bh_matches'@'localhost';
+
+-- Check-ins of recurring help (checkin.c, issue 17): the answers (notes
+-- sealed) and the per-match state the attention list reads; a recurring
+-- request's hours add up per occasion.
+GRANT INSERT ON checkins TO 'bh_matches'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON checkin_state TO 'bh_matches'@'localhost';
+GRANT SELECT (recurrence) ON requests TO 'bh_matches'@'localhost';

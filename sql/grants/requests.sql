@@ -16,7 +16,7 @@ GRANT SELECT, INSERT ON requests TO 'bh_requests'@'localhost';
 GRANT UPDATE (title, description, category_id, pc4, lat, lon, when_start, when_end,
               on_behalf_of, posted_as, care_situation_ct, address_ct, phone_ct,
               status, moderation_decision, moderation_reason, updated_at,
-              expires_at, closed_at)
+              expires_at, closed_at, recurrence)
   ON requests TO 'bh_requests'@'localhost';
 -- Who is the accepted volunteer (may read the private part)?
 GRANT SELECT (id, request_id, volunteer_id, status, cancel_reason) ON matches TO 'bh_requests'@'localhost';

@@ -203,6 +203,27 @@ test_match_hours(void)
 	    "a moderator does not record hours");
 }
 
+/* Only the two parties of a match answer its check-in (issue 17); to
+ * anyone else, a moderator too, the match is not there. */
+static void
+test_match_checkin(void)
+{
+	struct principal vol = principal(VOLUNTEER), res = principal(RESIDENT),
+	    other = principal(VOLUNTEER), mod = principal(MODERATOR);
+	struct auth_object match = { OTHER, ME, "accepted" }, owned = { ME, OTHER, "accepted" };
+
+	ok(auth_decide(&vol, ACT_MATCH_CHECKIN, &match) == AUTH_ALLOW,
+	    "the volunteer of a match answers its check-in");
+	ok(auth_decide(&res, ACT_MATCH_CHECKIN, &owned) == AUTH_ALLOW,
+	    "the requester answers its check-in");
+	strcpy(other.user_id, "someone-else-entirely-x");
+	ok(auth_decide(&other, ACT_MATCH_CHECKIN, &match) == AUTH_NOT_FOUND,
+	    "someone not in the match gets not found");
+	strcpy(mod.user_id, "a-moderator-somewhere-x");
+	ok(auth_decide(&mod, ACT_MATCH_CHECKIN, &match) == AUTH_NOT_FOUND,
+	    "a moderator does not answer for a party");
+}
+
 static void
 test_audited_reads(void)
 {
@@ -240,6 +261,7 @@ main(void)
 	test_rules();
 	test_unverified();
 	test_match_hours();
+	test_match_checkin();
 	test_audited_reads();
 	test_roles();
 	return tap_done();

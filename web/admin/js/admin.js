@@ -28,6 +28,7 @@ export const PAGES = [
 	['/admin/', 'admin.nav.queue', MOD],
 	['/admin/meldingen.html', 'admin.nav.reports', MOD],
 	['/admin/cijfers.html', 'admin.nav.figures', MOD],
+	['/admin/aandacht.html', 'admin.nav.checkins', MOD],
 	['/admin/gebruikers.html', 'admin.nav.users', ADMIN],
 	['/admin/categorieen.html', 'admin.nav.categories', ADMIN],
 	['/admin/organisaties.html', 'admin.nav.organisations', ADMIN],

@@ -1,0 +1,240 @@
+/*
+ * caregiver_check.c — POST/GET /me/caregiver-check: a caregiver's own check
+ * of caregiver strain, and its part of GET /me/export and DELETE /me
+ * (issue 17, part 6; API.md "Caregiver check").
+ *
+ * The check is the Caregiver Strain Index (CSI): Robinson BC, "Validation
+ * of a Caregiver Strain Index", Journal of Gerontology 38(3):344-348, 1983;
+ * 13 yes/no items, one point per yes, a score of 7 or more means high
+ * strain. The page asks its Dutch wording, commonly known as the "Caregiver
+ * Strain Index (CSI), Nederlandse versie" (web/caregiver-check.html names
+ * the source beside the questions). Here only the booleans arrive.
+ *
+ * Privacy: the answers, the score and the level are sealed together
+ * ("caregiver_checks.result:<id>", a 13-character string of 0 and 1) and
+ * opened for their owner only. No other route reads this table: not the
+ * moderators, not the admins; the figures count rows and nothing else
+ * (handlers/admin, suppressed below 5). Never logged.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "accounts.h"
+#include "arena.h"
+#include "auth.h"
+#include "crypto.h"
+#include "cursor.h"
+#include "db.h"
+#include "http.h"
+#include "json.h"
+#include "log.h"
+#include "problem.h"
+#include "support.h"
+#include "valid.h"
+
+#define CSI_ITEMS	13	/* Robinson 1983 */
+#define CSI_HIGH	7	/* a score of 7 or more: high strain */
+#define SUPPORT_SHOWN	5
+
+/* Columns of STMT_CGC_LIST and STMT_CGC_EXPORT. */
+enum { CG_ID, CG_RESULT, CG_CREATED, CG_SORT };
+
+static const char *
+csi_level(int score)
+{
+	return score >= CSI_HIGH ? "high" : "low";
+}
+
+/* The check of row i as its owner sees it; NULL when it does not open. */
+static json_object *
+check_json(struct req *r, const struct db_rows *rows, size_t i)
+{
+	json_object *o, *answers;
+	char *pt = NULL;
+	size_t len = 0, k;
+	int score = 0;
+
+	if (crypto_field_open(r->arena, &pt, &len, "caregiver_checks", "result",
+	    db_str(rows, i, CG_ID), (const unsigned char *)db_str(rows, i, CG_RESULT),
+	    db_len(rows, i, CG_RESULT)) != 0 || len != CSI_ITEMS) {
+		log_error("caregiver check: cannot open caregiver_checks.result");
+		return NULL;
+	}
+	o = json_object_new_object();
+	answers = json_object_new_array();
+	for (k = 0; k < CSI_ITEMS; k++) {
+		json_object_array_add(answers, json_object_new_boolean(pt[k] == '1'));
+		score += pt[k] == '1';
+	}
+	json_put_str(o, "id", db_str(rows, i, CG_ID));
+	json_put_int(o, "score", score);
+	json_put_str(o, "level", csi_level(score));
+	json_put(o, "answers", answers);
+	json_put_str(o, "created_at", db_str(rows, i, CG_CREATED));
+	return o;
+}
+
+/* Checks answers: exactly 13 booleans. Fills bits ("0"/"1" each) and
+ * returns the score, or -1 after naming the field. */
+static int
+answers_read(struct req *r, char bits[CSI_ITEMS + 1])
+{
+	json_object *arr = NULL;
+	size_t k;
+	int score = 0;
+
+	if (!json_object_object_get_ex(r->json, "answers", &arr) ||
+	    !json_object_is_type(arr, json_type_array) ||
+	    json_object_array_length(arr) != CSI_ITEMS) {
+		problem_field(r, "answers", "invalid",
+		    "answers is a list of 13 answers, each true (yes) or false (no).");
+		return -1;
+	}
+	for (k = 0; k < CSI_ITEMS; k++) {
+		json_object *a = json_object_array_get_idx(arr, k);
+
+		if (a == NULL || !json_object_is_type(a, json_type_boolean)) {
+			problem_field(r, arena_printf(r->arena, "answers[%zu]", k),
+			    "invalid", "Each answer is true (yes) or false (no).");
+			return -1;
+		}
+		bits[k] = json_object_get_boolean(a) ? '1' : '0';
+		score += bits[k] == '1';
+	}
+	bits[CSI_ITEMS] = '\0';
+	return score;
+}
+
+void
+caregiver_check_create(struct req *r)
+{
+	char id[CRYPTO_ID_LEN + 1], bits[CSI_ITEMS + 1];
+	unsigned char *ct = NULL;
+	size_t ctlen = 0;
+	struct db_rows user;
+	json_object *body, *orgs;
+	int score;
+
+	if ((score = answers_read(r, bits)) < 0) {
+		problem_invalid(r);
+		return;
+	}
+	crypto_id_new(id);
+	if (crypto_field_seal(r->arena, &ct, &ctlen, "caregiver_checks", "result",
+	    id, bits, CSI_ITEMS) != 0)
+		goto internal;
+	sodium_memzero(bits, sizeof(bits));
+	if (db_exec(r->db, r->arena, STMT_CGC_INSERT, DB_PARAMS(DB_STR(id),
+	    DB_STR(r->who.user_id), DB_BLOB(ct, ctlen)), NULL) != DB_OK)
+		goto internal;
+	/* Support near the user's own area: respite and caregiver support. */
+	if (user_load(r, r->who.user_id, &user) != 0)
+		goto internal;
+	orgs = support_near_pc4(r, db_str(&user, 0, UC_PC4),
+	    SUPPORT_RESPITE | SUPPORT_CAREGIVER, SUPPORT_SHOWN);
+	if (orgs == NULL)
+		goto internal;
+	body = json_object_new_object();
+	json_put_str(body, "id", id);
+	json_put_int(body, "score", score);
+	json_put_str(body, "level", csi_level(score));
+	json_put(body, "suggested_organisations", orgs);
+	http_header(r, "Location", "/api/v1/me/caregiver-check");
+	http_send_json(r, 201, body);
+	return;
+internal:
+	sodium_memzero(bits, sizeof(bits));
+	problem_internal(r, "caregiver check");
+}
+
+static bool
+sort_key_ok(const char *s)
+{
+	size_t i, n = s != NULL ? strlen(s) : 0;
+
+	if (n != 26)	/* 2026-12-01 21:00:00.123000 */
+		return false;
+	for (i = 0; i < n; i++)
+		if (strchr("0123456789-: .", s[i]) == NULL)
+			return false;
+	return true;
+}
+
+void
+caregiver_check_list(struct req *r)
+{
+	const char *lim = http_query(r, "limit"), *cur = http_query(r, "cursor");
+	char *after[2] = { NULL, NULL };
+	struct db_rows rows;
+	json_object *body, *items, *o;
+	long limit = 20;
+	size_t i, n;
+
+	if (lim != NULL && valid_long(lim, 1, 100, &limit) != NULL) {
+		problem_field(r, "limit", "out_of_range", "limit is 1 to 100.");
+		problem_invalid(r);
+		return;
+	}
+	if (cur != NULL && (cursor_decode(r->arena, cur, after, 2) != 0 ||
+	    !sort_key_ok(after[0]) || valid_id(after[1]) != NULL)) {
+		problem_send(r, 400, "bad_request", "The cursor is not valid.");
+		return;
+	}
+	if (db_exec(r->db, r->arena, STMT_CGC_LIST, DB_PARAMS(
+	    DB_STR(r->who.user_id), DB_STR(after[0]), DB_STR(after[0]),
+	    DB_STR(after[0]), DB_STR(after[1]), DB_INT(limit + 1)), &rows) != DB_OK) {
+		problem_internal(r, "caregiver check list");
+		return;
+	}
+	n = rows.nrows > (size_t)limit ? (size_t)limit : rows.nrows;
+	body = json_object_new_object();
+	items = json_object_new_array();
+	json_put(body, "items", items);
+	for (i = 0; i < n; i++) {
+		if ((o = check_json(r, &rows, i)) == NULL) {
+			json_object_put(body);
+			problem_internal(r, "caregiver check list");
+			return;
+		}
+		json_object_array_add(items, o);
+	}
+	if (rows.nrows > (size_t)limit) {
+		const char *parts[2] = { db_str(&rows, n - 1, CG_SORT),
+		    db_str(&rows, n - 1, CG_ID) };
+
+		json_put_str(body, "next_cursor", cursor_encode(r->arena, parts, 2));
+	} else
+		json_put(body, "next_cursor", NULL);
+	http_send_json(r, 200, body);
+}
+
+int
+gdpr_caregiver_checks_export(struct req *r, const char *user_id, json_object *doc)
+{
+	struct db_rows rows;
+	json_object *arr, *o;
+	size_t i;
+
+	if (db_exec(r->db, r->arena, STMT_CGC_EXPORT, DB_PARAMS(DB_STR(user_id)),
+	    &rows) != DB_OK)
+		return -1;
+	arr = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++) {
+		if ((o = check_json(r, &rows, i)) == NULL) {
+			json_object_put(arr);
+			return -1;
+		}
+		json_object_array_add(arr, o);
+	}
+	json_put(doc, "caregiver_checks", arr);
+	return 0;
+}
+
+int
+gdpr_caregiver_checks_erase(struct req *r, const char *user_id)
+{
+	return db_exec(r->db, r->arena, STMT_CGC_DELETE, DB_PARAMS(DB_STR(user_id)),
+	    NULL);
+}

@@ -1,0 +1,107 @@
+// The caregiver's own check (issue 17, part 6; API.md "Caregiver check"):
+// the Caregiver Strain Index (Robinson 1983), 13 yes/no answers, sealed,
+// seen by its owner only, in the export and gone after erasure.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  Client, newUser, asDemo, assertStatus, assertProblem, assertFieldError,
+} from './lib/client.mjs';
+
+const yes = (n) => Array.from({ length: 13 }, (_, i) => i < n);
+
+describe('caregiver check', () => {
+  let carer;
+  before(async () => { carer = await newUser(['caregiver'], {}, 'carer'); });
+
+  it('a caregiver takes the check: 6 yes is low strain, 7 yes is high, with support near them', async () => {
+    const low = await carer.post('/me/caregiver-check', { answers: yes(6) });
+    assertStatus(low, 201);
+    assert.equal(low.body.score, 6);
+    assert.equal(low.body.level, 'low');
+    assert.ok(Array.isArray(low.body.suggested_organisations));
+    const high = await carer.post('/me/caregiver-check', { answers: yes(7) });
+    assertStatus(high, 201);
+    assert.equal(high.body.score, 7);
+    assert.equal(high.body.level, 'high');
+    for (const o of high.body.suggested_organisations)
+      assert.ok(o.categories.some((c) => c === 'respite' || c === 'caregiver-support'), JSON.stringify(o));
+  });
+
+  it('GET /me/caregiver-check is the own history, newest first, with the answers', async () => {
+    const res = await carer.get('/me/caregiver-check');
+    assertStatus(res, 200);
+    assert.equal(res.body.items.length, 2);
+    assert.equal(res.body.items[0].score, 7);
+    assert.deepEqual(res.body.items[0].answers, yes(7));
+    assert.equal(res.body.items[1].level, 'low');
+    const page = await carer.get('/me/caregiver-check?limit=1');
+    assertStatus(page, 200);
+    assert.equal(page.body.items.length, 1);
+    assert.ok(page.body.next_cursor);
+    const next = await carer.get(`/me/caregiver-check?limit=1&cursor=${encodeURIComponent(page.body.next_cursor)}`);
+    assertStatus(next, 200);
+    assert.equal(next.body.items[0].score, 6);
+    assert.equal(next.body.next_cursor, null);
+  });
+
+  it('answers of the wrong length or type → 422 on answers', async () => {
+    for (const answers of [yes(13).slice(0, 12), [...yes(3), false], 'yes', null,
+      [...yes(12), 'ja'], [...yes(12), 1]]) {
+      const res = await carer.post('/me/caregiver-check', { answers });
+      assertProblem(res, 422, 'validation_failed');
+      assert.ok(res.body.errors.some((e) => e.field.startsWith('answers')), JSON.stringify(res.body));
+    }
+    assertFieldError(await carer.post('/me/caregiver-check', {}), 'answers', 'invalid');
+  });
+
+  it('only a caregiver takes it: a volunteer gets 403; without a session 401', async () => {
+    const vol = await newUser(['volunteer']);
+    assertProblem(await vol.post('/me/caregiver-check', { answers: yes(1) }), 403, 'forbidden');
+    assertProblem(await new Client().get('/me/caregiver-check'), 401, 'unauthenticated');
+  });
+
+  it('nobody else sees a check: not another user, a moderator or an admin, in no answer', async () => {
+    const other = await newUser(['caregiver']);
+    const mine = await carer.get('/me/caregiver-check');
+    const ids = mine.body.items.map((i) => i.id);
+    for (const c of [other, await asDemo('moderator'), await asDemo('admin')]) {
+      const res = await c.get('/me/caregiver-check');
+      assertStatus(res, 200);
+      for (const i of res.body.items) assert.ok(!ids.includes(i.id));
+      const exp = await c.get('/me/export');
+      assertStatus(exp, 200);
+      const text = JSON.stringify(exp.body);
+      for (const id of ids) assert.ok(!text.includes(id), 'another export holds the check');
+    }
+    const admin = await asDemo('admin');
+    const u = await admin.get(`/users/${carer.user.id}`);
+    if (u.status === 200) {
+      assert.ok(!JSON.stringify(u.body).includes('caregiver_check'));
+      for (const id of ids) assert.ok(!JSON.stringify(u.body).includes(id));
+    }
+  });
+
+  it('the checks are in the own export and gone after erasure', async () => {
+    const c = await newUser(['caregiver']);
+    assertStatus(await c.post('/me/caregiver-check', { answers: yes(9) }), 201);
+    const exp = await c.get('/me/export');
+    assertStatus(exp, 200);
+    assert.equal(exp.body.caregiver_checks.length, 1);
+    assert.equal(exp.body.caregiver_checks[0].score, 9);
+    assert.deepEqual(exp.body.caregiver_checks[0].answers, yes(9));
+    assertStatus(await c.delete('/me', { password: c.password }), 204);
+    const { mariadb } = await import('./lib/explain.mjs');
+    const left = mariadb(`SELECT COUNT(*) FROM caregiver_checks WHERE user_id = '${c.user.id}'`);
+    assert.equal(String(left).trim(), '0');
+  });
+
+  it('the figures show only a count of checks taken, null below 5', async () => {
+    const c = await newUser(['caregiver']);
+    for (let i = 0; i < 5; i++) assertStatus(await c.post('/me/caregiver-check', { answers: yes(i) }), 201);
+    const res = await (await asDemo('moderator')).get('/admin/stats');
+    assertStatus(res, 200);
+    assert.equal(typeof res.body.caregiver_checks, 'number');
+    assert.ok(res.body.caregiver_checks >= 5);
+    assert.ok(!/"(score|level|answers)"/.test(JSON.stringify(res.body)), 'no content of a check in the figures');
+  });
+});
