@@ -323,6 +323,9 @@ auth_decide(const struct principal *who, enum action act,
 	case ACT_VOG_SUBMIT:
 		return need_role(who, ROLE_VOLUNTEER);
 	case ACT_VOG_DECIDE:
+		/* obj->owner_id: whose VOG. Nobody verifies their own. */
+		if (owner && is(who, ROLE__MODERATION))
+			return AUTH_FORBIDDEN;
 		return need_role(who, ROLE__MODERATION);
 	case ACT_VOG_SUGGESTED:
 		return AUTH_ALLOW;	/* the VOG rule below decides */

@@ -3,6 +3,7 @@
  */
 #include "near.h"
 #include "stmts.h"
+#include "vog.h"
 
 const char *const lib_stmts[LSTMT__MAX] = {
 	/* LSTMT_SESSION_GET: a live session of an active user. */
@@ -53,4 +54,8 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	/* LSTMT_OUTBOX_ACCOUNT: user id, kind, sealed "token=..." body. */
 	"INSERT INTO outbox (user_id, kind, body_ct, state, due_at, created_at) "
 	"VALUES (?, ?, ?, 'queued', NOW(3), NOW(3))",
+	/* LSTMT_VOG_REQUEST_NEEDS: request id → 1 when it needs a VOG. */
+	"SELECT " VOG_REQUEST_NEEDS("r") " FROM requests r WHERE r.id = ?",
+	/* LSTMT_VOG_USER_OK: user id → 1 with a verified, unexpired VOG. */
+	"SELECT " VOG_USER_OK("?"),
 };

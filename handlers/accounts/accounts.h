@@ -104,6 +104,11 @@ enum stmt {
 	STMT_MFA_RECOVERY_LEFT,
 	STMT_SESSIONS_OF_USER,
 	STMT_SESSION_DELETE_OWN,
+	/* the VOG (vog.c, issue 17) */
+	STMT_VOG_GET,
+	STMT_VOG_SUBMIT,
+	STMT_VOG_DECIDE,
+	STMT_VOG_DELETE,
 	STMT__MAX
 };
 
@@ -176,6 +181,14 @@ struct gdpr_part {
 };
 extern const struct gdpr_part gdpr_parts[];
 extern const size_t gdpr_nparts;
+
+/* The VOG (vog.c): puts "vog" (or null) of user_id into user; 0 or -1.
+ * The routes: PUT /me/vog, POST /users/{id}/vog. */
+int vog_put_json(struct req *r, json_object *user, const char *user_id);
+void vog_submit(struct req *r);
+void vog_decide(struct req *r);
+int gdpr_vog_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_vog_erase(struct req *r, const char *user_id);
 
 /* The parts, one file each. */
 int gdpr_requests_export(struct req *r, const char *user_id, json_object *doc);

@@ -34,6 +34,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
 	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
 	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
+	{ "vog",	gdpr_vog_export,	gdpr_vog_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

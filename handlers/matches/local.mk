@@ -7,7 +7,8 @@ handlers_matches_burenhulp_matches_SOURCES = \
 	handlers/matches/stmts.c handlers/matches/match.c \
 	handlers/matches/create.c handlers/matches/transition.c \
 	handlers/matches/messages.c handlers/matches/suggest.c \
-	handlers/matches/rank.c handlers/matches/rank.h
+	handlers/matches/rank.c handlers/matches/rank.h \
+	handlers/matches/vog.c
 handlers_matches_burenhulp_matches_LDADD = $(BH_LIBS)
 
 check_PROGRAMS += tests/unit/rank_test

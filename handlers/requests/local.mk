@@ -7,5 +7,6 @@ handlers_requests_burenhulp_requests_SOURCES = \
 	handlers/requests/stmts.c handlers/requests/render.c \
 	handlers/requests/render.h handlers/requests/view.c \
 	handlers/requests/list.c handlers/requests/write.c \
-	handlers/requests/review.c handlers/requests/public.c
+	handlers/requests/review.c handlers/requests/public.c \
+	handlers/requests/consent.c
 handlers_requests_burenhulp_requests_LDADD = $(BH_LIBS)

@@ -71,6 +71,7 @@ static const struct rule_case cases[] = {
 	{ "decide VOG, admin", ADMIN, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_ALLOW },
 	{ "decide VOG, volunteer", VOLUNTEER, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_FORBIDDEN },
 	{ "decide VOG, professional", PROFESSIONAL, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_FORBIDDEN },
+	{ "decide own VOG, moderator", MODERATOR, ACT_VOG_DECIDE, { ME, NULL, NULL }, NONE, AUTH_FORBIDDEN },
 	{ "decide VOG, anonymous", ANON, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_UNAUTHENTICATED },
 
 	/* A request that needs a VOG. */
