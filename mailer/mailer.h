@@ -60,6 +60,7 @@ extern volatile sig_atomic_t mailer_stopping;
 int send_run(struct mailer *m);		/* send.c */
 int digest_run(struct mailer *m);	/* digest.c: at digest_hour, once a day */
 int followups_run(struct mailer *m);	/* followups.c */
+int vog_run(struct mailer *m);		/* vog.c: VOG expiry notices (issue 17) */
 
 /* The digest collection itself, at once (burenhulpctl digest --now and
  * digest_run): every user with daily items not yet in a digest gets one
@@ -90,6 +91,8 @@ enum mailer_stmt {
 	/* followups.c */
 	MSTMT_REMINDER_DUE,
 	MSTMT_REMINDER_MARK,
+	MSTMT_VOG_DUE,		/* vog.c */
+	MSTMT_VOG_MARK,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

@@ -44,6 +44,7 @@ static const struct job {
 	{ "send",	send_run,	EVERY_POLL,	true },
 	{ "digest",	digest_run,	EVERY_MINUTE,	false },	/* at digest_hour */
 	{ "followups",	followups_run,	EVERY_FOLLOWUP,	false },
+	{ "vog",	vog_run,	EVERY_FOLLOWUP,	false },	/* issue 17 */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

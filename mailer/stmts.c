@@ -95,4 +95,17 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	/* MSTMT_REMINDER_MARK: match id. */
 	"UPDATE matches SET reminded_at = NOW(3) "
 	"WHERE id = ? AND status = 'accepted' AND reminded_at IS NULL",
+
+	/* MSTMT_VOG_DUE: days ahead. Verified VOGs that expire within that
+	 * many days (and have not expired), not told for this expiry date
+	 * (users_vog_expiry). */
+	"SELECT user_id, DATE_FORMAT(expires_on, '%Y-%m-%d') FROM users_vog "
+	"WHERE status = 'verified' AND expires_on >= UTC_DATE() "
+	"AND expires_on <= UTC_DATE() + INTERVAL ? DAY "
+	"AND (expiry_notified_for IS NULL OR expiry_notified_for <> expires_on) "
+	"ORDER BY expires_on LIMIT 100",
+	/* MSTMT_VOG_MARK: expiry date, user id, expiry date. */
+	"UPDATE users_vog SET expiry_notified_for = ? WHERE user_id = ? "
+	"AND status = 'verified' AND expires_on = ? "
+	"AND (expiry_notified_for IS NULL OR expiry_notified_for <> expires_on)",
 };

@@ -73,6 +73,7 @@ enum stmt {
 	STMT_HEALTH_MAIL_STUCK,
 	/* metrics.c */
 	STMT_METRICS_OUTBOX,
+	STMT_CATEGORY_VOG_SET,		/* issue 17 */
 	STMT__MAX
 };
 

@@ -23,6 +23,7 @@ static const struct field category_fields[] = {
 	{ "name_en",		F_STRING,	FIELD_REQUIRED, 1, 80, NULL, NULL },
 	{ "sort_order",		F_INT,		0, -1000000, 1000000, NULL, NULL },
 	{ "active",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -31,6 +32,7 @@ static const struct field category_patch_fields[] = {
 	{ "name_en",		F_STRING,	0, 1, 80, NULL, NULL },
 	{ "sort_order",		F_INT,		0, -1000000, 1000000, NULL, NULL },
 	{ "active",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -96,13 +96,13 @@
 const char *const admin_stmts[STMT__MAX] = {
 	/* ---- categories ---- */
 	/* STMT_CATEGORIES_ACTIVE */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories "
 	"WHERE active = 1 ORDER BY sort_order, id",
 	/* STMT_CATEGORIES_ALL */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories "
 	"ORDER BY sort_order, id",
 	/* STMT_CATEGORY_GET: id */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories WHERE id = ?",
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories WHERE id = ?",
 	/* STMT_CATEGORY_INSERT: id, name_nl, name_en, sort_order (NULL: after
 	 * the last), active. */
 	"INSERT INTO categories (id, name_nl, name_en, sort_order, active) "
@@ -290,4 +290,6 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * overdue longer (outbox_due) */
 	"SELECT COUNT(*), COALESCE(SUM(due_at < NOW(3) - INTERVAL ? SECOND), 0) "
 	"FROM outbox WHERE state = 'queued'",
+	/* STMT_CATEGORY_VOG_SET: needs_vog, id (issue 17). */
+	"UPDATE categories SET needs_vog = ? WHERE id = ?",
 };
