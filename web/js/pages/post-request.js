@@ -112,7 +112,7 @@ async function main() {
 			body.when = null;
 		}
 		if (v.for_whom === 'other')
-			body.on_behalf_of = { first_name: v.first_name, consent: v.consent_how ? { how: v.consent_how } : undefined };
+			body.on_behalf_of = { first_name: v.first_name, consent: { how: v.consent_how || undefined } };
 		else if (id)
 			body.on_behalf_of = null;
 		const priv = {};

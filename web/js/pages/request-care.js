@@ -4,7 +4,7 @@
 // revoking withdraws the request and destroys its private part at once.
 
 import { api, hasRole } from '../api.js';
-import { el, confirmButton } from '../page.js';
+import { el, t, confirmButton } from '../page.js';
 import { showStatus, showProblem } from '../forms.js';
 
 /**
@@ -20,7 +20,7 @@ export function renderCare(container, r, user, onRevoked) {
 	const consent = r.on_behalf_of?.consent;
 	if (consent) {
 		parts.push(el('p', 'care.consent_recorded', {
-			how: consent.how,
+			how: t(`care.how.${consent.how}`),
 			name: consent.recorded_by?.display_name || '',
 			at: consent.recorded_at,
 		}, { class: 'small' }));
