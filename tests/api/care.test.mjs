@@ -246,6 +246,18 @@ describe('VOG: the volunteer records it, a moderator decides', () => {
   });
 });
 
+describe('the VOG in the export and after erasure', () => {
+  it('the export holds the VOG; erasing the account removes its row', async () => {
+    const v = await verifiedVolunteer(day(-50));
+    const exp = await v.get('/me/export');
+    assertStatus(exp, 200);
+    assert.equal(exp.body.user.vog.status, 'verified');
+    assert.equal(exp.body.user.vog.issued_on, day(-50));
+    assertStatus(await v.delete('/me', { password: v.password }), 204);
+    assert.deepEqual(mariadb(`SELECT COUNT(*) FROM users_vog WHERE user_id = ${q(v.id)}`), [['0']]);
+  });
+});
+
 describe('a request that needs a VOG', () => {
   let owner, noVog, withVog;
 
