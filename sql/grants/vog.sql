@@ -8,12 +8,13 @@
 GRANT UPDATE (consent_how, consent_recorded_at, consent_recorded_by, consent_revoked_at,
               needs_vog)
   ON requests TO 'bh_requests'@'localhost';
-GRANT SELECT ON users_vog TO 'bh_requests'@'localhost';
+-- Only whether it holds: never the sealed note.
+GRANT SELECT (user_id, status, expires_on) ON users_vog TO 'bh_requests'@'localhost';
 
 -- The matches handler refuses responses, invitations and suggestions of
 -- volunteers without a VOG on a request that needs one.
 GRANT SELECT (needs_vog) ON requests TO 'bh_matches'@'localhost';
-GRANT SELECT ON users_vog TO 'bh_matches'@'localhost';
+GRANT SELECT (user_id, status, expires_on) ON users_vog TO 'bh_matches'@'localhost';
 
 -- The accounts handler keeps the VOG (PUT /me/vog, POST /users/{id}/vog),
 -- shows it in GET /me and the export, and erases it with the account.
