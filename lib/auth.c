@@ -316,6 +316,19 @@ auth_decide(const struct principal *who, enum action act,
 		if (owner || volunteer || moderator)
 			return AUTH_ALLOW;
 		return refuse(who, status_is(o, "open"));
+	case ACT_CONSENT_REVOKE:
+		if (owner || moderator)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || volunteer);
+	case ACT_VOG_SUBMIT:
+		return need_role(who, ROLE_VOLUNTEER);
+	case ACT_VOG_DECIDE:
+		/* obj->owner_id: whose VOG. Nobody verifies their own. */
+		if (owner && is(who, ROLE__MODERATION))
+			return AUTH_FORBIDDEN;
+		return need_role(who, ROLE__MODERATION);
+	case ACT_VOG_SUGGESTED:
+		return AUTH_ALLOW;	/* the VOG rule below decides */
 	case ACT_REQUEST_EDIT:
 	case ACT_REQUEST_CANCEL:
 		if (owner)
@@ -394,6 +407,31 @@ auth_decide(const struct principal *who, enum action act,
 	return AUTH_FORBIDDEN;
 }
 
+enum auth_verdict
+auth_decide_vog(const struct principal *who, enum action act,
+    const struct auth_object *obj, const struct auth_vog *vog)
+{
+	enum auth_verdict v = auth_decide(who, act, obj);
+
+	if (v != AUTH_ALLOW || vog == NULL || !vog->needed || vog->ok)
+		return v;
+	switch (act) {
+	case ACT_MATCH_RESPOND:
+	case ACT_MATCH_INVITE:
+	case ACT_VOG_SUGGESTED:
+		return AUTH_VOG_REQUIRED;
+	case ACT_REQUEST_VIEW_PRIVATE:
+		/* The owner and moderators read it whatever the VOG; the
+		 * volunteer only with a VOG that still holds. */
+		if (obj != NULL && !same(who, obj->owner_id) &&
+		    !is(who, ROLE__MODERATION))
+			return AUTH_VOG_REQUIRED;
+		return v;
+	default:
+		return v;
+	}
+}
+
 /* Names of the actions, for the audit log of refusals. */
 static const char *const action_names[ACT__MAX] = {
 	[ACT_USERS_ADMIN] = "users_admin",
@@ -403,6 +441,10 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_REQUEST_EDIT] = "request_edit",
 	[ACT_REQUEST_CANCEL] = "request_cancel",
 	[ACT_REQUEST_SUGGESTIONS] = "request_suggestions",
+	[ACT_CONSENT_REVOKE] = "consent_revoke",
+	[ACT_VOG_SUBMIT] = "vog_submit",
+	[ACT_VOG_DECIDE] = "vog_decide",
+	[ACT_VOG_SUGGESTED] = "vog_suggested",
 	[ACT_OFFER_LIST] = "offer_list",
 	[ACT_OFFER_CREATE] = "offer_create",
 	[ACT_OFFER_VIEW] = "offer_view",
@@ -429,7 +471,14 @@ static const char *const action_names[ACT__MAX] = {
 bool
 auth_require(struct req *r, enum action act, const struct auth_object *obj)
 {
-	enum auth_verdict v = auth_decide(&r->who, act, obj);
+	return auth_require_vog(r, act, obj, NULL);
+}
+
+bool
+auth_require_vog(struct req *r, enum action act, const struct auth_object *obj,
+    const struct auth_vog *vog)
+{
+	enum auth_verdict v = auth_decide_vog(&r->who, act, obj, vog);
 
 	/* Every refusal of someone logged in is on the record (ASVS V16):
 	 * who, from where, which action. An anonymous 401 is not: it is
@@ -453,6 +502,10 @@ auth_require(struct req *r, enum action act, const struct auth_object *obj)
 	case AUTH_UNVERIFIED:
 		problem_send(r, 403, "email_unverified",
 		    "Confirm your e-mail address first: follow the link in the mail we sent.");
+		return false;
+	case AUTH_VOG_REQUIRED:
+		problem_send(r, 403, "vog_required",
+		    "This request needs a verified VOG (certificate of conduct) that has not expired.");
 		return false;
 	}
 	return false;

@@ -76,6 +76,10 @@ enum action {
 	ACT_REQUEST_EDIT,
 	ACT_REQUEST_CANCEL,
 	ACT_REQUEST_SUGGESTIONS,
+	ACT_CONSENT_REVOKE,		/* the owner or a moderator (issue 17) */
+	ACT_VOG_SUBMIT,			/* PUT /me/vog: a volunteer */
+	ACT_VOG_DECIDE,			/* POST /users/{id}/vog: a moderator */
+	ACT_VOG_SUGGESTED,		/* a candidate of a suggestion (auth_vog) */
 	/* offers */
 	ACT_OFFER_LIST,
 	ACT_OFFER_CREATE,
@@ -121,11 +125,31 @@ enum auth_verdict {
 	AUTH_FORBIDDEN,		/* 403: you know it exists, but may not */
 	AUTH_NOT_FOUND,		/* 404: you may not even know it exists */
 	AUTH_UNVERIFIED,	/* 403 email_unverified: confirm the address first */
+	AUTH_VOG_REQUIRED,	/* 403 vog_required: a verified VOG first */
 };
 
 /* The rules. obj may be NULL for actions on no particular object. */
 enum auth_verdict auth_decide(const struct principal *who, enum action act,
     const struct auth_object *obj);
+/*
+ * A request that needs a VOG (issue 17; its own flag or its category's) is
+ * only for volunteers with a verified, unexpired one: responding, being
+ * invited, reading the private part as its volunteer, being suggested.
+ * needed: the request needs one; ok: the volunteer concerned has one (the
+ * caller when responding or reading, the invitee when inviting, the
+ * candidate of a suggestion).
+ */
+struct auth_vog {
+	bool	needed;
+	bool	ok;
+};
+/* auth_decide, then the VOG rule; vog NULL: no VOG needed. */
+enum auth_verdict auth_decide_vog(const struct principal *who, enum action act,
+    const struct auth_object *obj, const struct auth_vog *vog);
+/* auth_require with the VOG rule (403 vog_required). */
+bool auth_require_vog(struct req *r, enum action act,
+    const struct auth_object *obj, const struct auth_vog *vog);
+
 /* auth_decide, and on refusal sends the matching problem+json. Returns true
  * when allowed (nothing sent), false when refused (answer sent). */
 bool auth_require(struct req *r, enum action act, const struct auth_object *obj);

@@ -3,6 +3,7 @@
  */
 #include "near.h"
 #include "stmts.h"
+#include "vog.h"
 
 const char *const lib_stmts[LSTMT__MAX] = {
 	/* LSTMT_SESSION_GET: a live session of an active user. */
@@ -71,4 +72,8 @@ const char *const lib_stmts[LSTMT__MAX] = {
 	"WHERE o.dist_m <= ? AND EXISTS (SELECT 1 FROM organisation_categories f "
 	"WHERE f.organisation_id = o.id AND f.category_id IN (?, ?, ?)) "
 	"ORDER BY o.dist_m, o.id LIMIT ?",
+	/* LSTMT_VOG_REQUEST_NEEDS: request id → 1 when it needs a VOG. */
+	"SELECT " VOG_REQUEST_NEEDS("r") " FROM requests r WHERE r.id = ?",
+	/* LSTMT_VOG_USER_OK: user id → 1 with a verified, unexpired VOG. */
+	"SELECT " VOG_USER_OK("?"),
 };

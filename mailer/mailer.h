@@ -62,6 +62,7 @@ int send_run(struct mailer *m);		/* send.c */
 int digest_run(struct mailer *m);	/* digest.c: at digest_hour, once a day */
 int followups_run(struct mailer *m);	/* followups.c */
 int checkins_run(struct mailer *m);	/* checkins.c: recurring help */
+int vog_run(struct mailer *m);		/* vog.c: VOG expiry notices (issue 17) */
 
 /* The digest collection itself, at once (burenhulpctl digest --now and
  * digest_run): every user with daily items not yet in a digest gets one
@@ -95,6 +96,8 @@ enum mailer_stmt {
 	/* checkins.c (issue 17) */
 	MSTMT_CHECKIN_DUE,
 	MSTMT_CHECKIN_ASK,
+	MSTMT_VOG_DUE,		/* vog.c */
+	MSTMT_VOG_MARK,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

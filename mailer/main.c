@@ -45,6 +45,7 @@ static const struct job {
 	{ "digest",	digest_run,	EVERY_MINUTE,	false },	/* at digest_hour */
 	{ "followups",	followups_run,	EVERY_FOLLOWUP,	false },
 	{ "checkins",	checkins_run,	EVERY_FOLLOWUP,	false },	/* recurring help */
+	{ "vog",	vog_run,	EVERY_FOLLOWUP,	false },	/* issue 17 */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

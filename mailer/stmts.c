@@ -108,4 +108,17 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	"INSERT INTO checkin_state (match_id, asked_at) VALUES (?, NOW(3)) "
 	"ON DUPLICATE KEY UPDATE asked_at = IF(asked_at <= NOW(3) - INTERVAL ? SECOND, "
 	"VALUES(asked_at), asked_at)",
+
+	/* MSTMT_VOG_DUE: days ahead. Verified VOGs that expire within that
+	 * many days (and have not expired), not told for this expiry date
+	 * (users_vog_expiry). */
+	"SELECT user_id, DATE_FORMAT(expires_on, '%Y-%m-%d') FROM users_vog "
+	"WHERE status = 'verified' AND expires_on >= UTC_DATE() "
+	"AND expires_on <= UTC_DATE() + INTERVAL ? DAY "
+	"AND (expiry_notified_for IS NULL OR expiry_notified_for <> expires_on) "
+	"ORDER BY expires_on LIMIT 100",
+	/* MSTMT_VOG_MARK: expiry date, user id, expiry date. */
+	"UPDATE users_vog SET expiry_notified_for = ? WHERE user_id = ? "
+	"AND status = 'verified' AND expires_on = ? "
+	"AND (expiry_notified_for IS NULL OR expiry_notified_for <> expires_on)",
 };

@@ -112,6 +112,11 @@ enum stmt {
 	/* GDPR part of the check-ins (gdpr_checkins.c), issue 17 */
 	STMT_GDPR_CHECKINS_EXPORT,
 	STMT_GDPR_CHECKINS_FORGET,
+	/* the VOG (vog.c, issue 17) */
+	STMT_VOG_GET,
+	STMT_VOG_SUBMIT,
+	STMT_VOG_DECIDE,
+	STMT_VOG_DELETE,
 	STMT__MAX
 };
 
@@ -184,6 +189,14 @@ struct gdpr_part {
 };
 extern const struct gdpr_part gdpr_parts[];
 extern const size_t gdpr_nparts;
+
+/* The VOG (vog.c): puts "vog" (or null) of user_id into user; 0 or -1.
+ * The routes: PUT /me/vog, POST /users/{id}/vog. */
+int vog_put_json(struct req *r, json_object *user, const char *user_id);
+void vog_submit(struct req *r);
+void vog_decide(struct req *r);
+int gdpr_vog_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_vog_erase(struct req *r, const char *user_id);
 
 /* The parts, one file each. */
 int gdpr_requests_export(struct req *r, const char *user_id, json_object *doc);

@@ -36,6 +36,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
 	{ "caregiver_checks", gdpr_caregiver_checks_export, gdpr_caregiver_checks_erase },
 	{ "checkins",	gdpr_checkins_export,	gdpr_checkins_erase },
+	{ "vog",	gdpr_vog_export,	gdpr_vog_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

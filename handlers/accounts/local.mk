@@ -16,6 +16,7 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/totp.c handlers/accounts/totp.h \
 	handlers/accounts/sessions_list.c \
 	handlers/accounts/caregiver_check.c handlers/accounts/gdpr_checkins.c \
+	handlers/accounts/vog.c \
 	handlers/offers/render.c handlers/offers/render.h \
 	handlers/requests/render.c handlers/requests/render.h
 handlers_accounts_burenhulp_accounts_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)

@@ -121,6 +121,18 @@ static const struct field mfa_delete_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* The VOG (vog.c, issue 17). */
+static const char *const vog_decisions[] = { "verify", "reject", NULL };
+static const struct field vog_fields[] = {
+	{ "issued_on",		F_STRING,	FIELD_REQUIRED, 10, 10, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+static const struct field vog_decide_fields[] = {
+	{ "decision",		F_ENUM,		FIELD_REQUIRED, 0, 0, vog_decisions, NULL },
+	{ "note",		F_TEXT,		FIELD_NULLABLE, 1, 500, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field users_search_fields[] = {
 	{ "q",			F_STRING,	0, 0, 100, NULL, NULL },
 	{ "role",		F_STRING,	0, 1, 32, NULL, NULL },
@@ -173,6 +185,8 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
+	{ "PUT",    "/api/v1/me/vog",                     vog_submit,        ACCESS_SESSION, 0,          vog_fields,            0 },
+	{ "POST",   "/api/v1/users/{id}/vog",             vog_decide,        ACCESS_SESSION, 0,          vog_decide_fields,     0 },
 };
 
 /*

@@ -324,4 +324,21 @@ const char *const accounts_stmts[STMT__MAX] = {
 	" FROM checkins WHERE user_id = ? ORDER BY created_at, id",
 	/* STMT_GDPR_CHECKINS_FORGET: user (erasure): their notes go */
 	"UPDATE checkins SET note_ct = NULL WHERE user_id = ?",
+	/* STMT_VOG_GET: user id → effective status, issued, expires, note. */
+	"SELECT IF(status = 'verified' AND expires_on < UTC_DATE(), 'expired', status), "
+	"DATE_FORMAT(issued_on, '%Y-%m-%d'), DATE_FORMAT(expires_on, '%Y-%m-%d'), note_ct "
+	"FROM users_vog WHERE user_id = ?",
+	/* STMT_VOG_SUBMIT: user id, issue date. A new date waits for a
+	 * moderator again. */
+	"INSERT INTO users_vog (user_id, issued_on, status, submitted_at) "
+	"VALUES (?, ?, 'submitted', NOW(3)) ON DUPLICATE KEY UPDATE "
+	"issued_on = VALUES(issued_on), status = 'submitted', expires_on = NULL, "
+	"note_ct = NULL, submitted_at = NOW(3), decided_at = NULL, decided_by = NULL",
+	/* STMT_VOG_DECIDE: status, verified?, valid years, sealed note,
+	 * moderator, user id. */
+	"UPDATE users_vog SET status = ?, "
+	"expires_on = IF(?, DATE_ADD(issued_on, INTERVAL ? YEAR), NULL), note_ct = ?, "
+	"decided_at = NOW(3), decided_by = ? WHERE user_id = ?",
+	/* STMT_VOG_DELETE: user id (erasure). */
+	"DELETE FROM users_vog WHERE user_id = ?",
 };

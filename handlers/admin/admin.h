@@ -82,6 +82,7 @@ enum stmt {
 	STMT_CHECKIN_STATE_EXISTS,
 	/* the caregiver checks taken, a count (stats_care.c), issue 17 */
 	STMT_STATS_CAREGIVER_CHECKS,
+	STMT_CATEGORY_VOG_SET,		/* issue 17 */
 	STMT__MAX
 };
 

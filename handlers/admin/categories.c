@@ -25,6 +25,7 @@ category_json(const struct db_rows *rows, size_t i)
 	json_put_str(c, "name_en", db_str(rows, i, 2));
 	json_put_int(c, "sort_order", db_int(rows, i, 3));
 	json_put_bool(c, "active", db_int(rows, i, 4) != 0);
+	json_put_bool(c, "needs_vog", db_int(rows, i, 5) != 0);
 	return c;
 }
 
@@ -91,6 +92,19 @@ bool_param(json_object *o, const char *key)
 	return json_get_bool(o, key, &v) ? DB_INT(v ? 1 : 0) : DB_NULL;
 }
 
+/* needs_vog of the body, when given (issue 17): a request in the category
+ * takes only volunteers with a verified VOG. Returns a db_status. */
+static int
+set_needs_vog(struct req *r, const char *id)
+{
+	bool v;
+
+	if (!json_get_bool(r->json, "needs_vog", &v))
+		return DB_OK;
+	return db_exec(r->db, r->arena, STMT_CATEGORY_VOG_SET,
+	    DB_PARAMS(DB_INT(v ? 1 : 0), DB_STR(id)), NULL);
+}
+
 void
 categories_create(struct req *r)
 {
@@ -115,6 +129,8 @@ categories_create(struct req *r)
 		problem_send(r, 409, "conflict", "A category with this id exists.");
 		return;
 	}
+	if (rc == DB_OK)
+		rc = set_needs_vog(r, id);
 	if (rc != DB_OK) {
 		problem_internal(r, "category create");
 		return;
@@ -146,7 +162,7 @@ categories_patch(struct req *r)
 	    DB_STR(json_get_str(r->json, "name_nl")),
 	    DB_STR(json_get_str(r->json, "name_en")),
 	    int_param(r->json, "sort_order"), bool_param(r->json, "active"),
-	    DB_STR(id)), NULL) != DB_OK)
+	    DB_STR(id)), NULL) != DB_OK || set_needs_vog(r, id) != DB_OK)
 		goto internal;
 	(void)audit_write(r, "category.update", "category", id, NULL);
 	send_category(r, id, 200);

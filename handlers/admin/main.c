@@ -24,6 +24,7 @@ static const struct field category_fields[] = {
 	{ "name_en",		F_STRING,	FIELD_REQUIRED, 1, 80, NULL, NULL },
 	{ "sort_order",		F_INT,		0, -1000000, 1000000, NULL, NULL },
 	{ "active",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -32,6 +33,7 @@ static const struct field category_patch_fields[] = {
 	{ "name_en",		F_STRING,	0, 1, 80, NULL, NULL },
 	{ "sort_order",		F_INT,		0, -1000000, 1000000, NULL, NULL },
 	{ "active",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -84,13 +84,13 @@
 const char *const admin_stmts[STMT__MAX] = {
 	/* ---- categories ---- */
 	/* STMT_CATEGORIES_ACTIVE */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories "
 	"WHERE active = 1 ORDER BY sort_order, id",
 	/* STMT_CATEGORIES_ALL */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories "
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories "
 	"ORDER BY sort_order, id",
 	/* STMT_CATEGORY_GET: id */
-	"SELECT id, name_nl, name_en, sort_order, active FROM categories WHERE id = ?",
+	"SELECT id, name_nl, name_en, sort_order, active, needs_vog FROM categories WHERE id = ?",
 	/* STMT_CATEGORY_INSERT: id, name_nl, name_en, sort_order (NULL: after
 	 * the last), active. */
 	"INSERT INTO categories (id, name_nl, name_en, sort_order, active) "
@@ -317,4 +317,6 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * checks taken; rows only, never their sealed content (stats_care.c) */
 	"SELECT COUNT(*) FROM caregiver_checks WHERE created_at >= FROM_UNIXTIME(?) "
 	"AND created_at < FROM_UNIXTIME(?)",
+	/* STMT_CATEGORY_VOG_SET: needs_vog, id (issue 17). */
+	"UPDATE categories SET needs_vog = ? WHERE id = ?",
 };

@@ -122,7 +122,8 @@ matches_create(struct req *r)
 		return;
 	}
 	if (volunteer_id == NULL) {
-		if (!auth_require(r, ACT_MATCH_RESPOND, &obj))
+		if (!matches_vog_require(r, ACT_MATCH_RESPOND, &obj, c.request_id,
+		    r->who.user_id))
 			return;
 		c.volunteer_id = r->who.user_id;
 		c.initiated_by = "volunteer";
@@ -144,6 +145,9 @@ matches_create(struct req *r)
 			problem_invalid(r);
 			return;
 		}
+		if (!matches_vog_require(r, ACT_MATCH_INVITE, &obj, c.request_id,
+		    volunteer_id))
+			return;
 		c.volunteer_id = volunteer_id;
 		c.initiated_by = "requester";
 		c.status = "invited";

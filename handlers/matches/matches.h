@@ -92,6 +92,16 @@ struct auth_object request_auth(const struct db_rows *rows);
 
 /* POST /matches/{id}/checkin (checkin.c). */
 void matches_checkin(struct req *r);
+/* The VOG rule (vog.c, issue 17). matches_vog_require: auth_require_vog for
+ * act on request_id with volunteer_id as the volunteer concerned; false
+ * when refused (answer sent, or 500 on a database failure).
+ * matches_vog_suggestible: *yes when volunteer_id may be suggested for
+ * request_id; returns a db_status. */
+bool matches_vog_require(struct req *r, enum action act,
+    const struct auth_object *obj, const char *request_id,
+    const char *volunteer_id);
+int matches_vog_suggestible(struct req *r, const char *request_id,
+    const char *volunteer_id, bool *yes) __attribute__((warn_unused_result));
 
 /* Loads a match by id into rows (STMT_MATCH_GET): 0, 1 none, -1 failure. */
 int match_load(struct req *r, const char *id, struct db_rows *rows);

@@ -208,7 +208,7 @@ suggestions_for_request(struct req *r)
 	json_object *out, *item, *vol;
 	double lat, lon, reach, limit_km = max_km();
 	time_t start = 0, end = 0;
-	bool english = false, has_window;
+	bool english = false, has_window, suggestible;
 	long limit;
 	size_t i, n = 0;
 	int nslots, rc;
@@ -245,6 +245,11 @@ suggestions_for_request(struct req *r)
 		reach = fmin((double)db_int(&rows, i, SO_RADIUS), limit_km);
 		if (in.distance_km > reach)
 			continue;	/* the SQL tested the area, this the offer */
+		if (matches_vog_suggestible(r, db_str(&rq, 0, RQ_ID),
+		    db_str(&rows, i, SO_VOLUNTEER), &suggestible) != DB_OK)
+			goto internal;
+		if (!suggestible)
+			continue;	/* issue 17: no VOG where one is needed */
 		if ((nslots = rank_slots_parse(slots, RANK_SLOTS_MAX,
 		    db_str(&rows, i, SO_SLOTS))) < 0)
 			nslots = 0;
@@ -340,7 +345,7 @@ suggestions_for_me(struct req *r)
 	const char *me = r->who.user_id;
 	double olat, olon, reach, limit_km = max_km();
 	time_t start, end;
-	bool english = false;
+	bool english = false, suggestible;
 	long limit;
 	size_t o, i, n = 0, cap = 0;
 	int nslots;
@@ -384,6 +389,11 @@ suggestions_for_me(struct req *r)
 			    db_double(found, i, SR_LAT), db_double(found, i, SR_LON));
 			if (in.distance_km > reach)
 				continue;
+			if (matches_vog_suggestible(r, db_str(found, i, SR_ID), me,
+			    &suggestible) != DB_OK)
+				goto internal;
+			if (!suggestible)
+				continue;	/* issue 17 */
 			in.category = true;
 			in.reach_km = reach;
 			in.has_window = window_of(found, i, SR_START_S, SR_END_S,

@@ -28,8 +28,17 @@ static const struct field when_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const char *const consent_hows[] = { "verbal", "written", "self_present", NULL };
+
+/* How the person cared for agreed (issue 17): required with on_behalf_of. */
+static const struct field consent_fields[] = {
+	{ "how",		F_ENUM,		FIELD_REQUIRED, 0, 0, consent_hows, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field behalf_fields[] = {
 	{ "first_name",		F_STRING,	FIELD_REQUIRED, 1, 60, NULL, NULL },
+	{ "consent",		F_OBJECT,	FIELD_REQUIRED, 0, 0, NULL, consent_fields },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -50,6 +59,7 @@ static const struct field create_fields[] = {
 	{ "on_behalf_of",	F_OBJECT,	0, 0, 0, NULL, behalf_fields },
 	{ "private",		F_OBJECT,	0, 0, 0, NULL, private_fields },
 	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -63,6 +73,12 @@ static const struct field patch_fields[] = {
 	{ "on_behalf_of",	F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, behalf_fields },
 	{ "private",		F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, private_fields },
 	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
+	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field revoke_fields[] = {
+	{ "reason",		F_TEXT,		FIELD_NULLABLE, 1, 500, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -94,6 +110,7 @@ static const struct route routes[] = {
 	{ "POST",  "/api/v1/requests/{id}/cancel",    requests_cancel, ACCESS_SESSION, 0,                NULL,           0 },
 	{ "POST",  "/api/v1/requests/{id}/review",    requests_review, ACCESS_SESSION, ROLE__MODERATION, review_fields,  0 },
 	{ "GET",   "/api/v1/me/requests",             requests_own,    ACCESS_SESSION, 0,                NULL,           0 },
+	{ "POST",  "/api/v1/requests/{id}/consent/revoke", requests_consent_revoke, ACCESS_SESSION, 0,    revoke_fields,  0 },
 };
 
 static int

@@ -3,7 +3,8 @@
  *
  *   {id, title, description, category, area: {pc4, place, municipality},
  *    distance_km?, when: {start, end} | null, status,
- *    owner: {id, display_name}, on_behalf_of?: {first_name},
+ *    owner: {id, display_name}, on_behalf_of?: {first_name, consent?},
+ *    needs_vog,
  *    private?: {care_situation, address, phone}, response_count,
  *    created_at, expires_at}
  *
@@ -89,6 +90,20 @@ moderation_json(const struct db_rows *rows, size_t i)
 	return o;
 }
 
+/* {how, recorded_at, recorded_by: {id, display_name}} (issue 17). */
+static json_object *
+request_consent_json(const struct db_rows *rows, size_t i)
+{
+	json_object *c = json_object_new_object(), *by = json_object_new_object();
+
+	json_put_str(c, "how", db_str(rows, i, RC_CONSENT_HOW));
+	json_put_str(c, "recorded_at", db_str(rows, i, RC_CONSENT_AT));
+	json_put_str(by, "id", db_str(rows, i, RC_CONSENT_BY));
+	json_put_str(by, "display_name", db_str(rows, i, RC_CONSENT_BY_NAME));
+	json_put(c, "recorded_by", by);
+	return c;
+}
+
 json_object *
 request_json(struct req *r, const struct db_rows *rows, size_t i, unsigned flags)
 {
@@ -130,8 +145,11 @@ request_json(struct req *r, const struct db_rows *rows, size_t i, unsigned flags
 	if (!db_is_null(rows, i, RC_ON_BEHALF_OF)) {
 		behalf = json_object_new_object();
 		json_put_str(behalf, "first_name", db_str(rows, i, RC_ON_BEHALF_OF));
+		if (!db_is_null(rows, i, RC_CONSENT_HOW))
+			json_put(behalf, "consent", request_consent_json(rows, i));
 		json_put(o, "on_behalf_of", behalf);
 	}
+	json_put(o, "needs_vog", json_object_new_boolean(db_int(rows, i, RC_NEEDS_VOG) != 0));
 	if (flags & RENDER_PRIVATE) {
 		if ((priv = private_json(r, rows, i)) == NULL) {
 			json_object_put(o);

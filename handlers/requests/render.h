@@ -17,6 +17,7 @@
 
 #include "auth.h"
 #include "db.h"
+#include "vog.h"
 
 struct req;
 
@@ -28,7 +29,15 @@ struct req;
 #define REQUEST_COLUMNS_PUBLIC \
 	"r.id, r.owner_id, u.display_name, u.status, r.posted_as, r.title, " \
 	"r.description, r.category_id, r.pc4, p.place, p.municipality, " \
-	DB_RFC3339("r.when_start") ", " DB_RFC3339("r.when_end") ", r.on_behalf_of, "
+	DB_RFC3339("r.when_start") ", " DB_RFC3339("r.when_end") ", r.on_behalf_of, " \
+	REQUEST_COLUMNS_CARE
+/* The consent of the person it is for, and whether it needs a VOG (issue
+ * 17): how, when and by whom consent was recorded; needs_vog its own flag
+ * or its category's (lib/vog.h). */
+#define REQUEST_COLUMNS_CARE \
+	"r.consent_how, " DB_RFC3339("r.consent_recorded_at") ", r.consent_recorded_by, " \
+	"(SELECT cu.display_name FROM users cu WHERE cu.id = r.consent_recorded_by), " \
+	VOG_REQUEST_NEEDS("r") ", "
 /* The sealed private fields, or NULLs where they are never shown. */
 #define REQUEST_COLUMNS_PRIVATE	"r.care_situation_ct, r.address_ct, r.phone_ct, "
 #define REQUEST_COLUMNS_NO_PRIVATE "NULL, NULL, NULL, "
@@ -52,6 +61,8 @@ enum request_col {
 	RC_ID, RC_OWNER_ID, RC_OWNER_NAME, RC_OWNER_STATUS, RC_POSTED_AS,
 	RC_TITLE, RC_DESCRIPTION, RC_CATEGORY, RC_PC4, RC_PLACE,
 	RC_MUNICIPALITY, RC_WHEN_START, RC_WHEN_END, RC_ON_BEHALF_OF,
+	RC_CONSENT_HOW, RC_CONSENT_AT, RC_CONSENT_BY, RC_CONSENT_BY_NAME,
+	RC_NEEDS_VOG,
 	RC_CARE_CT, RC_ADDRESS_CT, RC_PHONE_CT,
 	RC_STATUS,		/* effective: "expired" when passed */
 	RC_STORED_STATUS,

@@ -39,6 +39,11 @@ enum stmt {
 	STMT_ALERTS_NOTIFY,
 	STMT_ALERTS_MAIL,
 	STMT_REQUEST_SET_RECURRENCE,	/* recurrence.c, issue 17 */
+	/* consent and VOG (consent.c, issue 17) */
+	STMT_CARE_SET,
+	STMT_CONSENT_REVOKE,
+	STMT_CONSENT_MATCHES_LIVE,
+	STMT_CONSENT_MATCHES_CANCEL,
 	STMT__MAX
 };
 
@@ -90,6 +95,12 @@ int requests_gone_public(struct req *r, const char *id, const char *owner_id,
     const char *title, const char *category, double lat, double lon)
 	__attribute__((warn_unused_result));
 
+/* Records what the body says of consent (on_behalf_of.consent.how) and
+ * needs_vog for request id, by the caller (consent.c); nothing when it says
+ * neither. Returns a db_status. */
+int request_care_write(struct req *r, const char *id)
+	__attribute__((warn_unused_result));
+
 void requests_list(struct req *r);
 void requests_own(struct req *r);
 void requests_create(struct req *r);
@@ -97,5 +108,6 @@ void requests_get(struct req *r);
 void requests_patch(struct req *r);
 void requests_cancel(struct req *r);
 void requests_review(struct req *r);
+void requests_consent_revoke(struct req *r);
 
 #endif

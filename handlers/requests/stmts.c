@@ -217,4 +217,27 @@ const char *const requests_stmts[STMT__MAX] = {
 	"WHERE " ALERTS_FIT " AND n.email = 'instant'",
 	/* STMT_REQUEST_SET_RECURRENCE: recurrence (NULL: once), id */
 	"UPDATE requests SET recurrence = ? WHERE id = ?",
+
+	/* STMT_CARE_SET: set consent?, how; set consent?, how; set consent?,
+	 * recorded by (NULL with no how); needs_vog (NULL keeps); id. */
+	"UPDATE requests SET consent_how = IF(?, ?, consent_how), "
+	"consent_recorded_at = IF(?, IF(? IS NULL, NULL, NOW(3)), consent_recorded_at), "
+	"consent_recorded_by = IF(?, ?, consent_recorded_by), "
+	"needs_vog = COALESCE(?, needs_vog) WHERE id = ?",
+	/* STMT_CONSENT_REVOKE: id. Withdrawn and its private part destroyed
+	 * at once; a completed (or moderated) request keeps its status. The
+	 * consent columns stay as the record of what was agreed and revoked. */
+	"UPDATE requests SET status = IF(status IN ('pending', 'open', 'matched', 'expired'), "
+	"'cancelled', status), closed_at = COALESCE(closed_at, NOW(3)), "
+	"care_situation_ct = NULL, address_ct = NULL, phone_ct = NULL, on_behalf_of = NULL, "
+	"consent_revoked_at = NOW(3), updated_at = NOW(3) "
+	"WHERE id = ? AND consent_how IS NOT NULL AND consent_revoked_at IS NULL",
+	/* STMT_CONSENT_MATCHES_LIVE: request id → match id, volunteer id of
+	 * its live matches (to be told). */
+	"SELECT id, volunteer_id FROM matches WHERE request_id = ? "
+	"AND status IN ('responded', 'invited', 'accepted')",
+	/* STMT_CONSENT_MATCHES_CANCEL: request id. */
+	"UPDATE matches SET cancel_reason = 'De toestemming voor deze hulpvraag is ingetrokken.', "
+	"status = 'cancelled', updated_at = NOW(3) "
+	"WHERE request_id = ? AND status IN ('responded', 'invited', 'accepted')",
 };

@@ -18,6 +18,7 @@
 #include "problem.h"
 #include "requests.h"
 #include "valid.h"
+#include "vog.h"
 
 int
 request_load(struct req *r, const char *id, struct db_rows *rows)
@@ -39,6 +40,21 @@ request_datetime(char *out, size_t size, time_t t)
 	strftime(out, size, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* ACT_REQUEST_VIEW_PRIVATE with the VOG rule: on a request that needs a
+ * VOG, its volunteer reads the private part only while theirs holds. */
+static bool
+request_may_see_private(struct req *r, const struct db_rows *rows,
+    const struct auth_object *obj)
+{
+	struct auth_vog vog = { db_int(rows, 0, RC_NEEDS_VOG) != 0, false };
+
+	if (auth_decide(&r->who, ACT_REQUEST_VIEW_PRIVATE, obj) != AUTH_ALLOW)
+		return false;
+	if (vog.needed && vog_user_ok(r->db, r->arena, r->who.user_id, &vog.ok) != DB_OK)
+		return false;	/* shown nothing private rather than too much */
+	return auth_decide_vog(&r->who, ACT_REQUEST_VIEW_PRIVATE, obj, &vog) == AUTH_ALLOW;
+}
+
 json_object *
 request_body(struct req *r, const struct db_rows *rows, bool may_show_private)
 {
@@ -51,8 +67,7 @@ request_body(struct req *r, const struct db_rows *rows, bool may_show_private)
 	owner = r->who.logged_in && strcmp(r->who.user_id, obj.owner_id) == 0;
 	if (owner || auth_decide(&r->who, ACT_MODERATE, NULL) == AUTH_ALLOW)
 		flags |= RENDER_OWNER;
-	if (may_show_private &&
-	    auth_decide(&r->who, ACT_REQUEST_VIEW_PRIVATE, &obj) == AUTH_ALLOW) {
+	if (may_show_private && request_may_see_private(r, rows, &obj)) {
 		flags |= RENDER_PRIVATE;
 		/* DESIGN: every read of a private field by someone other than
 		 * its owner writes an audit row; for moderators that is

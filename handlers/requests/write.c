@@ -189,6 +189,8 @@ create_txn(void *ctx)
 	    DB_STR(c->status), DB_INT(requests_settings.expiry_days)), NULL);
 	if (rc == DB_OK)
 		rc = requests_recurrence_store(r, c->id);
+	if (rc == DB_OK)
+		rc = request_care_write(r, c->id);
 	if (rc != DB_OK || strcmp(c->status, "open") != 0)
 		return rc;
 	return requests_gone_public(r, c->id, r->who.user_id, in->title,
@@ -332,7 +334,8 @@ requests_patch(struct req *r)
 		    "The request changed meanwhile; load it and try again.");
 		return;
 	}
-	if (requests_recurrence_store(r, id) != DB_OK)
+	if (requests_recurrence_store(r, id) != DB_OK
+	    || request_care_write(r, id) != DB_OK)
 		goto internal;
 	(void)audit_write(r, "request.edit", "request", id,
 	    strcmp(status, stored) != 0 ? "back to pending" : NULL);

@@ -272,7 +272,7 @@ describe('categories: kept by admins, deactivated when in use', () => {
     const id = 'test-' + randomTag(8);
     const res = await admin.post('/categories', { id, name_nl: 'Voorlezen', name_en: 'Reading aloud', sort_order: 995 });
     assertStatus(res, 201);
-    assert.deepEqual(res.body.category, { id, name_nl: 'Voorlezen', name_en: 'Reading aloud', sort_order: 995, active: true });
+    assert.deepEqual(res.body.category, { id, name_nl: 'Voorlezen', name_en: 'Reading aloud', sort_order: 995, active: true, needs_vog: false });
     const list = await new Client().get('/categories');
     assertStatus(list, 200);
     assert.ok(list.body.some((c) => c.id === id));

@@ -59,6 +59,11 @@ describe('EXPLAIN: the mailer reads index ranges, not tables', () => {
     assertIndexed(plan, { notifications: 'notifications' });
   });
 
+  it('VOG expiry notices find verified VOGs on users_vog_expiry (issue 17)', (t) => {
+    const plan = explain(bind(stmts.MSTMT_VOG_DUE, [30]), t);
+    assertIndexed(plan, { users_vog: 'users_vog_expiry' });
+  });
+
   it('follow-ups find accepted matches on matches_reminder, their request by key', (t) => {
     const plan = explain(bind(stmts.MSTMT_REMINDER_DUE, [604800]), t);
     assertIndexed(plan, { m: 'matches', r: 'requests' });

@@ -330,9 +330,10 @@ describe('moderation: rejected and hidden requests, and the reason the owner rea
 describe('who posts: caregivers and professionals on behalf of someone, volunteers not at all', () => {
   it('a caregiver posting for her mother is recorded as caregiver; the first name is shown', async () => {
     const caregiver = await newUser(['caregiver'], {}, 'caregiver');
-    const r = await post(caregiver, body(`zc${randomTag(8)}`, { on_behalf_of: { first_name: 'Truus' } }));
+    const r = await post(caregiver, body(`zc${randomTag(8)}`, { on_behalf_of: { first_name: 'Truus', consent: { how: 'verbal' } } }));
     assert.equal(r.posted_as, 'caregiver');
-    assert.deepEqual(r.on_behalf_of, { first_name: 'Truus' });
+    assert.equal(r.on_behalf_of.first_name, 'Truus');
+    assert.equal(r.on_behalf_of.consent.how, 'verbal');
     const cleared = await caregiver.patch(`/requests/${r.id}`, { on_behalf_of: null });
     assertStatus(cleared, 200);
     assert.equal(cleared.body.request.on_behalf_of, undefined);
@@ -341,7 +342,7 @@ describe('who posts: caregivers and professionals on behalf of someone, voluntee
 
   it('a professional posting for a client is recorded as professional', async () => {
     const pro = await asDemo('professional');
-    const r = await post(pro, body(`zp${randomTag(8)}`, { on_behalf_of: { first_name: 'Henk' } }));
+    const r = await post(pro, body(`zp${randomTag(8)}`, { on_behalf_of: { first_name: 'Henk', consent: { how: 'written' } } }));
     assert.equal(r.posted_as, 'professional');
     await pro.post(`/requests/${r.id}/cancel`);
   });
@@ -488,7 +489,7 @@ describe('bad input: 422 naming the field, 400 for a mangled cursor, 404 and 403
     ['care situation of 2001 characters', { private: { care_situation: 'c'.repeat(2001) } }, 'private.care_situation', 'too_long'],
     ['address of 301 characters', { private: { address: 'd'.repeat(301) } }, 'private.address', 'too_long'],
     ['phone of 41 characters', { private: { phone: '0'.repeat(41) } }, 'private.phone', 'too_long'],
-    ['first name of 61 characters', { on_behalf_of: { first_name: 'e'.repeat(61) } }, 'on_behalf_of.first_name', 'too_long'],
+    ['first name of 61 characters', { on_behalf_of: { first_name: 'e'.repeat(61), consent: { how: 'verbal' } } }, 'on_behalf_of.first_name', 'too_long'],
     ['title a number', { title: 5 }, 'title', 'wrong_type'],
     ['when a string', { when: 'tomorrow' }, 'when', 'wrong_type'],
     ['private a string', { private: 'geheim' }, 'private', 'wrong_type'],
@@ -575,7 +576,7 @@ describe('GDPR: export holds the requests with their private part; erasure withd
     const moderator = await asDemo('moderator');
     const care = `beroerte-${randomTag(12)}`;
     const r = await post(caregiver, body(`zg${randomTag(8)}`, {
-      on_behalf_of: { first_name: 'Gerrit' }, private: { care_situation: care, phone: '0591-123456' },
+      on_behalf_of: { first_name: 'Gerrit', consent: { how: 'self_present' } }, private: { care_situation: care, phone: '0591-123456' },
     }));
     await review(moderator, r.id, 'approve');
     const done = await post(caregiver, body(`zg${randomTag(8)}`, { private: { address: 'Dorpsstraat 1' } }));
@@ -585,7 +586,8 @@ describe('GDPR: export holds the requests with their private part; erasure withd
     const mine = exp.body.requests.find((i) => i.id === r.id);
     assert.ok(mine, 'the request is in the export');
     assert.equal(mine.private.care_situation, care);
-    assert.deepEqual(mine.on_behalf_of, { first_name: 'Gerrit' });
+    assert.equal(mine.on_behalf_of.first_name, 'Gerrit');
+    assert.equal(mine.on_behalf_of.consent.how, 'self_present');
     assert.ok(exp.body.requests.some((i) => i.id === done.id && i.private.address === 'Dorpsstraat 1'));
 
     assertStatus(await caregiver.delete('/me', { password: caregiver.password }), 204);

@@ -7,6 +7,7 @@ UNIT_TESTS = \
 	tests/unit/geo_test \
 	tests/unit/cursor_test \
 	tests/unit/auth_test \
+	tests/unit/auth_care_test \
 	tests/unit/route_test \
 	tests/unit/json_test \
 	tests/unit/log_test \
@@ -30,6 +31,8 @@ tests_unit_cursor_test_SOURCES = tests/unit/cursor_test.c tests/unit/tap.h
 tests_unit_cursor_test_LDADD = $(BH_LIBS)
 tests_unit_auth_test_SOURCES = tests/unit/auth_test.c tests/unit/tap.h
 tests_unit_auth_test_LDADD = $(BH_LIBS)
+tests_unit_auth_care_test_SOURCES = tests/unit/auth_care_test.c tests/unit/tap.h
+tests_unit_auth_care_test_LDADD = $(BH_LIBS)
 tests_unit_route_test_SOURCES = tests/unit/route_test.c tests/unit/tap.h
 tests_unit_route_test_LDADD = $(BH_LIBS)
 tests_unit_json_test_SOURCES = tests/unit/json_test.c tests/unit/tap.h

@@ -127,7 +127,7 @@ test('a moderator works the queue by keyboard: approve goes public, reject carri
 	const res = await newResident('adm-q', 'Greet Queue');
 	const approveMe = await postRequest(res, `Goedkeuren ${RUN}`);
 	const rejectMe = await postRequest(res, `Afwijzen ${RUN}`, {
-		on_behalf_of: { first_name: 'Moeder' },
+		on_behalf_of: { first_name: 'Moeder', consent: { how: 'verbal' } },
 		private: { care_situation: 'Beginnende dementie', address: 'Hoofdstraat 1, Emmen' },
 	});
 	const { context, page } = await pageAs(MODERATOR);

@@ -65,6 +65,8 @@ test('a caregiver asks help for her mother; a volunteer helps; messages; complet
 		assert.match(await privateBox.textContent(), /de vrijwilliger van wie u de hulp aanneemt/);
 		assert.match(await privateBox.textContent(), /moderatoren/);
 		await c.fill('#first_name', 'Riet');
+		// Issue 17: how Riet agreed is asked, and needed.
+		await c.check('#consent-verbal');
 		await c.fill('#title', 'Boodschappen voor mijn moeder');
 		await c.selectOption('#category', 'shopping');
 		await c.fill('#description', 'Elke dinsdag boodschappen doen bij de supermarkt om de hoek, ongeveer een uur.');

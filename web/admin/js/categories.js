@@ -46,6 +46,8 @@ function row(c) {
 	tr.children[2].textContent = name;
 	const active = c.active !== false;
 	tr.children[4].append(el('span', active ? 'admin.categories.active' : 'admin.categories.inactive', null, { class: `badge badge-${active ? 'active' : 'paused'}` }));
+	if (c.needs_vog)
+		tr.children[4].append(document.createTextNode(' '), el('span', 'admin.vog.category_badge', null, { class: 'badge' }));
 	const edit = el('button', null, null, { type: 'button', class: 'button button-secondary' });
 	edit.append(el('span', 'admin.categories.edit'), el('span', null, null, { class: 'visually-hidden' }));
 	edit.lastChild.textContent = ` ${name}`;
@@ -97,6 +99,7 @@ function openEditor(c, opener) {
 	editForm.name_nl.value = c.name_nl;
 	editForm.name_en.value = c.name_en;
 	editForm.sort_order.value = c.sort_order ?? '';
+	editForm.needs_vog.checked = !!c.needs_vog;
 	editPanel.hidden = false;
 	editHeading.focus();
 }
@@ -117,7 +120,7 @@ async function main() {
 			closeEditor();
 	});
 	handleForm(editForm, async (v) => {
-		const body = { name_nl: v.name_nl, name_en: v.name_en };
+		const body = { name_nl: v.name_nl, name_en: v.name_en, needs_vog: v.needs_vog };
 		const so = intOrUndefined(v.sort_order);
 		if (so !== undefined)
 			body.sort_order = so;
@@ -127,7 +130,7 @@ async function main() {
 		announce(live, 'admin.categories.saved', { name: category.name_nl });
 	});
 	handleForm(addForm, async (v) => {
-		const body = { id: v.id, name_nl: v.name_nl, name_en: v.name_en };
+		const body = { id: v.id, name_nl: v.name_nl, name_en: v.name_en, needs_vog: v.needs_vog };
 		const so = intOrUndefined(v.sort_order);
 		if (so !== undefined)
 			body.sort_order = so;

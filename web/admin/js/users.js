@@ -7,6 +7,7 @@ import { api } from '/js/api.js';
 import { handleForm, problemKey, formValues } from '/js/forms.js';
 import { t } from '/js/i18n.js';
 import { startAdmin, pageReady, el, metaList, timeEl, announce, confirmInline } from './admin.js';
+import { vogBlock } from './users-vog.js';
 
 const SELF_ROLES = ['resident', 'caregiver', 'volunteer'];
 const GRANTED = ['professional', 'moderator', 'admin'];
@@ -85,6 +86,7 @@ function userCard(u) {
 			li.querySelector('.roles-form button[type=submit]').focus();
 		});
 		li.append(rf);
+		li.append(vogBlock(u, live, (vog) => { u.vog = vog; render(); li.querySelector('.vog h3')?.focus(); }));
 
 		const actions = el('div', null, null, { class: 'actions' });
 		const setStatus = async (s) => {

@@ -14,6 +14,7 @@ const firstNameField = document.getElementById('first-name-field');
 function syncForWhom() {
 	const other = form.for_whom.value === 'other';
 	firstNameField.hidden = !other;
+	document.getElementById('consent-field').hidden = !other;
 }
 
 /** "2026-12-01T10:00" (local) → RFC 3339 UTC; '' stays ''. */
@@ -45,6 +46,9 @@ function fill(r) {
 	if (r.on_behalf_of) {
 		document.getElementById('for-other').checked = true;
 		form.first_name.value = r.on_behalf_of.first_name;
+		const how = form.querySelector(`input[name=consent_how][value="${r.on_behalf_of.consent?.how}"]`);
+		if (how)
+			how.checked = true;
 	}
 	if (r.private) {
 		form.care_situation.value = r.private.care_situation || '';
@@ -109,7 +113,7 @@ async function main() {
 			body.when = null;
 		}
 		if (v.for_whom === 'other')
-			body.on_behalf_of = { first_name: v.first_name };
+			body.on_behalf_of = { first_name: v.first_name, consent: { how: v.consent_how || undefined } };
 		else if (id)
 			body.on_behalf_of = null;
 		const priv = {};

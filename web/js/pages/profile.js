@@ -9,6 +9,7 @@ import { startPage, pageReady, el, t, updateUser } from '../page.js';
 import { onLanguageChange, setLanguage, currentLanguage } from '../i18n.js';
 import { handleForm, showStatus, showProblem } from '../forms.js';
 import { startNotifySettings, startAlerts } from './profile-notify.js';
+import { startVog } from './profile-vog.js';
 
 let user;
 
@@ -93,6 +94,7 @@ async function main() {
 	await Promise.all([
 		startNotifySettings(),
 		hasRole(user, 'volunteer') ? startAlerts(user) : null,
+		hasRole(user, 'volunteer') ? startVog(user) : null,
 	]);
 	// A link to #meldingen (from a mail or the notifications page): the
 	// content above it has loaded by now, so go there and put focus on it.

@@ -6,6 +6,7 @@ import { api, getCategories, hasRole, ApiError } from '../api.js';
 import { startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showStatus } from '../forms.js';
+import { renderCare } from './request-care.js';
 
 const body = document.getElementById('request-body');
 const titleEl = document.getElementById('request-title');
@@ -105,6 +106,7 @@ function render() {
 		actions.append(el('a', 'request.report', null, { href: `/melden.html?type=request&id=${encodeURIComponent(r.id)}` }));
 	parts.push(actions);
 	body.replaceChildren(...parts);
+	renderCare(document.getElementById('request-care'), r, user, (changed) => { request = changed; render(); });
 
 	const respond = document.getElementById('respond-section');
 	const extra = document.getElementById('request-extra');

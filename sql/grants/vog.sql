@@ -1,0 +1,25 @@
+-- Grants for issue 17, parts 1 and 4 (migration 081): the consent of the
+-- person a request is for, and the VOG of volunteers. Applied by
+-- `burenhulpctl migrate` after the handlers' own files (see accounts.sql).
+
+-- The requests handler records consent and needs_vog, and on a revoke
+-- empties the private part; it asks whether a volunteer's VOG holds
+-- before showing them the private part of a request that needs one.
+GRANT UPDATE (consent_how, consent_recorded_at, consent_recorded_by, consent_revoked_at,
+              needs_vog)
+  ON requests TO 'bh_requests'@'localhost';
+-- Only whether it holds: never the sealed note.
+GRANT SELECT (user_id, status, expires_on) ON users_vog TO 'bh_requests'@'localhost';
+
+-- The matches handler refuses responses, invitations and suggestions of
+-- volunteers without a VOG on a request that needs one.
+GRANT SELECT (needs_vog) ON requests TO 'bh_matches'@'localhost';
+GRANT SELECT (user_id, status, expires_on) ON users_vog TO 'bh_matches'@'localhost';
+
+-- The accounts handler keeps the VOG (PUT /me/vog, POST /users/{id}/vog),
+-- shows it in GET /me and the export, and erases it with the account.
+GRANT SELECT, INSERT, UPDATE, DELETE ON users_vog TO 'bh_accounts'@'localhost';
+
+-- The mailer tells a volunteer once, 30 days before, that their VOG expires.
+GRANT SELECT (user_id, status, expires_on, expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
+GRANT UPDATE (expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
