@@ -159,8 +159,9 @@ test('a period without requests says why the tiles are empty instead of dashes',
 test('the audit log filters by date and by kind under readable names, and exports what it shows', async () => {
 	const { context, page } = await pageAs('admin@demo.burenhulp.nl');
 	try {
-		const d = new Date();
-		const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+		// Today as the page sees it: the browser runs in Europe/Amsterdam
+		// (lib/browser.mjs), whose day starts an hour or two before UTC's.
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
 		// The figures views above wrote stats.read lines today.
 		await open(page, `/admin/logboek.html?kind=stats.read&from=${today}&to=${today}`);
 		const kinds = page.locator('#audit tbody td[data-kind]');
