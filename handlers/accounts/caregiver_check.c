@@ -30,6 +30,7 @@
 #include "http.h"
 #include "json.h"
 #include "log.h"
+#include "page.h"
 #include "problem.h"
 #include "support.h"
 #include "valid.h"
@@ -149,17 +150,13 @@ internal:
 	problem_internal(r, "caregiver check");
 }
 
-static bool
-sort_key_ok(const char *s)
+/* Renders row i of a history page (lib/page.h). */
+static json_object *
+render_check(struct req *r, const struct db_rows *rows, size_t i,
+    const void *ctx)
 {
-	size_t i, n = s != NULL ? strlen(s) : 0;
-
-	if (n != 26)	/* 2026-12-01 21:00:00.123000 */
-		return false;
-	for (i = 0; i < n; i++)
-		if (strchr("0123456789-: .", s[i]) == NULL)
-			return false;
-	return true;
+	(void)ctx;
+	return check_json(r, rows, i);
 }
 
 void
@@ -167,10 +164,10 @@ caregiver_check_list(struct req *r)
 {
 	const char *lim = http_query(r, "limit"), *cur = http_query(r, "cursor");
 	char *after[2] = { NULL, NULL };
+	static const int cols[2] = { CG_SORT, CG_ID };
 	struct db_rows rows;
-	json_object *body, *items, *o;
+	struct page pg;
 	long limit = 20;
-	size_t i, n;
 
 	if (lim != NULL && valid_long(lim, 1, 100, &limit) != NULL) {
 		problem_field(r, "limit", "out_of_range", "limit is 1 to 100.");
@@ -178,7 +175,7 @@ caregiver_check_list(struct req *r)
 		return;
 	}
 	if (cur != NULL && (cursor_decode(r->arena, cur, after, 2) != 0 ||
-	    !sort_key_ok(after[0]) || valid_id(after[1]) != NULL)) {
+	    !cursor_time_key_ok(after[0]) || valid_id(after[1]) != NULL)) {
 		problem_send(r, 400, "bad_request", "The cursor is not valid.");
 		return;
 	}
@@ -188,26 +185,13 @@ caregiver_check_list(struct req *r)
 		problem_internal(r, "caregiver check list");
 		return;
 	}
-	n = rows.nrows > (size_t)limit ? (size_t)limit : rows.nrows;
-	body = json_object_new_object();
-	items = json_object_new_array();
-	json_put(body, "items", items);
-	for (i = 0; i < n; i++) {
-		if ((o = check_json(r, &rows, i)) == NULL) {
-			json_object_put(body);
-			problem_internal(r, "caregiver check list");
-			return;
-		}
-		json_object_array_add(items, o);
+	page_init(&pg, limit, render_check, NULL);
+	if (page_add(r, &pg, &rows) != 0) {
+		page_drop(&pg);
+		problem_internal(r, "caregiver check list");
+		return;
 	}
-	if (rows.nrows > (size_t)limit) {
-		const char *parts[2] = { db_str(&rows, n - 1, CG_SORT),
-		    db_str(&rows, n - 1, CG_ID) };
-
-		json_put_str(body, "next_cursor", cursor_encode(r->arena, parts, 2));
-	} else
-		json_put(body, "next_cursor", NULL);
-	http_send_json(r, 200, body);
+	page_send(r, &pg, NULL, cols, 2);
 }
 
 int
