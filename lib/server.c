@@ -24,6 +24,7 @@
 #include "db.h"
 #include "http.h"
 #include "json.h"
+#include "listen.h"
 #include "log.h"
 #include "metrics.h"
 #include "problem.h"
@@ -329,6 +330,11 @@ open_listener(const char *path, const char *group)
 		log_error("socket_group %s: no such group", group);
 		return -1;
 	}
+	/* libfcgi would take "host:port" as TCP, past listen's check */
+	if (strchr(path, ':') != NULL) {
+		log_error("config: socket = %s: a TCP address goes in listen", path);
+		return -1;
+	}
 	(void)unlink(path);
 	old = umask(0117);
 	fd = FCGX_OpenSocket(path, 256);
@@ -337,10 +343,8 @@ open_listener(const char *path, const char *group)
 		log_error("cannot listen on %s", path);
 		return -1;
 	}
-	/* ":9000" or "host:9000" is TCP (libfcgi): no file to protect. */
-	if (strchr(path, ':') == NULL &&
-	    ((gr != NULL && chown(path, (uid_t)-1, gr->gr_gid) != 0) ||
-	    chmod(path, 0660) != 0)) {
+	if ((gr != NULL && chown(path, (uid_t)-1, gr->gr_gid) != 0) ||
+	    chmod(path, 0660) != 0) {
 		log_error("cannot set the owner or mode of %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
@@ -407,14 +411,27 @@ server_main(int argc, char **argv, const struct handler *h)
 	if (config_str(cfg, "pwhash_ops", NULL) != NULL)
 		crypto_password_params((unsigned long long)config_long(cfg, "pwhash_ops", 2),
 		    (size_t)config_long(cfg, "pwhash_mem_kib", 65536) * 1024);
+	/* libfcgi closes TCP connections from any other IPv4 address */
+	if (config_str(cfg, "listen_allow", NULL) != NULL)
+		setenv("FCGI_WEB_SERVER_ADDRS", config_str(cfg, "listen_allow", ""), 1);
 	if (db_global_init() != 0 || FCGX_Init() != 0) {
 		log_error("cannot initialise libraries");
 		goto out;
 	}
 	if (h->init != NULL && h->init(cfg) != 0)
 		goto out;
-	if ((listen_fd = open_listener(config_str(cfg, "socket", NULL),
-	    config_str(cfg, "socket_group", NULL))) < 0)
+	if (config_str(cfg, "listen", NULL) != NULL) {
+		/* TCP for nginx on other hosts (lib/listen.h: private only) */
+		if (config_str(cfg, "socket", NULL) != NULL) {
+			log_error("config: socket and listen are both set: choose one");
+			goto out;
+		}
+		listen_fd = listen_tcp_open(config_str(cfg, "listen", NULL),
+		    config_bool(cfg, "listen_public", false), 256);
+	} else
+		listen_fd = open_listener(config_str(cfg, "socket", NULL),
+		    config_str(cfg, "socket_group", NULL));
+	if (listen_fd < 0)
 		goto out;
 	own_socket = listen_fd > 0;
 

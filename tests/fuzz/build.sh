@@ -232,6 +232,12 @@ session_idle_s = 1800
 secure_cookies = yes
 service_area = Emmen, 7800-7899
 "
+seed fuzz_config listen "listen = 10.0.0.5:9001
+listen = [fc00::5]:9001
+listen_public = no
+listen_allow = 10.0.0.2,10.0.0.3
+db_hosts = 10.0.1.1:3306, 10.0.1.2:3306, [fc00::1:3]:3306
+"
 seed fuzz_crypto text "Dorpsstraat 1, 7811 AB Emmen"
 seed fuzz_crypto empty ""
 seed fuzz_postcode_area spec "7811

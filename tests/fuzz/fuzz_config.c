@@ -7,7 +7,11 @@
  * comment has an '='; then each key read by an independent parse of the
  * same text (a line ends at '\n', or earlier at a NUL; key and value are
  * trimmed) has the value of its last line; config_long and config_bool
- * return the default for values that are not theirs.
+ * return the default for values that are not theirs. The value of `listen`
+ * (and, to reach it more often, of every key) goes through
+ * listen_addr_parse as the handler's start does: it parses only as
+ * ADDRESS:PORT with a port of 1-65535, and an address that parses is
+ * judged private or public without a crash.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -19,6 +23,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "listen.h"
 
 static char path[] = "/tmp/fuzz_config.XXXXXX";
 
@@ -93,6 +98,17 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		b = config_bool(c, keys[i], true);
 		if (strcmp(values[j - 1], "0") == 0 || strcmp(values[j - 1], "no") == 0)
 			assert(!b);
+	}
+	for (i = 0; c != NULL && i < n; i++) {
+		struct listen_addr la;
+		const char *colon = strrchr(values[i], ':');
+
+		if (listen_addr_parse(&la, values[i]) == 0) {
+			assert(colon != NULL && colon[1] != '\0' &&
+			    strtol(colon + 1, NULL, 10) >= 1 &&
+			    strtol(colon + 1, NULL, 10) <= 65535);
+			(void)listen_addr_private(&la);
+		}
 	}
 	assert(config_str(c, "\n", "default") != NULL);
 	config_free(c);

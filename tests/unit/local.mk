@@ -15,7 +15,8 @@ UNIT_TESTS = \
 	tests/unit/postcode_test \
 	tests/unit/mime_test \
 	tests/unit/render_test \
-	tests/unit/words_test
+	tests/unit/words_test \
+	tests/unit/listen_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -64,3 +65,6 @@ check_PROGRAMS += tests/bench/words_bench
 tests_bench_words_bench_SOURCES = tests/bench/words_bench.c
 tests_bench_words_bench_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_bench_words_bench_LDADD = $(BH_LIBS)
+# The `listen` address check of lib/listen.c (handlers on TCP, issue 20).
+tests_unit_listen_test_SOURCES = tests/unit/listen_test.c tests/unit/tap.h
+tests_unit_listen_test_LDADD = $(BH_LIBS)
