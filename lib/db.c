@@ -1,8 +1,11 @@
 /*
  * db.c — connections, prepared statements, transactions; see db.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <mysql.h>
 #include <mysqld_error.h>
@@ -17,9 +20,18 @@
 
 #define DB_SCRATCH	256	/* bytes fetched per cell before asking for more */
 #define DB_TXN_TRIES	4
+/* Every connection's settings; the figures' triggers (migration 071)
+ * concatenate a person's year. */
+#define DB_INIT	"SET time_zone = '+00:00', group_concat_max_len = 67108864"
 
 struct db {
 	MYSQL			*conn;
+	/* db_hosts: the first that answers and is ready takes this
+	 * connection's statements; host is the one in use (-1: none) */
+	struct db_host		 hosts[DB_HOSTS_MAX];	/* db.h */
+	int			 nhosts, host;
+	time_t			 connected_at;
+	bool			 lost;		/* lost in a transaction: reconnect */
 	const struct config	*cfg;
 	const char *const	*stmts;
 	size_t			 nstmts;
@@ -58,33 +70,179 @@ forget_statements(struct db *db)
 		}
 }
 
+int
+db_hosts_parse(struct db_host *hosts, int max, const char *list)
+{
+	char item[80], *colon, *end;
+	const char *p = list;
+	size_t n;
+	long port;
+	int nhosts = 0;
+
+	if (list == NULL)
+		return 0;
+	while (*p != '\0') {
+		while (*p == ',' || *p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		for (n = 0; p[n] != '\0' && p[n] != ',' && p[n] != ' ' && p[n] != '\t'; n++)
+			;
+		if (n >= sizeof(item) || nhosts == max)
+			return -1;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		p += n;
+		port = 3306;
+		if (item[0] == '[') {
+			if ((end = strchr(item, ']')) == NULL || (end[1] != '\0' && end[1] != ':'))
+				return -1;
+			colon = end[1] == ':' ? end + 1 : NULL;
+			*end = '\0';
+			/* the port stays where it was, past the name's new end */
+			memmove(item, item + 1, strlen(item + 1) + 1);
+		} else if ((colon = strchr(item, ':')) != NULL) {
+			if (strchr(colon + 1, ':') != NULL)
+				return -1;	/* IPv6 needs its brackets */
+			*colon = '\0';
+		}
+		if (colon != NULL) {
+			port = strtol(colon + 1, &end, 10);
+			if (colon[1] < '0' || colon[1] > '9' || *end != '\0' || port < 1 ||
+			    port > 65535)
+				return -1;
+		}
+		if (item[0] == '\0' || strlen(item) >= sizeof(hosts[0].name))
+			return -1;
+		strcpy(hosts[nhosts].name, item);
+		hosts[nhosts++].port = (unsigned int)port;
+	}
+	return nhosts;
+}
+
+static int
+parse_hosts(struct db *db, const char *list)
+{
+	db->nhosts = db_hosts_parse(db->hosts, DB_HOSTS_MAX, list);
+	if (db->nhosts < 0) {
+		log_error("config: db_hosts = %s is not a list of HOST[:PORT] (at most %d)",
+		    list, DB_HOSTS_MAX);
+		db->nhosts = 0;
+		return -1;
+	}
+	return db->nhosts;
+}
+
+/* A Galera node that is not part of the primary component, or still
+ * joining, takes connections but answers "WSREP has not yet prepared node
+ * for application use" to every statement: such a node is skipped. */
+static bool
+node_ready(MYSQL *conn)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	bool ready = false;
+	static const char q[] = "SHOW STATUS LIKE 'wsrep_ready'";
+
+	if (mysql_real_query(conn, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(conn)) == NULL)
+		return false;
+	row = mysql_fetch_row(res);
+	/* no such variable: not a Galera node, so nothing to wait for */
+	ready = row == NULL || (row[1] != NULL && strcmp(row[1], "ON") == 0);
+	mysql_free_result(res);
+	return ready;
+}
+
+/* Opens one connection to host i of db_hosts, or to db_socket when i < 0. */
+static MYSQL *
+connect_one(struct db *db, int i)
+{
+	const struct config *c = db->cfg;
+	char init[160];
+	bool no = false;
+	unsigned int connect_s, read_s;
+	long sync_wait;
+	MYSQL *conn;
+
+	if ((conn = mysql_init(NULL)) == NULL)
+		return NULL;
+	/* A cluster node that hangs must not hold a worker for long: the
+	 * next node is there. On one machine a slow statement may take its
+	 * time. */
+	connect_s = (unsigned int)config_long(c, "db_connect_timeout_s", i >= 0 ? 2 : 10);
+	read_s = (unsigned int)config_long(c, "db_read_timeout_s", i >= 0 ? 30 : 0);
+	sync_wait = i >= 0 ? config_long(c, "db_sync_wait", 1) : 0;
+	if (sync_wait < 0 || sync_wait > 15)
+		sync_wait = 1;
+	/* wsrep_sync_wait = 1: a read waits until this node has applied every
+	 * write the cluster committed before it, so a read after a failover
+	 * sees what the caller wrote on the node before (docs/scale-out.md). */
+	if (i >= 0)
+		snprintf(init, sizeof(init), "%s, wsrep_sync_wait = %ld", DB_INIT, sync_wait);
+	else
+		snprintf(init, sizeof(init), "%s", DB_INIT);
+	mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(conn, MYSQL_INIT_COMMAND, init);
+	mysql_options(conn, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &connect_s);
+	if (read_s > 0) {
+		mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &read_s);
+		mysql_options(conn, MYSQL_OPT_WRITE_TIMEOUT, &read_s);
+	}
+	if (mysql_real_connect(conn, i >= 0 ? db->hosts[i].name : NULL,
+	    config_str(c, "db_user", "burenhulp"),
+	    config_str(c, "db_password", ""),
+	    config_str(c, "db_name", "burenhulp"), i >= 0 ? db->hosts[i].port : 0,
+	    i >= 0 ? NULL : config_str(c, "db_socket", NULL), 0) == NULL) {
+		if (i >= 0)
+			log_warn("db: cannot connect to %s:%u: %s", db->hosts[i].name,
+			    db->hosts[i].port, mysql_error(conn));
+		else
+			log_error("db: cannot connect: %s", mysql_error(conn));
+		mysql_close(conn);
+		return NULL;
+	}
+	if (i >= 0 && !node_ready(conn)) {
+		log_warn("db: %s:%u is not ready (not synced with the cluster), skipped",
+		    db->hosts[i].name, db->hosts[i].port);
+		mysql_close(conn);
+		return NULL;
+	}
+	return conn;
+}
+
+/*
+ * Connects to the database. With db_hosts, the hosts are tried in their
+ * order and the first that answers and is ready is used: every handler
+ * lists them in the same order, so all write to one node at a time (the
+ * primary of the moment) and move together when it dies.
+ */
 static int
 connect_db(struct db *db)
 {
-	const struct config *c = db->cfg;
-	bool no = false;
-	unsigned int timeout_s = 10;
+	int i;
 
-	if ((db->conn = mysql_init(NULL)) == NULL)
-		return -1;
-	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_options(db->conn, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00', "
-	    /* the figures' triggers (migration 071) concatenate a person's year */
-	    "group_concat_max_len = 67108864");
-	mysql_options(db->conn, MYSQL_OPT_RECONNECT, &no);
-	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout_s);
-	if (mysql_real_connect(db->conn, NULL,
-	    config_str(c, "db_user", "burenhulp"),
-	    config_str(c, "db_password", ""),
-	    config_str(c, "db_name", "burenhulp"), 0,
-	    config_str(c, "db_socket", NULL), 0) == NULL) {
-		log_error("db: cannot connect: %s", mysql_error(db->conn));
-		metrics_db_error();
-		mysql_close(db->conn);
-		db->conn = NULL;
-		return -1;
+	db->host = -1;
+	if (db->nhosts == 0) {
+		if ((db->conn = connect_one(db, -1)) == NULL)
+			goto fail;
+		return 0;
 	}
-	return 0;
+	for (i = 0; i < db->nhosts; i++)
+		if ((db->conn = connect_one(db, i)) != NULL) {
+			db->host = i;
+			db->connected_at = time(NULL);
+			if (i > 0)
+				log_warn("db: using %s:%u, host %d of db_hosts",
+				    db->hosts[i].name, db->hosts[i].port, i + 1);
+			return 0;
+		}
+	log_error("db: none of db_hosts answers");
+fail:
+	metrics_db_error();
+	db->conn = NULL;
+	return -1;
 }
 
 struct db *
@@ -97,6 +255,11 @@ db_open(const struct config *cfg, const char *const *stmts, size_t nstmts)
 	db->cfg = cfg;
 	db->stmts = stmts;
 	db->nstmts = nstmts;
+	db->host = -1;
+	if (parse_hosts(db, config_str(cfg, "db_hosts", NULL)) < 0) {
+		free(db);
+		return NULL;
+	}
 	if (nstmts > 0 && (db->prepared = calloc(nstmts, sizeof(*db->prepared))) == NULL) {
 		free(db);
 		return NULL;
@@ -136,7 +299,10 @@ connection_lost(unsigned int err)
 	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
 	    err == CR_CONNECTION_ERROR || err == CR_COMMANDS_OUT_OF_SYNC ||
 	    err == ER_UNKNOWN_STMT_HANDLER || err == CR_NO_PREPARE_STMT ||
-	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
+	    /* a Galera node that left the primary component: "WSREP has not
+	     * yet prepared node for application use" — another node will */
+	    err == ER_UNKNOWN_COM_ERROR;
 }
 
 static int
@@ -459,6 +625,14 @@ failed:
 			if (reconnect(db) == 0)
 				continue;
 		}
+		/* Lost inside a transaction: nothing of it was committed, so
+		 * db_txn may run it again from the start on a new connection. */
+		if (connection_lost(err) && db->in_txn) {
+			log_warn("db: connection lost (%u) in a transaction", err);
+			db->lost = true;
+			rc = DB_RETRY;
+			break;
+		}
 		rc = classify(err);
 		if (rc == DB_ERROR) {
 			log_error("db: statement failed (%u)", err);
@@ -576,12 +750,49 @@ simple(struct db *db, const char *sql)
 	return DB_OK;
 }
 
+/*
+ * With db_hosts, a connection that moved down the list (its node died)
+ * goes back to an earlier host once that one is ready again, at the start
+ * of a transaction and at most every db_failback_s seconds: otherwise a
+ * handler restarted meanwhile would write to the first host while the
+ * others still wrote to the second (two primaries: docs/scale-out.md).
+ */
+static void
+maybe_fail_back(struct db *db)
+{
+	long every = config_long(db->cfg, "db_failback_s", 10);
+	time_t now = time(NULL);
+	MYSQL *conn;
+	int i;
+
+	if (db->host <= 0 || every < 0 || now - db->connected_at < every)
+		return;
+	db->connected_at = now;
+	for (i = 0; i < db->host; i++)
+		if ((conn = connect_one(db, i)) != NULL) {
+			forget_statements(db);
+			mysql_close(db->conn);
+			db->conn = conn;
+			log_warn("db: back on %s:%u, host %d of db_hosts", db->hosts[i].name,
+			    db->hosts[i].port, i + 1);
+			db->host = i;
+			return;
+		}
+}
+
 int
 db_txn(struct db *db, int (*fn)(void *ctx), void *ctx)
 {
 	int tries, rc = DB_ERROR;
+	struct timespec pause_ts;
 
+	maybe_fail_back(db);
 	for (tries = 0; tries < DB_TXN_TRIES; tries++) {
+		if (db->lost) {
+			db->lost = false;
+			if (reconnect(db) != 0)
+				return DB_ERROR;
+		}
 		if (simple(db, "START TRANSACTION") != DB_OK) {
 			/* A connection lost between requests: try once more. */
 			if (reconnect(db) != 0 || simple(db, "START TRANSACTION") != DB_OK)
@@ -596,14 +807,35 @@ db_txn(struct db *db, int (*fn)(void *ctx), void *ctx)
 				db->in_txn = false;
 				return rc;
 			}
+			/* A deadlock, or a Galera certification failure (another
+			 * node committed a write to the same rows first), is
+			 * ER_LOCK_DEADLOCK: DB_RETRY. A connection lost in the
+			 * commit is not retried: the commit may have happened. */
 			rc = classify(mysql_errno(db->conn));
+			if (connection_lost(mysql_errno(db->conn))) {
+				log_error("db: connection lost in COMMIT (%u): outcome unknown",
+				    mysql_errno(db->conn));
+				db->in_txn = false;
+				db->lost = false;
+				(void)reconnect(db);
+				return DB_ERROR;
+			}
 		}
-		if (db->conn != NULL)
+		if (db->conn != NULL && !db->lost)
 			(void)mysql_rollback(db->conn);
 		db->in_txn = false;
 		if (rc != DB_RETRY)
-			return rc;
-		log_warn("db: transaction retried after a deadlock");
+			break;
+		log_warn("db: transaction retried after %s",
+		    db->lost ? "a lost connection" : "a deadlock or certification failure");
+		/* 1, 2, 4 ms and a random part: two that collided apart */
+		pause_ts.tv_sec = 0;
+		pause_ts.tv_nsec = ((1L << tries) + (rand() % 4)) * 1000000L;
+		nanosleep(&pause_ts, NULL);
+	}
+	if (db->lost) {
+		db->lost = false;
+		(void)reconnect(db);
 	}
 	return rc;
 }

@@ -12,7 +12,18 @@
  *
  * A lost connection ("server has gone away") is reopened and the statement
  * retried once when no transaction is open. Deadlocks and lock-wait timeouts
- * inside db_txn are retried a few times from the start of the transaction.
+ * inside db_txn are retried a few times from the start of the transaction;
+ * so is a transaction whose connection was lost before its COMMIT (a lost
+ * COMMIT is DB_ERROR: it may have happened).
+ *
+ * A Galera cluster (docs/scale-out.md): config db_hosts = HOST[:PORT], ...
+ * replaces db_socket. The first host in the list that answers and is
+ * synced (wsrep_ready) takes the connection, so every handler writes to the
+ * same node; when it dies, the next. A certification failure is a deadlock
+ * (ER_LOCK_DEADLOCK) and retried as one. Connections to a cluster read with
+ * wsrep_sync_wait = db_sync_wait (1: reads see every earlier commit), time
+ * out after db_connect_timeout_s (2) and db_read_timeout_s (30), and go back
+ * up the list db_failback_s (10) seconds after they moved down it.
  */
 #ifndef BH_DB_H
 #define BH_DB_H
@@ -85,6 +96,18 @@ enum db_status {
 	DB_TOO_BIG = -5,	/* a statement's LIMIT ROWS EXAMINED was reached:
 				 * its result is incomplete (not logged) */
 };
+
+/* db_hosts: "10.0.1.1:3306, 10.0.1.2 [fc00::3]:3306" (commas or blanks;
+ * port 3306 when none). Fills hosts[0..max) and returns how many, 0 for
+ * NULL or an empty list, -1 when an entry is malformed or there are more
+ * than max. */
+#define DB_HOSTS_MAX	16
+struct db_host {
+	char		 name[64];	/* address or name, without brackets */
+	unsigned int	 port;
+};
+int db_hosts_parse(struct db_host *hosts, int max, const char *list)
+	__attribute__((warn_unused_result));
 
 /* Connects with the config's db_socket, db_name, db_user, db_password.
  * stmts is the program's statement table (borrowed for the life of db).

@@ -11,7 +11,8 @@
  * (and, to reach it more often, of every key) goes through
  * listen_addr_parse as the handler's start does: it parses only as
  * ADDRESS:PORT with a port of 1-65535, and an address that parses is
- * judged private or public without a crash.
+ * judged private or public without a crash; db_hosts_parse (the list of
+ * Galera nodes) likewise gives names and ports in range, or -1.
  */
 #include <assert.h>
 #include <ctype.h>
@@ -23,6 +24,7 @@
 
 #include "arena.h"
 #include "config.h"
+#include "db.h"
 #include "listen.h"
 
 static char path[] = "/tmp/fuzz_config.XXXXXX";
@@ -108,6 +110,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    strtol(colon + 1, NULL, 10) >= 1 &&
 			    strtol(colon + 1, NULL, 10) <= 65535);
 			(void)listen_addr_private(&la);
+		}
+		{
+			struct db_host hosts[DB_HOSTS_MAX];
+			int nh = db_hosts_parse(hosts, DB_HOSTS_MAX, values[i]);
+
+			assert(nh >= -1 && nh <= DB_HOSTS_MAX);
+			while (nh-- > 0)
+				assert(hosts[nh].name[0] != '\0' && hosts[nh].port >= 1 &&
+				    hosts[nh].port <= 65535);
 		}
 	}
 	assert(config_str(c, "\n", "default") != NULL);

@@ -16,7 +16,8 @@ UNIT_TESTS = \
 	tests/unit/mime_test \
 	tests/unit/render_test \
 	tests/unit/words_test \
-	tests/unit/listen_test
+	tests/unit/listen_test \
+	tests/unit/db_hosts_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -68,3 +69,6 @@ tests_bench_words_bench_LDADD = $(BH_LIBS)
 # The `listen` address check of lib/listen.c (handlers on TCP, issue 20).
 tests_unit_listen_test_SOURCES = tests/unit/listen_test.c tests/unit/tap.h
 tests_unit_listen_test_LDADD = $(BH_LIBS)
+# The list of Galera nodes, lib/db.c's db_hosts_parse (issue 20).
+tests_unit_db_hosts_test_SOURCES = tests/unit/db_hosts_test.c tests/unit/tap.h
+tests_unit_db_hosts_test_LDADD = $(BH_LIBS)
