@@ -30,7 +30,7 @@ struct db {
 	 * connection's statements; host is the one in use (-1: none) */
 	struct db_host		 hosts[DB_HOSTS_MAX];	/* db.h */
 	int			 nhosts, host;
-	time_t			 connected_at;
+	double			 next_check_ms;	/* follow_writer, monotonic */
 	bool			 lost;		/* lost in a transaction: reconnect */
 	const struct config	*cfg;
 	const char *const	*stmts;
@@ -232,7 +232,6 @@ connect_db(struct db *db)
 	for (i = 0; i < db->nhosts; i++)
 		if ((db->conn = connect_one(db, i)) != NULL) {
 			db->host = i;
-			db->connected_at = time(NULL);
 			if (i > 0)
 				log_warn("db: using %s:%u, host %d of db_hosts",
 				    db->hosts[i].name, db->hosts[i].port, i + 1);
@@ -559,6 +558,8 @@ out:
 	return rc;
 }
 
+static void follow_writer(struct db *db);
+
 static int
 run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
     const struct db_param *params, size_t n, struct db_rows *rows,
@@ -580,6 +581,8 @@ run(struct db *db, struct arena *a, MYSQL_STMT **slot, const char *sql,
 		if (b == NULL || lens == NULL)
 			goto out;
 	}
+	if (!db->in_txn)
+		follow_writer(db);
 	for (tries = 0; tries < 2; tries++) {
 		st = prepare(db, slot, sql, &err);
 		if (st == NULL)
@@ -750,34 +753,79 @@ simple(struct db *db, const char *sql)
 	return DB_OK;
 }
 
+static double
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* True when "host:port" is one of the comma-separated items of list. */
+static bool
+listed(const char *list, const struct db_host *h)
+{
+	char want[80];
+	size_t n;
+	const char *p;
+
+	n = (size_t)snprintf(want, sizeof(want), "%s:%u", h->name, h->port);
+	for (p = list; (p = strstr(p, want)) != NULL; p += n)
+		if ((p == list || p[-1] == ',') && (p[n] == '\0' || p[n] == ','))
+			return true;
+	return false;
+}
+
 /*
- * With db_hosts, a connection that moved down the list (its node died)
- * goes back to an earlier host once that one is ready again, at the start
- * of a transaction and at most every db_failback_s seconds: otherwise a
- * handler restarted meanwhile would write to the first host while the
- * others still wrote to the second (two primaries: docs/scale-out.md).
+ * The writer is the first host of db_hosts that is a member of the
+ * cluster (wsrep_incoming_addresses: the same list on every node of the
+ * primary component, so every handler finds the same writer). Before a
+ * transaction or a statement outside one, at most every
+ * db_writer_check_ms (100), a connection asks its node and moves when the
+ * writer is another node that is ready; a writer that is still joining is
+ * asked again a second later, and meanwhile the connection stays. So when a
+ * node returns, every worker moves to it at its next transaction: two nodes
+ * take writes only for the transactions already running at that moment
+ * (docs/scale-out.md: Jepsen found lost updates in multi-primary use, and
+ * tests/cluster/run saw one when workers moved back over 10 s).
  */
 static void
-maybe_fail_back(struct db *db)
+follow_writer(struct db *db)
 {
-	long every = config_long(db->cfg, "db_failback_s", 10);
-	time_t now = time(NULL);
+	MYSQL_RES *res;
+	MYSQL_ROW row;
 	MYSQL *conn;
-	int i;
+	double now;
+	int i, want = -1;
+	static const char q[] = "SHOW STATUS LIKE 'wsrep_incoming_addresses'";
 
-	if (db->host <= 0 || every < 0 || now - db->connected_at < every)
+	if (db->nhosts < 2 || db->conn == NULL || db->in_txn)
 		return;
-	db->connected_at = now;
-	for (i = 0; i < db->host; i++)
-		if ((conn = connect_one(db, i)) != NULL) {
-			forget_statements(db);
-			mysql_close(db->conn);
-			db->conn = conn;
-			log_warn("db: back on %s:%u, host %d of db_hosts", db->hosts[i].name,
-			    db->hosts[i].port, i + 1);
-			db->host = i;
-			return;
-		}
+	now = mono_ms();
+	if (now < db->next_check_ms)
+		return;
+	db->next_check_ms = now + (double)config_long(db->cfg, "db_writer_check_ms", 100);
+	if (mysql_real_query(db->conn, q, sizeof(q) - 1) != 0 ||
+	    (res = mysql_store_result(db->conn)) == NULL)
+		return;	/* the statement that follows finds out what is wrong */
+	if ((row = mysql_fetch_row(res)) != NULL && row[1] != NULL)
+		for (i = 0; i < db->nhosts && want < 0; i++)
+			if (listed(row[1], &db->hosts[i]))
+				want = i;
+	mysql_free_result(res);
+	if (want < 0 || want == db->host)
+		return;
+	if ((conn = connect_one(db, want)) == NULL) {
+		db->next_check_ms = now + 1000;	/* joining still: stay meanwhile */
+		return;
+	}
+	forget_statements(db);
+	mysql_close(db->conn);
+	db->conn = conn;
+	log_warn("db: the writer is now %s:%u, host %d of db_hosts", db->hosts[want].name,
+	    db->hosts[want].port, want + 1);
+	db->host = want;
 }
 
 int
@@ -786,7 +834,7 @@ db_txn(struct db *db, int (*fn)(void *ctx), void *ctx)
 	int tries, rc = DB_ERROR;
 	struct timespec pause_ts;
 
-	maybe_fail_back(db);
+	follow_writer(db);
 	for (tries = 0; tries < DB_TXN_TRIES; tries++) {
 		if (db->lost) {
 			db->lost = false;

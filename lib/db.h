@@ -22,8 +22,11 @@
  * same node; when it dies, the next. A certification failure is a deadlock
  * (ER_LOCK_DEADLOCK) and retried as one. Connections to a cluster read with
  * wsrep_sync_wait = db_sync_wait (1: reads see every earlier commit), time
- * out after db_connect_timeout_s (2) and db_read_timeout_s (30), and go back
- * up the list db_failback_s (10) seconds after they moved down it.
+ * out after db_connect_timeout_s (2) and db_read_timeout_s (30), and follow
+ * the writer: before a transaction (or a statement outside one), at most
+ * every db_writer_check_ms (100), a connection moves to the first host of
+ * db_hosts that its node lists in wsrep_incoming_addresses, once that one is
+ * ready. db_hosts entries are the nodes' wsrep_node_incoming_address.
  */
 #ifndef BH_DB_H
 #define BH_DB_H

@@ -6,6 +6,10 @@
 //        a request, two volunteers respond, the resident accepts both at once
 //        (one must win), the winner sends a message. Every answer is recorded
 //        with its time; every acknowledged write (2xx) with its id.
+//   node load.mjs cross URL URL2 SECONDS USERS.json
+//        two accepts at once on two database nodes: URL2's matches handler
+//        writes to another node than URL's, so the accepts meet only in
+//        Galera's certification (one must still win); prints the counts.
 //   node load.mjs report OUT.json MARKS SOCKET...
 //        the figures, from the records, the run's marks ("EPOCH_S name" lines)
 //        and each database node's rows (read with the mariadb client on each
@@ -22,7 +26,7 @@ class User {
   constructor(base, email, password) {
     Object.assign(this, { base, email, password, cookies: new Map(), csrf: null });
   }
-  async req(method, path, json) {
+  async req(method, path, json, base = this.base) {
     const headers = { accept: 'application/json' };
     if (json !== undefined) headers['content-type'] = 'application/json';
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -30,7 +34,7 @@ class User {
     const t0 = now();
     let status = 0, body = null;
     try {
-      const r = await fetch(this.base + path, {
+      const r = await fetch(base + path, {
         method, headers, body: json === undefined ? undefined : JSON.stringify(json),
         signal: AbortSignal.timeout(15000),
       });
@@ -139,6 +143,36 @@ async function load(base, seconds, out, usersFile) {
   console.log(`load: ${rec.reads.length} reads, ${rec.writes.length} writes`);
 }
 
+async function cross(base, base2, seconds, usersFile) {
+  const users = JSON.parse(readFileSync(usersFile, 'utf8'));
+  const resident = new User(base, users.resident, users.password);
+  const [va, vb] = users.volunteers.slice(0, 2).map((e) => new User(base, e, users.password));
+  for (const u of [resident, va, vb]) await u.login();
+  const out = { pairs: 0, one_won: 0, both_won: 0, none_won: 0, other: 0 };
+  const end = now() + seconds;
+  while (now() < end) {
+    const p = await resident.req('POST', '/api/v1/requests', {
+      title: 'Boodschappen, twee knopen', description: 'Wie haalt er op dinsdag boodschappen bij de supermarkt?',
+      category: 'shopping', postcode: '7811' });
+    const rid = p.body?.request?.id;
+    if (!rid) { out.other++; continue; }
+    const ms = await Promise.all([va, vb].map((v) =>
+      v.req('POST', '/api/v1/matches', { request_id: rid, message: 'Ik help graag.' })));
+    const ids = ms.map((m) => m.body?.match?.id);
+    if (!ids[0] || !ids[1]) { out.other++; continue; }
+    const acc = await Promise.all([
+      resident.req('POST', `/api/v1/matches/${ids[0]}/accept`, undefined, base),
+      resident.req('POST', `/api/v1/matches/${ids[1]}/accept`, undefined, base2)]);
+    const won = acc.filter((r) => r.status === 200).length;
+    out.pairs++;
+    if (acc.some((r) => r.status !== 200 && r.status !== 409)) out.other++;
+    else if (won === 1) out.one_won++;
+    else if (won === 2) out.both_won++;
+    else out.none_won++;
+  }
+  console.log(JSON.stringify(out));
+}
+
 function sql(sock, q) {
   const r = spawnSync('mariadb', ['--no-defaults', '-S', sock, '-u', 'root', '-N', '-B', 'burenhulp', '-e', q],
     { encoding: 'utf8' });
@@ -218,5 +252,6 @@ function report(out, marksFile, socks) {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'bench') await bench(args[0], Number(args[1]), Number(args[2]));
 else if (mode === 'load') await load(args[0], Number(args[1]), args[2], args[3]);
+else if (mode === 'cross') await cross(args[0], args[1], Number(args[2]), args[3]);
 else if (mode === 'report') process.exitCode = report(args[0], args[1], args.slice(2));
 else { console.error('usage: see the head of tests/cluster/load.mjs'); process.exitCode = 2; }
