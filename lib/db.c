@@ -860,7 +860,9 @@ db_txn(struct db *db, int (*fn)(void *ctx), void *ctx)
 			 * ER_LOCK_DEADLOCK: DB_RETRY. A connection lost in the
 			 * commit is not retried: the commit may have happened. */
 			rc = classify(mysql_errno(db->conn));
-			if (connection_lost(mysql_errno(db->conn))) {
+			if (db->lost)	/* lost before COMMIT: nothing to commit */
+				rc = DB_RETRY;
+			else if (connection_lost(mysql_errno(db->conn))) {
 				log_error("db: connection lost in COMMIT (%u): outcome unknown",
 				    mysql_errno(db->conn));
 				db->in_txn = false;
