@@ -200,6 +200,7 @@ db_password = $(pw_of "bh_$1")
 session_key = $OPS_VAR/etc/session.key
 master_key = $OPS_VAR/etc/master.key
 sql_dir = $ROOT/usr/share/burenhulp/sql
+words_dir = $ROOT/usr/share/burenhulp/data
 workers = 2
 cookie_secure = true
 EOF
