@@ -130,3 +130,17 @@ describe('an admin ends every session of a user (V7.5)', () => {
     assertStatus(await victim.get('/me'), 200, 'still logged in');
   });
 });
+
+describe('the e-mail address cannot be changed through the API (V6.5)', () => {
+  it('PATCH /me ignores an email field: the address stays, login with the old one works, the new one is unknown', async () => {
+    const a = await newUser(['resident'], {}, 'email-stays');
+    const other = uniqueEmail('not-mine');
+    const res = await a.patch('/me', { email: other, display_name: 'Nieuwe Naam' });
+    assertStatus(res, 200);
+    assert.equal(res.body.user.email, a.email, 'the address is unchanged');
+    assert.equal(res.body.user.display_name, 'Nieuwe Naam', 'the rest of the change is made');
+    assert.equal((await a.get('/me')).body.user.email, a.email);
+    assertStatus(await new Client().login(a.email, a.password), 200);
+    assertProblem(await new Client().login(other, a.password), 401, 'invalid_credentials');
+  });
+});
