@@ -87,6 +87,9 @@ test('the server is the judge: a password the meter calls strong but the list kn
 		const described = (await page.getAttribute('#password', 'aria-describedby')).split(' ');
 		assert.ok(described.includes(await err.getAttribute('id')) && described.includes('password-strength-text'),
 			'the field names its error and still its meter');
+		// The meter follows the judge: that password is weak now.
+		await page.locator('#password-strength-text', { hasText: 'Zwak' }).waitFor();
+		assert.match(await meterText(page, 'password'), /^Wachtwoordsterkte: Zwak\. Dit lijkt op een veelgebruikt wachtwoord/);
 		await checkAxe(page, 'registreren.html refused as common');
 		await screenshot(page, 'passwords-register-refused');
 		assertNoScriptErrors(page);

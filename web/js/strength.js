@@ -95,9 +95,22 @@ export function attachStrength(input) {
 	const described = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
 	input.setAttribute('aria-describedby', [...described, text.id].join(' '));
 
+	// What the server refused as common (422 common_password at this field)
+	// is weak here too, so the meter never contradicts the error above it.
+	const refused = new Set();
+	const field = input.closest('.field');
+	if (field)
+		new MutationObserver(() => {
+			const err = field.querySelector(':scope > .field-error');
+			if (err && !err.hidden && /\.common_password$/.test(err.dataset.i18n || '')) {
+				refused.add(input.value);
+				update();
+			}
+		}).observe(field, { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden', 'data-i18n'] });
+
 	let last = '';
 	const update = () => {
-		const v = judge(input.value);
+		const v = refused.has(input.value) ? { level: 'weak', why: 'common' } : judge(input.value);
 		const key = v ? `${v.level}:${v.why}` : '';
 		if (key === last)
 			return;
