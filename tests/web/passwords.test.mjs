@@ -121,6 +121,22 @@ test('the password change page has the meter too', async () => {
 	}
 });
 
+test('the reset page has the meter too', async () => {
+	const { context, page } = await newPage(browser, { lang: 'nl' });
+	try {
+		// The meter needs no valid token: the page shows the form for any.
+		await open(page, '/wachtwoord-herstellen.html#token=' + 'x'.repeat(43));
+		await typeInto(page, '#password', 'qwertyuiop');
+		assert.match(await meterText(page, 'password'), /^Wachtwoordsterkte: Zwak/);
+		await typeInto(page, '#password', 'zeven vrolijke slakken');
+		assert.match(await meterText(page, 'password'), /^Wachtwoordsterkte: Sterk/);
+		await checkAxe(page, 'wachtwoord-herstellen.html with the strength meter');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
+
 test('an admin logs a user out everywhere from the user\'s card; the user\'s next request is 401', async () => {
 	const u = await apiRegister({ tag: 'logout-all', name: 'Uitlog Test' });
 	const user = new ApiClient();
