@@ -117,4 +117,21 @@ const char *const ctl_stmts[STMT__MAX] = {
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
 	"AND kind = ? ORDER BY id DESC LIMIT 1",
+	/* STMT_AUDIT_CURSOR_INIT: cursor name. A new cursor starts before the
+	 * first audit row (audit_export_cursor, migration 093). */
+	"INSERT IGNORE INTO audit_export_cursor (name, last_id, updated_at) "
+	"VALUES (?, 0, NOW(3))",
+	/* STMT_AUDIT_CURSOR_GET: cursor name → last id written */
+	"SELECT last_id FROM audit_export_cursor WHERE name = ?",
+	/* STMT_AUDIT_AFTER: last id, limit → the next rows in id order (the
+	 * primary key): id, time (RFC 3339, milliseconds), actor, address,
+	 * action, target type, target id, detail, age in ms by the server's
+	 * clock (how long a hole before it has been waited for). */
+	"SELECT id, CONCAT(LEFT(DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z'), actor_id, address, action, "
+	"target_type, target_id, detail, TIMESTAMPDIFF(MICROSECOND, at, NOW(3)) DIV 1000 "
+	"FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+	/* STMT_AUDIT_CURSOR_SET: new last id, cursor name, the last id read
+	 * (compare-and-set: a second exporter on the cursor changes nothing). */
+	"UPDATE audit_export_cursor SET last_id = ?, updated_at = NOW(3) "
+	"WHERE name = ? AND last_id = ?",
 };
