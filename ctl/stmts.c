@@ -113,6 +113,28 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
+	/* STMT_ROTATE_MFA_SECRET_GET: the TOTP secret, bound to its user
+	 * (migration 062). A reseal between enrolment and confirmation makes
+	 * the confirmation fail once (it compares secret_ct); the user asks
+	 * for a new code. */
+	"SELECT user_id, user_id, secret_ct FROM mfa_totp WHERE user_id > ? "
+	"ORDER BY user_id LIMIT 500",
+	/* STMT_ROTATE_MFA_SECRET_SET */
+	"UPDATE mfa_totp SET secret_ct = ? WHERE user_id = ? AND secret_ct = ?",
+	/* STMT_ROTATE_CGC_RESULT_GET: a caregiver check, bound to its id (082) */
+	"SELECT id, id, result_ct FROM caregiver_checks WHERE id > ? ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CGC_RESULT_SET */
+	"UPDATE caregiver_checks SET result_ct = ? WHERE id = ? AND result_ct = ?",
+	/* STMT_ROTATE_CHECKINS_NOTE_GET: a check-in's note, bound to its id (082) */
+	"SELECT id, id, note_ct FROM checkins WHERE note_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CHECKINS_NOTE_SET */
+	"UPDATE checkins SET note_ct = ? WHERE id = ? AND note_ct = ?",
+	/* STMT_ROTATE_VOG_NOTE_GET: a VOG's note, bound to its user (081) */
+	"SELECT user_id, user_id, note_ct FROM users_vog WHERE note_ct IS NOT NULL "
+	"AND user_id > ? ORDER BY user_id LIMIT 500",
+	/* STMT_ROTATE_VOG_NOTE_SET */
+	"UPDATE users_vog SET note_ct = ? WHERE user_id = ? AND note_ct = ?",
 	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "

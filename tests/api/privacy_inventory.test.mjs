@@ -120,6 +120,19 @@ describe('the data inventory (docs/privacy.md) names every column of the live sc
     assert.ok(more.some((p) => p.startsWith('future.secret ')), more.join('\n'));
   });
 
+  it('burenhulpctl rotate-key --reseal reaches every sealed column of the inventory (a value it skips stays under the old key)', () => {
+    // ctl/rotate.c's table: { "table", "column", STMT_..., ... } per sealed
+    // column, the column named without its _ct.
+    const src = readFileSync(join(REPO, 'ctl', 'rotate.c'), 'utf8');
+    const resealed = new Set([...src.matchAll(/\{\s*"([a-z_]+)",\s*"([a-z_]+)",\s*STMT_ROTATE_/g)]
+      .map((m) => `${m[1]}.${m[2]}_ct`));
+    assert.ok(resealed.size >= 8, `read ${resealed.size} columns from ctl/rotate.c`);
+    const missing = [];
+    for (const [t, cols] of inventory) for (const [c, e] of cols)
+      if (e.cls === 'sealed' && !resealed.has(`${t}.${c}`)) missing.push(`${t}.${c}`);
+    assert.deepEqual(missing, [], 'sealed columns rotate-key --reseal leaves under the old key');
+  });
+
   it('the sealed columns are the private fields of the design (DESIGN.md), none left plain', () => {
     const sealed = [];
     for (const [t, cols] of inventory) for (const [c, e] of cols) if (e.cls === 'sealed') sealed.push(`${t}.${c}`);
