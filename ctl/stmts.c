@@ -73,8 +73,9 @@ const char *const ctl_stmts[STMT__MAX] = {
 	 * user, everything else to its own row.
 	 * STMT_ROTATE_*_SET: new ciphertext, id, the ciphertext read (so that a
 	 * value changed meanwhile is left alone). */
-	/* STMT_ROTATE_USERS_EMAIL_GET */
-	"SELECT id, id, email_ct FROM users WHERE email_ct IS NOT NULL AND id > ? "
+	/* STMT_ROTATE_USERS_EMAIL_GET. An erased account's email_ct is ''
+	 * (STMT_USER_ERASE): nothing sealed, nothing to reseal. */
+	"SELECT id, id, email_ct FROM users WHERE email_ct IS NOT NULL AND email_ct <> '' AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_USERS_EMAIL_SET */
 	"UPDATE users SET email_ct = ? WHERE id = ? AND email_ct = ?",
