@@ -16,7 +16,8 @@ UNIT_TESTS = \
 	tests/unit/mime_test \
 	tests/unit/render_test \
 	tests/unit/words_test \
-	tests/unit/passwords_test
+	tests/unit/passwords_test \
+	tests/unit/audit_line_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -70,3 +71,8 @@ tests_bench_words_bench_LDADD = $(BH_LIBS)
 tests_unit_passwords_test_SOURCES = tests/unit/passwords_test.c tests/unit/tap.h
 tests_unit_passwords_test_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_unit_passwords_test_LDADD = $(BH_LIBS)
+# The audit log's syslog lines (ctl/audit_line.c, burenhulpctl audit-export).
+tests_unit_audit_line_test_SOURCES = tests/unit/audit_line_test.c tests/unit/tap.h \
+	ctl/audit_line.c ctl/audit_line.h
+tests_unit_audit_line_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ctl
+tests_unit_audit_line_test_LDADD = $(BH_LIBS)
