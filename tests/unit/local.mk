@@ -16,6 +16,8 @@ UNIT_TESTS = \
 	tests/unit/mime_test \
 	tests/unit/render_test \
 	tests/unit/words_test \
+	tests/unit/passwords_test \
+	tests/unit/audit_line_test \
 	tests/unit/listen_test \
 	tests/unit/db_hosts_test
 
@@ -66,6 +68,16 @@ check_PROGRAMS += tests/bench/words_bench
 tests_bench_words_bench_SOURCES = tests/bench/words_bench.c
 tests_bench_words_bench_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_bench_words_bench_LDADD = $(BH_LIBS)
+# The check of new passwords (lib/passwords.c, issue 16): the project's
+# list from the source tree, cracklib's dictionary from the system.
+tests_unit_passwords_test_SOURCES = tests/unit/passwords_test.c tests/unit/tap.h
+tests_unit_passwords_test_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_unit_passwords_test_LDADD = $(BH_LIBS)
+# The audit log's syslog lines (ctl/audit_line.c, burenhulpctl audit-export).
+tests_unit_audit_line_test_SOURCES = tests/unit/audit_line_test.c tests/unit/tap.h \
+	ctl/audit_line.c ctl/audit_line.h
+tests_unit_audit_line_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ctl
+tests_unit_audit_line_test_LDADD = $(BH_LIBS)
 # The `listen` address check of lib/listen.c (handlers on TCP, issue 20).
 tests_unit_listen_test_SOURCES = tests/unit/listen_test.c tests/unit/tap.h
 tests_unit_listen_test_LDADD = $(BH_LIBS)
