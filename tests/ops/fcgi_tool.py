@@ -54,14 +54,17 @@ def get(target, path):
               b'CONTENT_LENGTH': b'0'}
     body = b''.join(nv(k, v) for k, v in params.items())
     conn = socket.create_connection(addr(target), timeout=10)
-    conn.sendall(record(1, struct.pack('>HB5x', 1, 0)) + record(4, body) + record(4, b'') +
-                 record(5, b''))
     out = b''
-    for rtype, content in read_records(conn):
-        if rtype == 6:
-            out += content
-        if rtype == 3:
-            break
+    try:
+        conn.sendall(record(1, struct.pack('>HB5x', 1, 0)) + record(4, body) + record(4, b'') +
+                     record(5, b''))
+        for rtype, content in read_records(conn):
+            if rtype == 6:
+                out += content
+            if rtype == 3:
+                break
+    except (ConnectionResetError, BrokenPipeError):
+        pass	# closed before (or while) the request was read: no answer
     conn.close()
     if not out:
         print('closed')
