@@ -83,6 +83,7 @@ enum stmt {
 	/* the caregiver checks taken, a count (stats_care.c), issue 17 */
 	STMT_STATS_CAREGIVER_CHECKS,
 	STMT_CATEGORY_VOG_SET,		/* issue 17 */
+	STMT_VOG_LIST,			/* vog.c, issue 17 */
 	STMT__MAX
 };
 
@@ -150,6 +151,7 @@ void checkins_list(struct req *r);
  * to), null below 5) to the figures o (stats_care.c). 0 or -1. */
 int stats_care_put(struct req *r, json_object *o, long long from, long long to);
 void checkins_note_put(struct req *r);
+void vog_list(struct req *r);
 
 /* ---- shared between reports.c and resolve.c ------------------------- */
 

@@ -23,3 +23,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON users_vog TO 'bh_accounts'@'localhost';
 -- The mailer tells a volunteer once, 30 days before, that their VOG expires.
 GRANT SELECT (user_id, status, expires_on, expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
 GRANT UPDATE (expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
+
+-- The admin handler lists the VOGs that wait for a moderator (GET
+-- /admin/vog): who, and the dates. Never the sealed note.
+GRANT SELECT (user_id, status, issued_on, expires_on, submitted_at) ON users_vog TO 'bh_admin'@'localhost';
