@@ -27,3 +27,9 @@ GRANT UPDATE (expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
 -- The admin handler lists the VOGs that wait for a moderator (GET
 -- /admin/vog): who, and the dates. Never the sealed note.
 GRANT SELECT (user_id, status, issued_on, expires_on, submitted_at) ON users_vog TO 'bh_admin'@'localhost';
+
+-- The moderation queue and the check-ins list show that a request posted
+-- for someone has that person's consent, and how (issue 17): the first
+-- name and the consent columns, nothing more of the person.
+GRANT SELECT (on_behalf_of, consent_how, consent_recorded_at, consent_recorded_by)
+  ON requests TO 'bh_admin'@'localhost';

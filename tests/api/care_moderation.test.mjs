@@ -1,7 +1,9 @@
 // care_moderation.test.mjs — issue 17, where moderators act (API.md "Care"):
 // the list of VOGs that wait for a decision (GET /admin/vog), by role, paged
 // oldest first and showing nothing of a person but the display name and the
-// VOG's dates.
+// VOG's dates; the consent of a person cared for shown in the moderation
+// queue and the check-ins list (first name and how, nothing private), and
+// revoked from there by a moderator.
 //
 // Needs the stack with the demo data and BURENHULP_VAR for the database
 // checks.
@@ -9,8 +11,11 @@
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Client, newUser, asDemo, assertStatus, assertProblem, assertFieldError,
+  Client, DEMO_POSTCODE, newUser, asDemo, randomTag, assertStatus, assertProblem, assertFieldError,
 } from './lib/client.mjs';
+import { mariadb } from './lib/explain.mjs';
+
+const q = (s) => `'${String(s).replace(/[^A-Za-z0-9_-]/g, '')}'`;	// ids only
 
 const day = (offsetDays) => new Date(Date.now() + offsetDays * 86400e3).toISOString().slice(0, 10);
 
@@ -115,5 +120,84 @@ describe('GET /admin/vog: the VOGs that wait for a moderator', () => {
     assertFieldError(await moderator.get('/admin/vog?limit=0'), 'limit');
     assertProblem(await moderator.get('/admin/vog?cursor=bm9wZQ'), 400, 'bad_request');
     assertProblem(await moderator.get('/admin/vog?cursor=%00%01'), 400, 'bad_request');
+  });
+});
+
+describe('consent where moderators act: the queue and the check-ins list', () => {
+  let owner, volunteer, ownerId;
+  const marker = `Dementie ${randomTag(8)}`;
+
+  before(async () => {
+    owner = await newUser(['caregiver'], {}, 'consent-owner');
+    ownerId = await idOf(owner);
+    volunteer = await newUser(['volunteer'], {}, 'consent-volunteer');
+  });
+
+  function body(extra = {}) {
+    return {
+      title: `Boodschappen ${randomTag(8)}`, description: 'Wie doet er wekelijks de boodschappen?',
+      category: 'shopping', postcode: DEMO_POSTCODE, ...extra,
+    };
+  }
+
+  it('a pending request posted for someone shows the first name and how consent was recorded; nothing private', async () => {
+    const res = await owner.post('/requests', body({
+      on_behalf_of: { first_name: 'Truus', consent: { how: 'written' } },
+      private: { care_situation: marker, address: 'Hoofdstraat 9', phone: '0591-123123' },
+    }));
+    assertStatus(res, 201);
+    const plain = await owner.post('/requests', body());
+    assertStatus(plain, 201);
+    const items = await all(moderator, '/admin/queue');
+    const it = items.find((i) => i.id === res.body.request.id);
+    assert.ok(it, 'in the queue');
+    assert.deepEqual(Object.keys(it.on_behalf_of).sort(), ['consent', 'first_name']);
+    assert.equal(it.on_behalf_of.first_name, 'Truus');
+    assert.equal(it.on_behalf_of.consent.how, 'written');
+    assert.match(it.on_behalf_of.consent.recorded_at, /^\d{4}-\d\d-\d\dT/);
+    assert.deepEqual(it.on_behalf_of.consent.recorded_by, { id: ownerId, display_name: owner.registered.display_name });
+    const text = JSON.stringify(items);
+    assert.ok(!text.includes(marker) && !text.includes('Hoofdstraat 9') && !text.includes('0591-123123'), 'nothing private');
+    assert.equal(items.find((i) => i.id === plain.body.request.id).on_behalf_of, null);
+    for (const o of items.filter((i) => i.type === 'offer'))
+      assert.equal(o.on_behalf_of, undefined, 'offers carry none');
+  });
+
+  it('a moderator revokes it from the queue: the request is withdrawn, off the queue, its private part gone', async () => {
+    const res = await owner.post('/requests', body({
+      on_behalf_of: { first_name: 'Gerrit', consent: { how: 'verbal' } }, private: { care_situation: marker },
+    }));
+    assertStatus(res, 201);
+    const id = res.body.request.id;
+    assertProblem(await volunteer.post(`/requests/${id}/consent/revoke`, {}), 404, 'not_found');
+    const rv = await moderator.post(`/requests/${id}/consent/revoke`, {});
+    assertStatus(rv, 200);
+    assert.equal(rv.body.request.status, 'cancelled');
+    assert.ok(!(await all(moderator, '/admin/queue')).some((i) => i.id === id), 'off the queue');
+    assert.deepEqual(mariadb(`SELECT care_situation_ct IS NULL, on_behalf_of IS NULL FROM requests WHERE id = ${q(id)}`), [['1', '1']]);
+    assert.deepEqual(mariadb(`SELECT detail FROM audit_log WHERE action = 'request.consent_revoke' AND target_id = ${q(id)}`), [['moderator']]);
+  });
+
+  it('a recurring match with check-ins shows the consent of the person it is for, and drops off once revoked', async () => {
+    const res = await owner.post('/requests', body({
+      recurrence: 'weekly', on_behalf_of: { first_name: 'Bep', consent: { how: 'self_present' } },
+      private: { care_situation: marker },
+    }));
+    assertStatus(res, 201);
+    const id = res.body.request.id;
+    assertStatus(await moderator.post(`/requests/${id}/review`, { decision: 'approve' }), 200);
+    const m = await volunteer.post('/matches', { request_id: id, message: 'Ik kom graag.' });
+    assertStatus(m, 201);
+    assertStatus(await owner.post(`/matches/${m.body.match.id}/accept`), 200);
+    assertStatus(await owner.post(`/matches/${m.body.match.id}/checkin`, { answer: 'could_be_better' }), 201);
+    const items = await all(moderator, '/admin/checkins?attention=true');
+    const it = items.find((i) => i.match.id === m.body.match.id);
+    assert.ok(it, 'needs attention');
+    assert.equal(it.match.request.on_behalf_of.first_name, 'Bep');
+    assert.equal(it.match.request.on_behalf_of.consent.how, 'self_present');
+    assert.ok(!JSON.stringify(items).includes(marker), 'nothing private');
+    assertStatus(await moderator.post(`/requests/${id}/consent/revoke`, {}), 200);
+    assert.ok(!(await all(moderator, '/admin/checkins?attention=true')).some((i) => i.match.id === m.body.match.id),
+      'the match was cancelled with the request');
   });
 });
