@@ -1,7 +1,9 @@
 /*
  * caregiver_check.c — POST/GET /me/caregiver-check: a caregiver's own check
- * of caregiver strain, and its part of GET /me/export and DELETE /me
- * (issue 17, part 6; API.md "Caregiver check").
+ * of caregiver strain; GET/PUT /me/caregiver-check/reminder: whether they
+ * want a monthly reminder to take it again (sent by the mailer,
+ * mailer/caregiver_check.c); and their part of GET /me/export and
+ * DELETE /me (issue 17, part 6; API.md "Caregiver check").
  *
  * The check is the Caregiver Strain Index (CSI): Robinson BC, "Validation
  * of a Caregiver Strain Index", Journal of Gerontology 38(3):344-348, 1983;
@@ -221,4 +223,74 @@ gdpr_caregiver_checks_erase(struct req *r, const char *user_id)
 {
 	return db_exec(r->db, r->arena, STMT_CGC_DELETE, DB_PARAMS(DB_STR(user_id)),
 	    NULL);
+}
+
+/* ---- the monthly reminder (migration 096) ----------------------------- */
+
+/* Columns of STMT_CGC_REMINDER_GET. */
+enum { CR_SINCE, CR_LAST_SENT };
+
+/* {monthly, since, last_sent_at} of user_id; NULL on a database failure. */
+static json_object *
+reminder_json(struct req *r, const char *user_id)
+{
+	struct db_rows rows;
+	json_object *o;
+
+	if (db_exec(r->db, r->arena, STMT_CGC_REMINDER_GET,
+	    DB_PARAMS(DB_STR(user_id)), &rows) != DB_OK)
+		return NULL;
+	o = json_object_new_object();
+	json_put_bool(o, "monthly", rows.nrows == 1);
+	json_put_str(o, "since", rows.nrows == 1 ? db_str(&rows, 0, CR_SINCE) : NULL);
+	json_put_str(o, "last_sent_at", rows.nrows == 1 ?
+	    db_str(&rows, 0, CR_LAST_SENT) : NULL);
+	return o;
+}
+
+void
+caregiver_reminder_get(struct req *r)
+{
+	json_object *o = reminder_json(r, r->who.user_id);
+
+	if (o == NULL) {
+		problem_internal(r, "caregiver check reminder");
+		return;
+	}
+	http_send_json(r, 200, o);
+}
+
+void
+caregiver_reminder_put(struct req *r)
+{
+	bool monthly = false;
+	json_object *o;
+
+	/* The field table requires a boolean. */
+	(void)json_get_bool(r->json, "monthly", &monthly);
+	if (db_exec(r->db, r->arena, monthly ? STMT_CGC_REMINDER_ON :
+	    STMT_CGC_REMINDER_OFF, DB_PARAMS(DB_STR(r->who.user_id)), NULL) != DB_OK ||
+	    (o = reminder_json(r, r->who.user_id)) == NULL) {
+		problem_internal(r, "caregiver check reminder");
+		return;
+	}
+	http_send_json(r, 200, o);
+}
+
+int
+gdpr_caregiver_reminder_export(struct req *r, const char *user_id, json_object *doc)
+{
+	json_object *o = reminder_json(r, user_id);
+
+	if (o == NULL)
+		return -1;
+	json_put(doc, "caregiver_check_reminder", o);
+	return 0;
+}
+
+int
+gdpr_caregiver_reminder_erase(struct req *r, const char *user_id)
+{
+	return db_exec(r->db, r->arena, STMT_CGC_REMINDER_OFF,
+	    DB_PARAMS(DB_STR(user_id)), NULL);
 }

@@ -33,3 +33,11 @@ GRANT SELECT (user_id, status, issued_on, expires_on, submitted_at) ON users_vog
 -- name and the consent columns, nothing more of the person.
 GRANT SELECT (on_behalf_of, consent_how, consent_recorded_at, consent_recorded_by)
   ON requests TO 'bh_admin'@'localhost';
+
+-- The monthly reminder of the caregiver's own check (migration 096): the
+-- accounts handler keeps the wish (and erases it with the account); the
+-- mailer reads who is due, when each last took a check (never the sealed
+-- result), and marks a reminder sent.
+GRANT SELECT, INSERT, UPDATE, DELETE ON caregiver_check_reminders TO 'bh_accounts'@'localhost';
+GRANT SELECT, UPDATE (last_sent_at) ON caregiver_check_reminders TO 'bh_mailer'@'localhost';
+GRANT SELECT (user_id, created_at) ON caregiver_checks TO 'bh_mailer'@'localhost';

@@ -136,3 +136,45 @@ test('the moderators\' attention list shows a "stop" with its note, and a coordi
 		await context.close();
 	}
 });
+
+test('the monthly reminder of the check: switched on and off by keyboard, kept by the API (nl, en axe)', async () => {
+	const { email, password } = await apiRegister({ tag: 'cgremind', roles: ['caregiver'] });
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, email, password, '/mantelzorgcheck.html');
+		await open(page, '/mantelzorgcheck.html');
+		assert.equal(await page.isChecked('#reminder-monthly'), false);
+		await page.focus('#reminder-monthly');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab');
+		assert.ok(await page.evaluate(() => document.activeElement.matches('#reminder-form button[type=submit]')));
+		await page.keyboard.press('Enter');
+		await page.locator('#reminder-status', { hasText: 'elke maand een herinnering' }).waitFor();
+		await checkAxe(page, 'mantelzorgcheck.html with the reminder on');
+		await screenshot(page, 'caregiver-check-reminder');
+		const c = new ApiClient();
+		await c.login(email, password);
+		assert.equal((await c.call('GET', '/me/caregiver-check/reminder')).data.monthly, true);
+		// After a reload the box shows what is stored; off again.
+		await open(page, '/mantelzorgcheck.html');
+		assert.equal(await page.isChecked('#reminder-monthly'), true);
+		await page.focus('#reminder-monthly');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.locator('#reminder-status', { hasText: 'geen herinnering meer' }).waitFor();
+		assert.equal((await c.call('GET', '/me/caregiver-check/reminder')).data.monthly, false);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+	const en = await newPage(browser, { lang: 'en' });
+	try {
+		await uiLogin(en.page, email, password, '/mantelzorgcheck.html');
+		await open(en.page, '/mantelzorgcheck.html');
+		assert.match(await en.page.textContent('#reminder-form'), /Remind me of this check every month/);
+		await checkAxe(en.page, 'mantelzorgcheck.html (en)');
+	} finally {
+		await en.context.close();
+	}
+});
