@@ -109,6 +109,7 @@ enum stmt {
 	STMT_CGC_LIST,
 	STMT_CGC_EXPORT,
 	STMT_CGC_DELETE,
+	STMT_CGC_RECENT,		/* a double click: the same answers again */
 	STMT_CGC_REMINDER_GET,		/* the monthly reminder (migration 096) */
 	STMT_CGC_REMINDER_ON,
 	STMT_CGC_REMINDER_OFF,

@@ -41,3 +41,9 @@ GRANT SELECT (on_behalf_of, consent_how, consent_recorded_at, consent_recorded_b
 GRANT SELECT, INSERT, UPDATE, DELETE ON caregiver_check_reminders TO 'bh_accounts'@'localhost';
 GRANT SELECT, UPDATE (last_sent_at) ON caregiver_check_reminders TO 'bh_mailer'@'localhost';
 GRANT SELECT (user_id, created_at) ON caregiver_checks TO 'bh_mailer'@'localhost';
+
+-- One check-in answer per person per period (handlers/matches/checkin.c):
+-- the matches handler finds the caller's answer of the period and replaces
+-- its answer and sealed note instead of adding a row.
+GRANT SELECT (id, match_id, user_id, answer, created_at), UPDATE (answer, note_ct)
+  ON checkins TO 'bh_matches'@'localhost';

@@ -197,3 +197,48 @@ describe('the monthly reminder of the own check', () => {
     assert.deepEqual(mariadb(`SELECT COUNT(*) FROM caregiver_check_reminders WHERE user_id = ${q(id)}`), [['0']]);
   });
 });
+
+// A double click or a retried request: the same answers again within a few
+// seconds (CHECK_REPEAT_S, 10) are the same check, answered 200 with the
+// first one; other answers, or the same ones later, are a new check (201).
+describe('the own check is taken once per click', () => {
+  const q = (s) => `'${String(s).replace(/[^A-Za-z0-9_-]/g, '')}'`;	// ids only
+  const count = (id) => Number(mariadb(`SELECT COUNT(*) FROM caregiver_checks WHERE user_id = ${q(id)}`)[0][0]);
+
+  it('the same answers twice in a row: 201, then 200 with the same check; one row', async () => {
+    const c = await newUser(['caregiver'], {}, 'cg-twice');
+    const id = (await c.get('/me')).body.user.id;
+    const first = await c.post('/me/caregiver-check', { answers: yes(8) });
+    assertStatus(first, 201);
+    const second = await c.post('/me/caregiver-check', { answers: yes(8) });
+    assertStatus(second, 200);
+    assert.equal(second.body.id, first.body.id);
+    assert.equal(second.body.score, 8);
+    assert.equal(second.body.level, 'high');
+    assert.ok(Array.isArray(second.body.suggested_organisations));
+    assert.equal(count(id), 1);
+  });
+
+  it('two at once (a double click): one row', async () => {
+    const c = await newUser(['caregiver'], {}, 'cg-double');
+    const id = (await c.get('/me')).body.user.id;
+    const [a, b] = await Promise.all([
+      c.post('/me/caregiver-check', { answers: yes(4) }),
+      c.post('/me/caregiver-check', { answers: yes(4) }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 201]);
+    assert.equal(a.body.id, b.body.id);
+    assert.equal(count(id), 1);
+  });
+
+  it('other answers at once, or the same ones later, are a new check', async () => {
+    const c = await newUser(['caregiver'], {}, 'cg-new');
+    const id = (await c.get('/me')).body.user.id;
+    assertStatus(await c.post('/me/caregiver-check', { answers: yes(2) }), 201);
+    assertStatus(await c.post('/me/caregiver-check', { answers: yes(3) }), 201);
+    assert.equal(count(id), 2);
+    mariadb(`UPDATE caregiver_checks SET created_at = created_at - INTERVAL 1 MINUTE WHERE user_id = ${q(id)}`);
+    assertStatus(await c.post('/me/caregiver-check', { answers: yes(3) }), 201);
+    assert.equal(count(id), 3);
+  });
+});

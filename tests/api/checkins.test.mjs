@@ -186,3 +186,62 @@ describe('recurring help and check-ins', () => {
     assert.equal(rows[0][0], '0');
   });
 });
+
+// A double click, a retried request, a second thought: one answer per
+// person per check-in period (from when the mailer asked, checkin_state).
+// The first answer is 201; another in the same period is 200 with the same
+// check-in, its answer and note replaced (same content: nothing changes);
+// never a second row. A new period (asked again) takes a new answer.
+describe('check-in answers are idempotent within a period', () => {
+  let owner, helper, match;
+
+  before(async () => {
+    moderator = moderator || await asDemo('moderator');
+    owner = await newUser(['resident'], {}, 'idem-owner');
+    helper = await newUser(['volunteer'], {}, 'idem-helper');
+    ({ match } = await acceptedMatch(owner, helper, { recurrence: 'weekly' }));
+  });
+
+  const rows = () => mariadb(`SELECT user_id, answer, note_ct IS NOT NULL FROM checkins WHERE match_id = ${q(match.id)} ORDER BY created_at, id`);
+
+  it('the same answer twice in a row: 201, then 200 with the first; one row', async () => {
+    const first = await helper.post(`/matches/${match.id}/checkin`, { answer: 'good' });
+    assertStatus(first, 201);
+    const second = await helper.post(`/matches/${match.id}/checkin`, { answer: 'good' });
+    assertStatus(second, 200);
+    assert.equal(second.body.checkin.id, first.body.checkin.id);
+    assert.equal(rows().length, 1);
+  });
+
+  it('two at once (a double click): one row, both answered with it', async () => {
+    const [a, b] = await Promise.all([
+      owner.post(`/matches/${match.id}/checkin`, { answer: 'could_be_better' }),
+      owner.post(`/matches/${match.id}/checkin`, { answer: 'could_be_better' }),
+    ]);
+    assert.deepEqual([a.status, b.status].sort(), [200, 201]);
+    assert.equal(a.body.checkin.id, b.body.checkin.id);
+    assert.equal(rows().filter((r) => r[1] === 'could_be_better').length, 1);
+  });
+
+  it('a second thought in the same period replaces the answer: still one row per person, the state follows', async () => {
+    const res = await owner.post(`/matches/${match.id}/checkin`, { answer: 'stop', note: 'Toch liever stoppen.' });
+    assertStatus(res, 200);
+    assert.equal(res.body.offer_end, true);
+    assert.equal(res.body.checkin.has_note, true);
+    assert.deepEqual(rows().map((r) => r.slice(1)).sort(), [['good', '0'], ['stop', '1']]);
+    const [state] = mariadb(`SELECT last_answer, attention FROM checkin_state WHERE match_id = ${q(match.id)}`);
+    assert.deepEqual(state, ['stop', '1']);
+    // "stop" again: the other party was told once.
+    assertStatus(await owner.post(`/matches/${match.id}/checkin`, { answer: 'stop', note: 'Toch liever stoppen.' }), 200);
+    const told = (await helper.get('/me/notifications')).body.items.filter((i) => i.kind === 'match.checkin' && i.link.includes(match.id));
+    assert.equal(told.length, 1, 'told once');
+    assert.ok(!told[0].count || told[0].count === 1, 'one event');
+  });
+
+  it('a new period takes a new answer (201, a second row for that person)', async () => {
+    mariadb(`UPDATE checkins SET created_at = created_at - INTERVAL 50 DAY WHERE match_id = ${q(match.id)}`);
+    mariadb(`UPDATE checkin_state SET asked_at = NOW(3) - INTERVAL 1 DAY WHERE match_id = ${q(match.id)}`);
+    assertStatus(await helper.post(`/matches/${match.id}/checkin`, { answer: 'good' }), 201);
+    assert.equal(rows().length, 3);
+  });
+});
