@@ -245,3 +245,67 @@ describe('check-in answers are idempotent within a period', () => {
     assert.equal(rows().length, 3);
   });
 });
+
+// GET /requests?recurrence=weekly|fortnightly|monthly|none (issue 17): only
+// recurring help of that rhythm, or help asked once; newest first and near a
+// postcode alike; anything else is 422 on recurrence.
+describe('GET /requests?recurrence=', () => {
+  let owner;
+  const made = {};
+  const tag = randomTag(8);
+
+  before(async () => {
+    moderator = moderator || await asDemo('moderator');
+    owner = await newUser(['resident'], {}, 'rec-owner');
+    for (const rec of ['weekly', 'fortnightly', 'monthly', null])
+      made[rec ?? 'none'] = (await openRequest(owner, {
+        title: `Ritme ${tag} ${rec ?? 'eenmalig'}`, ...(rec ? { recurrence: rec } : {}),
+      })).id;
+  });
+
+  // Every item of the list with the query, all pages; only this test's.
+  async function mine(query) {
+    const ids = [];
+    let cursor = null;
+    do {
+      const res = await owner.get(`/requests?${query}&q=${tag}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assertStatus(res, 200, query);
+      for (const it of res.body.items) {
+        if (query.includes('recurrence=') && !query.includes('recurrence=none'))
+          assert.equal(it.recurrence, query.match(/recurrence=(\w+)/)[1], 'only that rhythm');
+        ids.push(it.id);
+      }
+      cursor = res.body.next_cursor;
+    } while (cursor);
+    return ids.filter((id) => Object.values(made).includes(id)).sort();
+  }
+
+  it('each rhythm, and none for help asked once; without it, all', async () => {
+    for (const rec of ['weekly', 'fortnightly', 'monthly', 'none'])
+      assert.deepEqual(await mine(`recurrence=${rec}`), [made[rec]], rec);
+    assert.deepEqual(await mine('x=1'), Object.values(made).sort());
+  });
+
+  it('near a postcode too, with a category, and across pages without q', async () => {
+    const res = await owner.get(`/requests?near=${encodeURIComponent(DEMO_POSTCODE)}&radius_km=5&category=shopping&recurrence=fortnightly&limit=100`);
+    assertStatus(res, 200);
+    assert.ok(res.body.items.some((i) => i.id === made.fortnightly));
+    assert.ok(res.body.items.every((i) => i.recurrence === 'fortnightly'));
+    const once = await owner.get(`/requests?near=${encodeURIComponent(DEMO_POSTCODE)}&recurrence=none&limit=100`);
+    assertStatus(once, 200);
+    assert.ok(once.body.items.every((i) => !i.recurrence), 'none: help asked once only');
+    const page = await owner.get('/requests?recurrence=weekly&limit=1');
+    assertStatus(page, 200);
+    assert.ok(page.body.items.every((i) => i.recurrence === 'weekly'));
+    if (page.body.next_cursor) {
+      const next = await owner.get(`/requests?recurrence=weekly&limit=1&cursor=${encodeURIComponent(page.body.next_cursor)}`);
+      assertStatus(next, 200);
+      assert.ok(next.body.items.every((i) => i.recurrence === 'weekly'));
+    }
+  });
+
+  it('an unknown value is 422 on recurrence', async () => {
+    for (const bad of ['daily', '', 'WEEKLY', 'weekly,monthly'])
+      assertFieldError(await owner.get(`/requests?recurrence=${encodeURIComponent(bad)}`), 'recurrence', 'not_allowed');
+  });
+});
