@@ -8,7 +8,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DEMO_POSTCODE, newUser, asDemo, randomTag, assertStatus, assertProblem,
-  assertFieldError,
+  assertFieldError, ctl,
 } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
 
@@ -307,5 +307,41 @@ describe('GET /requests?recurrence=', () => {
   it('an unknown value is 422 on recurrence', async () => {
     for (const bad of ['daily', '', 'WEEKLY', 'weekly,monthly'])
       assertFieldError(await owner.get(`/requests?recurrence=${encodeURIComponent(bad)}`), 'recurrence', 'not_allowed');
+  });
+});
+
+// Retention (burenhulpctl purge, ctl/purge.c): the parties' notes, which only
+// moderators read, go after the retention period the other purges use
+// (retention_days, 90; --days N), like the private part and the messages;
+// the answers stay (the figures and the attention list count them). The
+// coordinator's note of a match whose request closed that long ago goes too.
+describe('check-in notes are purged after the retention period', () => {
+  it('an old note is destroyed, a recent one kept; the coordinator note of a long-closed request too', async () => {
+    moderator = moderator || await asDemo('moderator');
+    const owner = await newUser(['resident'], {}, 'purge-owner');
+    const helper = await newUser(['volunteer'], {}, 'purge-helper');
+    const old = await acceptedMatch(owner, helper, { recurrence: 'weekly' });
+    const recent = await acceptedMatch(owner, helper, { recurrence: 'monthly' });
+    assertStatus(await helper.post(`/matches/${old.match.id}/checkin`, { answer: 'could_be_better', note: 'Oude zorgen.' }), 201);
+    assertStatus(await helper.post(`/matches/${recent.match.id}/checkin`, { answer: 'could_be_better', note: 'Nieuwe zorgen.' }), 201);
+    assertStatus(await moderator.put(`/admin/checkins/${old.match.id}/note`, { note: 'Gebeld met beiden.' }), 200);
+    assertStatus(await moderator.put(`/admin/checkins/${recent.match.id}/note`, { note: 'Volgende week bellen.' }), 200);
+    // The old one: answered 100 days ago, its request completed 95 days ago.
+    mariadb(`UPDATE checkins SET created_at = NOW(3) - INTERVAL 100 DAY WHERE match_id = ${q(old.match.id)}`);
+    mariadb(`UPDATE requests SET status = 'completed', closed_at = NOW(3) - INTERVAL 95 DAY WHERE id = ${q(old.request.id)}`);
+
+    const res = ctl(['purge', '--days', '90']);
+    assert.equal(res.status, 0, res.stderr);
+    assert.match(res.stdout, /purge: \d+ check-in notes/);
+    assert.match(res.stdout, /purge: \d+ coordinator notes of closed requests/);
+    assert.deepEqual(mariadb(`SELECT answer, note_ct IS NULL FROM checkins WHERE match_id = ${q(old.match.id)}`),
+      [['could_be_better', '1']], 'the old note is gone, the answer stays');
+    assert.deepEqual(mariadb(`SELECT answer, note_ct IS NULL FROM checkins WHERE match_id = ${q(recent.match.id)}`),
+      [['could_be_better', '0']], 'a recent note stays');
+    assert.deepEqual(mariadb(`SELECT note IS NULL, note_by IS NULL FROM checkin_state WHERE match_id = ${q(old.match.id)}`), [['1', '1']]);
+    assert.deepEqual(mariadb(`SELECT note FROM checkin_state WHERE match_id = ${q(recent.match.id)}`), [['Volgende week bellen.']]);
+    // Again: nothing left to purge of these, and no failure.
+    const again = ctl(['purge', '--days', '90']);
+    assert.equal(again.status, 0, again.stderr);
   });
 });
