@@ -63,3 +63,43 @@ test('the search page filters on recurrence (keyboard), and the cards name the r
 	for (const id of Object.values(ids))
 		assert.equal((await o.call('POST', `/requests/${id}/cancel`)).status, 200);
 });
+
+test('the post form asks how often: weekly help is posted as weekly, and edited back to once', async () => {
+	const owner = await apiRegister({ tag: 'recpost', roles: ['resident'] });
+	const o = new ApiClient(); await o.login(owner.email, owner.password);
+	const { context, page } = await newPage(browser);
+	await context.addCookies([{ name: 'bh_session', value: o.cookie.split('=')[1], url: process.env.BURENHULP_URL || 'http://127.0.0.1:8080', httpOnly: true, sameSite: 'Lax' }]);
+	const title = `Elke week de hond uitlaten ${Date.now().toString(36)}`;
+	try {
+		await open(page, '/hulpvraag-plaatsen.html');
+		await page.fill('#title', title);
+		await page.fill('#description', 'Op dinsdag een uur wandelen met de hond.');
+		await page.selectOption('#category', 'pets');
+		await page.fill('#postcode', '7811');
+		await page.focus('#recurrence');
+		await page.keyboard.press('ArrowDown');	// every week
+		assert.equal(await page.inputValue('#recurrence'), 'weekly');
+		await checkAxe(page, 'post form with how often');
+		await Promise.all([
+			page.waitForURL((u) => !u.pathname.startsWith('/hulpvraag-plaatsen')),
+			page.click('#request-form button[type=submit]'),
+		]);
+		await ready(page);
+		const mine = (await o.call('GET', '/me/requests')).data.items.find((i) => i.title === title);
+		assert.ok(mine, 'posted');
+		assert.equal(mine.recurrence, 'weekly');
+		await open(page, `/hulpvraag-plaatsen.html?id=${mine.id}`);
+		assert.equal(await page.inputValue('#recurrence'), 'weekly');
+		await page.selectOption('#recurrence', '');
+		await Promise.all([
+			page.waitForURL((u) => !u.pathname.startsWith('/hulpvraag-plaatsen')),
+			page.click('#request-form button[type=submit]'),
+		]);
+		const after = (await o.call('GET', `/requests/${mine.id}`)).data.request;
+		assert.ok(!after.recurrence, 'once again');
+		assert.equal((await o.call('POST', `/requests/${mine.id}/cancel`)).status, 200);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
