@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import {
   Client, DEMO_POSTCODE, newUser, asDemo, randomTag, assertStatus, assertProblem, assertFieldError,
 } from './lib/client.mjs';
-import { mariadb } from './lib/explain.mjs';
+import { mariadb, handlerStatements, bind, explain, assertIndexed } from './lib/explain.mjs';
 
 const q = (s) => `'${String(s).replace(/[^A-Za-z0-9_-]/g, '')}'`;	// ids only
 
@@ -112,6 +112,16 @@ describe('GET /admin/vog: the VOGs that wait for a moderator', () => {
     assertStatus(await b.put('/me/vog', { issued_on: day(-3) }), 200);
     const again = await all(moderator, '/admin/vog');
     assert.equal(again.find((i) => i.user.id === b.id)?.vog.issued_on, day(-3));
+  });
+
+  it('EXPLAIN: the list reads users_vog on users_vog_pending (migration 095), first page and later ones', (t) => {
+    const stmt = handlerStatements('admin').STMT_VOG_LIST;
+    assert.ok(stmt, 'STMT_VOG_LIST in handlers/admin/stmts.c');
+    for (const after of [null, '2026-01-01 12:00:00.000000']) {
+      const plan = explain(bind(stmt, ['submitted', after, after, after, after ? 'AAAAAAAAAAAAAAAAAAAAAA' : null, 21]), t);
+      assertIndexed(plan, { v: 'users_vog' });
+      assert.equal(plan.find((p) => p.table === 'v').key, 'users_vog_pending');
+    }
   });
 
   it('bad input: an unknown status is 422 on status; a bad limit 422; a mangled cursor 400', async () => {
