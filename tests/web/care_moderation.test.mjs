@@ -125,13 +125,19 @@ async function queueWith(page, mod, id) {
 	} while (cursor && !item);
 	assert.ok(item, 'the request is in the queue');
 	await page.route('**/api/v1/admin/queue*', async (route) => {
-		const res = await route.fetch();
-		const body = await res.json();
-		body.items = body.items.some((i) => i.id === id) ? body.items.filter((i) => i.id === id) : [];
-		if (!body.items.length && item.live !== false)
-			body.items = [item];
-		body.next_cursor = null;
-		await route.fulfill({ response: res, json: body });
+		// The queue polls every 15 s: a poll still in flight when the
+		// context closes has nothing to answer to.
+		try {
+			const res = await route.fetch();
+			const body = await res.json();
+			body.items = body.items.some((i) => i.id === id) ? body.items.filter((i) => i.id === id) : [];
+			if (!body.items.length && item.live !== false)
+				body.items = [item];
+			body.next_cursor = null;
+			await route.fulfill({ response: res, json: body });
+		} catch {
+			/* the page is gone */
+		}
 	});
 	return item;
 }
