@@ -68,6 +68,20 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"DELETE FROM password_resets WHERE expires_at < NOW(3)",
 	/* STMT_PURGE_OUTBOX: retention in days; sent or not, old mail goes. */
 	"DELETE FROM outbox WHERE created_at < NOW(3) - INTERVAL ? DAY",
+	/* STMT_PURGE_CHECKIN_NOTES: retention in days. The parties' notes of
+	 * check-ins (sealed, read only by moderators) older than that; the
+	 * answers stay. A check-in is answered on a match going on, so a note
+	 * about a request that closed that long ago is older still
+	 * (checkins_created, migration 097). */
+	"UPDATE checkins SET note_ct = NULL WHERE created_at < NOW(3) - INTERVAL ? DAY "
+	"AND note_ct IS NOT NULL",
+	/* STMT_PURGE_COORDINATOR_NOTES: retention in days. The moderators' own
+	 * note on a match whose request closed longer ago. */
+	"UPDATE checkin_state s JOIN matches m ON m.id = s.match_id "
+	"JOIN requests r ON r.id = m.request_id SET s.note = NULL, s.note_by = NULL, "
+	"s.note_at = NULL WHERE s.note IS NOT NULL AND r.status IN "
+	"('completed','cancelled','rejected','hidden','expired') "
+	"AND COALESCE(r.closed_at, r.updated_at) < NOW(3) - INTERVAL ? DAY",
 	/* STMT_ROTATE_*_GET: the last id seen (keyset); a page of (id, the row
 	 * id the value is bound to, sealed value). Outbox mail is bound to its
 	 * user, everything else to its own row.

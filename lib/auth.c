@@ -327,6 +327,8 @@ auth_decide(const struct principal *who, enum action act,
 		if (owner && is(who, ROLE__MODERATION))
 			return AUTH_FORBIDDEN;
 		return need_role(who, ROLE__MODERATION);
+	case ACT_VOG_REVIEW:
+		return need_role(who, ROLE__MODERATION);
 	case ACT_VOG_SUGGESTED:
 		return AUTH_ALLOW;	/* the VOG rule below decides */
 	case ACT_REQUEST_EDIT:
@@ -444,6 +446,7 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_CONSENT_REVOKE] = "consent_revoke",
 	[ACT_VOG_SUBMIT] = "vog_submit",
 	[ACT_VOG_DECIDE] = "vog_decide",
+	[ACT_VOG_REVIEW] = "vog_review",
 	[ACT_VOG_SUGGESTED] = "vog_suggested",
 	[ACT_OFFER_LIST] = "offer_list",
 	[ACT_OFFER_CREATE] = "offer_create",

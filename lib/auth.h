@@ -79,6 +79,7 @@ enum action {
 	ACT_CONSENT_REVOKE,		/* the owner or a moderator (issue 17) */
 	ACT_VOG_SUBMIT,			/* PUT /me/vog: a volunteer */
 	ACT_VOG_DECIDE,			/* POST /users/{id}/vog: a moderator */
+	ACT_VOG_REVIEW,			/* GET /admin/vog: the VOGs to decide on */
 	ACT_VOG_SUGGESTED,		/* a candidate of a suggestion (auth_vog) */
 	/* offers */
 	ACT_OFFER_LIST,

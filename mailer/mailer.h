@@ -63,6 +63,8 @@ int digest_run(struct mailer *m);	/* digest.c: at digest_hour, once a day */
 int followups_run(struct mailer *m);	/* followups.c */
 int checkins_run(struct mailer *m);	/* checkins.c: recurring help */
 int vog_run(struct mailer *m);		/* vog.c: VOG expiry notices (issue 17) */
+/* caregiver_check.c: the monthly reminder of the caregiver's own check */
+int caregiver_check_run(struct mailer *m);
 
 /* The digest collection itself, at once (burenhulpctl digest --now and
  * digest_run): every user with daily items not yet in a digest gets one
@@ -98,6 +100,8 @@ enum mailer_stmt {
 	MSTMT_CHECKIN_ASK,
 	MSTMT_VOG_DUE,		/* vog.c */
 	MSTMT_VOG_MARK,
+	MSTMT_CGC_REMIND_DUE,	/* caregiver_check.c */
+	MSTMT_CGC_REMIND_MARK,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

@@ -46,6 +46,7 @@ static const struct job {
 	{ "followups",	followups_run,	EVERY_FOLLOWUP,	false },
 	{ "checkins",	checkins_run,	EVERY_FOLLOWUP,	false },	/* recurring help */
 	{ "vog",	vog_run,	EVERY_FOLLOWUP,	false },	/* issue 17 */
+	{ "caregiver_check", caregiver_check_run, EVERY_FOLLOWUP, false },	/* issue 17 */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

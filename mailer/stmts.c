@@ -5,6 +5,14 @@
  */
 #include "mailer.h"
 
+/* A reminder row r is due: asked for, last reminded, and last checked
+ * more than a month ago (or never). */
+#define CGC_REMIND_DUE \
+	"AND r.created_at < NOW(3) - INTERVAL 1 MONTH " \
+	"AND (r.last_sent_at IS NULL OR r.last_sent_at < NOW(3) - INTERVAL 1 MONTH) " \
+	"AND NOT EXISTS (SELECT 1 FROM caregiver_checks c WHERE c.user_id = r.user_id " \
+	"AND c.created_at >= NOW(3) - INTERVAL 1 MONTH) "
+
 const char *const mailer_stmts[MSTMT__MAX] = {
 	/* MSTMT_CLAIM_SELECT: batch size. The due rows, oldest first, that
 	 * no other mailer holds (SKIP LOCKED: two mailers never wait for,
@@ -121,4 +129,16 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	"UPDATE users_vog SET expiry_notified_for = ? WHERE user_id = ? "
 	"AND status = 'verified' AND expires_on = ? "
 	"AND (expiry_notified_for IS NULL OR expiry_notified_for <> expires_on)",
+	/* MSTMT_CGC_REMIND_DUE → user, last sent (sort-key text or NULL): the
+	 * caregivers who asked for a monthly reminder of their own check more
+	 * than a month ago, not reminded and not checked in the last month
+	 * (caregiver_check.c; a small table, caregiver_checks_user). */
+	"SELECT r.user_id, DATE_FORMAT(r.last_sent_at, '%Y-%m-%d %H:%i:%s.%f') "
+	"FROM caregiver_check_reminders r JOIN users u ON u.id = r.user_id "
+	"WHERE u.status = 'active' " CGC_REMIND_DUE
+	"ORDER BY r.user_id LIMIT 100",
+	/* MSTMT_CGC_REMIND_MARK: user, last sent as read. Still due and not
+	 * reminded meanwhile: one row. */
+	"UPDATE caregiver_check_reminders r SET r.last_sent_at = NOW(3) "
+	"WHERE r.user_id = ? AND r.last_sent_at <=> ? " CGC_REMIND_DUE,
 };

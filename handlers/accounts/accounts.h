@@ -109,6 +109,10 @@ enum stmt {
 	STMT_CGC_LIST,
 	STMT_CGC_EXPORT,
 	STMT_CGC_DELETE,
+	STMT_CGC_RECENT,		/* a double click: the same answers again */
+	STMT_CGC_REMINDER_GET,		/* the monthly reminder (migration 096) */
+	STMT_CGC_REMINDER_ON,
+	STMT_CGC_REMINDER_OFF,
 	/* GDPR part of the check-ins (gdpr_checkins.c), issue 17 */
 	STMT_GDPR_CHECKINS_EXPORT,
 	STMT_GDPR_CHECKINS_FORGET,
@@ -217,6 +221,12 @@ void caregiver_check_create(struct req *r);
 void caregiver_check_list(struct req *r);
 int gdpr_caregiver_checks_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_caregiver_checks_erase(struct req *r, const char *user_id);
+/* GET/PUT /me/caregiver-check/reminder {monthly}: the wish for a monthly
+ * reminder (no row: none), in the export and gone with the account. */
+void caregiver_reminder_get(struct req *r);
+void caregiver_reminder_put(struct req *r);
+int gdpr_caregiver_reminder_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_caregiver_reminder_erase(struct req *r, const char *user_id);
 int gdpr_checkins_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_checkins_erase(struct req *r, const char *user_id);
 

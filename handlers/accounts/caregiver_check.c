@@ -1,7 +1,9 @@
 /*
  * caregiver_check.c — POST/GET /me/caregiver-check: a caregiver's own check
- * of caregiver strain, and its part of GET /me/export and DELETE /me
- * (issue 17, part 6; API.md "Caregiver check").
+ * of caregiver strain; GET/PUT /me/caregiver-check/reminder: whether they
+ * want a monthly reminder to take it again (sent by the mailer,
+ * mailer/caregiver_check.c); and their part of GET /me/export and
+ * DELETE /me (issue 17, part 6; API.md "Caregiver check").
  *
  * The check is the Caregiver Strain Index (CSI): Robinson BC, "Validation
  * of a Caregiver Strain Index", Journal of Gerontology 38(3):344-348, 1983;
@@ -38,6 +40,7 @@
 #define CSI_ITEMS	13	/* Robinson 1983 */
 #define CSI_HIGH	7	/* a score of 7 or more: high strain */
 #define SUPPORT_SHOWN	5
+#define CHECK_REPEAT_S	10	/* the same answers again this soon: the same check */
 
 /* Columns of STMT_CGC_LIST and STMT_CGC_EXPORT. */
 enum { CG_ID, CG_RESULT, CG_CREATED, CG_SORT };
@@ -108,12 +111,70 @@ answers_read(struct req *r, char bits[CSI_ITEMS + 1])
 	return score;
 }
 
+/* The check being taken: the caller's answers and, after the
+ * transaction, the row they are in. */
+struct take {
+	struct req	*r;
+	const char	*bits;
+	char		 id[CRYPTO_ID_LEN + 1];
+	bool		 again;		/* the same answers were just taken */
+};
+
+/*
+ * A double click or a retried request sends the same answers twice within
+ * a moment: the check taken in the last CHECK_REPEAT_S seconds with the
+ * same answers is the one (200), none is added. The share lock on the
+ * user's recent range of caregiver_checks_user makes two at once take
+ * turns (the second insert waits or deadlocks and db_txn runs it again,
+ * when it finds the first).
+ */
+static int
+take_txn(void *ctx)
+{
+	struct take *t = ctx;
+	struct req *r = t->r;
+	struct db_rows recent;
+	unsigned char *ct = NULL;
+	size_t ctlen = 0, i;
+	int rc;
+
+	t->again = false;
+	if ((rc = db_exec(r->db, r->arena, STMT_CGC_RECENT, DB_PARAMS(
+	    DB_STR(r->who.user_id), DB_INT(CHECK_REPEAT_S)), &recent)) != DB_OK)
+		return rc;
+	for (i = 0; i < recent.nrows; i++) {
+		char *pt = NULL;
+		size_t len = 0;
+
+		if (crypto_field_open(r->arena, &pt, &len, "caregiver_checks",
+		    "result", db_str(&recent, i, 0),
+		    (const unsigned char *)db_str(&recent, i, 1),
+		    db_len(&recent, i, 1)) != 0) {
+			log_error("caregiver check: cannot open caregiver_checks.result");
+			return DB_ERROR;
+		}
+		if (len == CSI_ITEMS && memcmp(pt, t->bits, CSI_ITEMS) == 0) {
+			sodium_memzero(pt, len);
+			snprintf(t->id, sizeof(t->id), "%s", db_str(&recent, i, 0));
+			t->again = true;
+			return DB_OK;
+		}
+		sodium_memzero(pt, len);
+	}
+	crypto_id_new(t->id);
+	if (crypto_field_seal(r->arena, &ct, &ctlen, "caregiver_checks", "result",
+	    t->id, t->bits, CSI_ITEMS) != 0)
+		return DB_ERROR;
+	return db_exec(r->db, r->arena, STMT_CGC_INSERT, DB_PARAMS(DB_STR(t->id),
+	    DB_STR(r->who.user_id), DB_BLOB(ct, ctlen)), NULL);
+}
+
 void
 caregiver_check_create(struct req *r)
 {
-	char id[CRYPTO_ID_LEN + 1], bits[CSI_ITEMS + 1];
-	unsigned char *ct = NULL;
-	size_t ctlen = 0;
+	char bits[CSI_ITEMS + 1];
+	struct take t = { .r = r, .bits = bits };
+	const char *id = t.id;
 	struct db_rows user;
 	json_object *body, *orgs;
 	int score;
@@ -122,14 +183,9 @@ caregiver_check_create(struct req *r)
 		problem_invalid(r);
 		return;
 	}
-	crypto_id_new(id);
-	if (crypto_field_seal(r->arena, &ct, &ctlen, "caregiver_checks", "result",
-	    id, bits, CSI_ITEMS) != 0)
+	if (db_txn(r->db, take_txn, &t) != DB_OK)
 		goto internal;
 	sodium_memzero(bits, sizeof(bits));
-	if (db_exec(r->db, r->arena, STMT_CGC_INSERT, DB_PARAMS(DB_STR(id),
-	    DB_STR(r->who.user_id), DB_BLOB(ct, ctlen)), NULL) != DB_OK)
-		goto internal;
 	/* Support near the user's own area: respite and caregiver support. */
 	if (user_load(r, r->who.user_id, &user) != 0)
 		goto internal;
@@ -143,7 +199,7 @@ caregiver_check_create(struct req *r)
 	json_put_str(body, "level", csi_level(score));
 	json_put(body, "suggested_organisations", orgs);
 	http_header(r, "Location", "/api/v1/me/caregiver-check");
-	http_send_json(r, 201, body);
+	http_send_json(r, t.again ? 200 : 201, body);
 	return;
 internal:
 	sodium_memzero(bits, sizeof(bits));
@@ -221,4 +277,74 @@ gdpr_caregiver_checks_erase(struct req *r, const char *user_id)
 {
 	return db_exec(r->db, r->arena, STMT_CGC_DELETE, DB_PARAMS(DB_STR(user_id)),
 	    NULL);
+}
+
+/* ---- the monthly reminder (migration 096) ----------------------------- */
+
+/* Columns of STMT_CGC_REMINDER_GET. */
+enum { CR_SINCE, CR_LAST_SENT };
+
+/* {monthly, since, last_sent_at} of user_id; NULL on a database failure. */
+static json_object *
+reminder_json(struct req *r, const char *user_id)
+{
+	struct db_rows rows;
+	json_object *o;
+
+	if (db_exec(r->db, r->arena, STMT_CGC_REMINDER_GET,
+	    DB_PARAMS(DB_STR(user_id)), &rows) != DB_OK)
+		return NULL;
+	o = json_object_new_object();
+	json_put_bool(o, "monthly", rows.nrows == 1);
+	json_put_str(o, "since", rows.nrows == 1 ? db_str(&rows, 0, CR_SINCE) : NULL);
+	json_put_str(o, "last_sent_at", rows.nrows == 1 ?
+	    db_str(&rows, 0, CR_LAST_SENT) : NULL);
+	return o;
+}
+
+void
+caregiver_reminder_get(struct req *r)
+{
+	json_object *o = reminder_json(r, r->who.user_id);
+
+	if (o == NULL) {
+		problem_internal(r, "caregiver check reminder");
+		return;
+	}
+	http_send_json(r, 200, o);
+}
+
+void
+caregiver_reminder_put(struct req *r)
+{
+	bool monthly = false;
+	json_object *o;
+
+	/* The field table requires a boolean. */
+	(void)json_get_bool(r->json, "monthly", &monthly);
+	if (db_exec(r->db, r->arena, monthly ? STMT_CGC_REMINDER_ON :
+	    STMT_CGC_REMINDER_OFF, DB_PARAMS(DB_STR(r->who.user_id)), NULL) != DB_OK ||
+	    (o = reminder_json(r, r->who.user_id)) == NULL) {
+		problem_internal(r, "caregiver check reminder");
+		return;
+	}
+	http_send_json(r, 200, o);
+}
+
+int
+gdpr_caregiver_reminder_export(struct req *r, const char *user_id, json_object *doc)
+{
+	json_object *o = reminder_json(r, user_id);
+
+	if (o == NULL)
+		return -1;
+	json_put(doc, "caregiver_check_reminder", o);
+	return 0;
+}
+
+int
+gdpr_caregiver_reminder_erase(struct req *r, const char *user_id)
+{
+	return db_exec(r->db, r->arena, STMT_CGC_REMINDER_OFF,
+	    DB_PARAMS(DB_STR(user_id)), NULL);
 }

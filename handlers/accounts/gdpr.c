@@ -35,6 +35,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
 	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
 	{ "caregiver_checks", gdpr_caregiver_checks_export, gdpr_caregiver_checks_erase },
+	{ "caregiver_check_reminder", gdpr_caregiver_reminder_export, gdpr_caregiver_reminder_erase },
 	{ "checkins",	gdpr_checkins_export,	gdpr_checkins_erase },
 	{ "vog",	gdpr_vog_export,	gdpr_vog_erase },
 };

@@ -143,6 +143,11 @@ static const struct field users_search_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const struct field caregiver_reminder_fields[] = {
+	{ "monthly",		F_BOOL,		FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 /* The answers (13 booleans) are checked by caregiver_check.c. */
 static const struct field caregiver_check_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -182,6 +187,8 @@ static const struct route routes[] = {
 	/* the caregiver's own check (caregiver_check.c; API.md "Care") */
 	{ "POST",   "/api/v1/me/caregiver-check",         caregiver_check_create, ACCESS_SESSION, ROLE_CAREGIVER, caregiver_check_fields, 0 },
 	{ "GET",    "/api/v1/me/caregiver-check",         caregiver_check_list, ACCESS_SESSION, 0,        NULL,                  0 },
+	{ "GET",    "/api/v1/me/caregiver-check/reminder", caregiver_reminder_get, ACCESS_SESSION, 0,     NULL,                  0 },
+	{ "PUT",    "/api/v1/me/caregiver-check/reminder", caregiver_reminder_put, ACCESS_SESSION, ROLE_CAREGIVER, caregiver_reminder_fields, 0 },
 	{ "POST",   "/api/v1/users/search",               users_search,      ACCESS_SESSION, ROLE_ADMIN, users_search_fields,   0 },
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },

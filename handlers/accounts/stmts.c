@@ -318,6 +318,20 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"WHERE user_id = ? ORDER BY created_at, id",
 	/* STMT_CGC_DELETE: user (erasure) */
 	"DELETE FROM caregiver_checks WHERE user_id = ?",
+	/* STMT_CGC_RECENT: user, seconds → id, sealed result of the checks
+	 * taken that recently, newest first; share-locked (caregiver_check.c,
+	 * caregiver_checks_user) */
+	"SELECT id, result_ct FROM caregiver_checks WHERE user_id = ? "
+	"AND created_at >= NOW(3) - INTERVAL ? SECOND "
+	"ORDER BY created_at DESC, id DESC LOCK IN SHARE MODE",
+	/* STMT_CGC_REMINDER_GET: user → since, last sent (RFC 3339) */
+	"SELECT " DB_RFC3339("created_at") ", " DB_RFC3339("last_sent_at")
+	" FROM caregiver_check_reminders WHERE user_id = ?",
+	/* STMT_CGC_REMINDER_ON: user; asking again keeps the first date */
+	"INSERT INTO caregiver_check_reminders (user_id, created_at) VALUES (?, NOW(3)) "
+	"ON DUPLICATE KEY UPDATE user_id = user_id",
+	/* STMT_CGC_REMINDER_OFF: user (also the erasure) */
+	"DELETE FROM caregiver_check_reminders WHERE user_id = ?",
 	/* STMT_GDPR_CHECKINS_EXPORT: user → id, match, answer, sealed note,
 	 * created; oldest first (checkins_user) */
 	"SELECT id, match_id, answer, note_ct, " DB_RFC3339("created_at")

@@ -83,6 +83,7 @@ enum stmt {
 	/* the caregiver checks taken, a count (stats_care.c), issue 17 */
 	STMT_STATS_CAREGIVER_CHECKS,
 	STMT_CATEGORY_VOG_SET,		/* issue 17 */
+	STMT_VOG_LIST,			/* vog.c, issue 17 */
 	STMT__MAX
 };
 
@@ -117,6 +118,14 @@ bool admin_slug_ok(const char *s);
 json_object *admin_number(double v, int decimals);
 /* {id, display_name}; JSON null when id is NULL. */
 json_object *admin_user_json(const char *id, const char *display_name);
+struct db_rows;
+/* on_behalf_of of a request posted for someone (issue 17): the first name
+ * in column col, then how consent was given, when (RFC 3339), by whom (id,
+ * display name) in the four after it → {first_name, consent: {how,
+ * recorded_at, recorded_by}}; NULL when col is NULL (not posted for
+ * someone, or the consent was revoked and the name emptied). Never more of
+ * the person than the first name. */
+json_object *admin_behalf_json(const struct db_rows *rows, size_t i, size_t col);
 /* "a,b,c" (GROUP_CONCAT) → ["a","b","c"]; NULL or "" → []. */
 json_object *admin_csv_array(const char *list);
 /* s with LIKE's wildcards escaped (db_like_escape: the statement says ESCAPE '!'), wrapped in '%' (arena-owned). */
@@ -150,6 +159,7 @@ void checkins_list(struct req *r);
  * to), null below 5) to the figures o (stats_care.c). 0 or -1. */
 int stats_care_put(struct req *r, json_object *o, long long from, long long to);
 void checkins_note_put(struct req *r);
+void vog_list(struct req *r);
 
 /* ---- shared between reports.c and resolve.c ------------------------- */
 

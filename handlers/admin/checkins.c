@@ -6,7 +6,9 @@
  * A match needs attention when its last check-in answer was not `good`, or
  * when it was asked (the mailer's checkin job) and left the question
  * unanswered for CHECKIN_UNANSWERED_DAYS. Without ?attention=true the list
- * holds every match that was ever asked. Each item carries the coordinator's
+ * holds every match that was ever asked. A request posted for someone
+ * carries that person's first name and how consent was recorded (issue 17,
+ * part 1), for the moderator to revoke it. Each item carries the coordinator's
  * note (the moderators' own record, set with PUT .../note) and the parties'
  * notes of the last answers, opened here for the moderator only: every
  * list that opens one writes an audit row. Paged on the match id.
@@ -32,7 +34,8 @@
 /* Columns of STMT_CHECKINS_LIST. */
 enum { CK_MATCH, CK_REQUEST, CK_TITLE, CK_VOL_ID, CK_VOL_NAME, CK_OWNER_ID,
     CK_OWNER_NAME, CK_ASKED, CK_ANSWERED, CK_LAST, CK_UNANSWERED, CK_NOTE,
-    CK_NOTE_AT };
+    CK_NOTE_AT, CK_BEHALF, CK_CONSENT_HOW, CK_CONSENT_AT, CK_CONSENT_BY,
+    CK_CONSENT_BY_NAME };
 /* Columns of STMT_CHECKINS_OF_MATCH. */
 enum { CN_ID, CN_USER, CN_NAME, CN_ANSWER, CN_NOTE_CT, CN_CREATED };
 
@@ -121,6 +124,7 @@ checkins_list(struct req *r)
 		json_put_str(m, "id", db_str(&rows, i, CK_MATCH));
 		json_put_str(rq, "id", db_str(&rows, i, CK_REQUEST));
 		json_put_str(rq, "title", db_str(&rows, i, CK_TITLE));
+		json_put(rq, "on_behalf_of", admin_behalf_json(&rows, i, CK_BEHALF));
 		json_put(m, "request", rq);
 		json_put(m, "volunteer", admin_user_json(db_str(&rows, i, CK_VOL_ID),
 		    db_str(&rows, i, CK_VOL_NAME)));

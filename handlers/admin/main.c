@@ -5,7 +5,7 @@
  *
  * Read the route table as the table of contents; each action lives in the
  * file named after its group (categories.c, organisations.c, reports.c,
- * resolve.c, queue.c, audit.c, stats.c). Everything before the action
+ * resolve.c, queue.c, audit.c, stats.c, checkins.c, vog.c). Everything before the action
  * (method, content type, session, CSRF, role, field validation) is done by
  * lib/server.c: every /admin route is closed to anonymous callers (401) and
  * to anyone without the role (403) before its code runs.
@@ -105,6 +105,7 @@ static const struct route routes[] = {
 	{ "POST",   "/api/v1/admin/reports/{id}/resolve", reports_resolve,      ACCESS_SESSION, MOD,   resolve_fields,             0 },
 	{ "GET",    "/api/v1/admin/checkins",             checkins_list,        ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "PUT",    "/api/v1/admin/checkins/{match_id}/note", checkins_note_put, ACCESS_SESSION, MOD, checkin_note_fields,     0 },
+	{ "GET",    "/api/v1/admin/vog",                  vog_list,             ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "GET",    "/api/v1/admin/audit",                audit_list,           ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/admin/stats",                stats_get,            ACCESS_SESSION, MOD,   NULL,                       0 },
 };

@@ -6,7 +6,10 @@
  *
  * Only the public part of each post is shown — what the public would see
  * once it is approved — never the private part of a request; a moderator
- * who needs that opens the request itself, which is audited there.
+ * who needs that opens the request itself, which is audited there. A
+ * request posted for someone shows that person's first name and how their
+ * consent was recorded (issue 17), which a moderator may revoke
+ * (POST /requests/{id}/consent/revoke, in the requests handler).
  *
  * Keyset-paged on (created_at, id) across both tables: each branch of the
  * UNION reads at most limit + 1 rows from its own (status, created_at, id)
@@ -28,7 +31,8 @@
 enum queue_col {
 	QC_TYPE, QC_ID, QC_TITLE, QC_DESCRIPTION, QC_CATEGORIES, QC_PC4,
 	QC_PLACE, QC_MUNICIPALITY, QC_USER_ID, QC_USER_NAME, QC_CREATED,
-	QC_SORT_KEY, QC_RADIUS_KM,
+	QC_SORT_KEY, QC_RADIUS_KM, QC_BEHALF, QC_CONSENT_HOW, QC_CONSENT_AT,
+	QC_CONSENT_BY, QC_CONSENT_BY_NAME,
 };
 
 static json_object *
@@ -46,9 +50,10 @@ item_json(const struct db_rows *rows, size_t i)
 	json_put_str(o, "id", db_str(rows, i, QC_ID));
 	json_put_str(o, "title", db_str(rows, i, QC_TITLE));
 	json_put_str(o, "description", db_str(rows, i, QC_DESCRIPTION));
-	if (request)
+	if (request) {
 		json_put_str(o, "category", db_str(rows, i, QC_CATEGORIES));
-	else {
+		json_put(o, "on_behalf_of", admin_behalf_json(rows, i, QC_BEHALF));
+	} else {
 		json_put(o, "categories", admin_csv_array(db_str(rows, i, QC_CATEGORIES)));
 		json_put_int(o, "radius_km", db_int(rows, i, QC_RADIUS_KM));
 	}

@@ -229,25 +229,31 @@ const char *const admin_stmts[STMT__MAX] = {
 	/* STMT_QUEUE: (cursor key, cursor key, cursor key, cursor id, limit)
 	 * for requests, the same five for offers, limit. Pending posts of
 	 * active users, oldest first; each branch runs on its (status,
-	 * created_at, id) index. */
+	 * created_at, id) index. A request posted for someone carries that
+	 * first name and how consent was recorded, when and by whom. */
 	"SELECT q.type, q.id, q.title, q.description, q.cats, q.pc4, p.place, "
 	"p.municipality, q.user_id, u.display_name, " DB_RFC3339("q.created_at") ", "
-	SORT_KEY("q.created_at") ", q.radius_km FROM ("
+	SORT_KEY("q.created_at") ", q.radius_km, q.behalf, q.consent_how, "
+	DB_RFC3339("q.consent_at") ", q.consent_by, cb.display_name FROM ("
 	"(SELECT 'request' AS type, r.id, r.title, r.description, "
 	"r.category_id AS cats, r.pc4, r.owner_id AS user_id, r.created_at, "
-	"NULL AS radius_km FROM requests r JOIN users ou ON ou.id = r.owner_id "
+	"NULL AS radius_km, r.on_behalf_of AS behalf, r.consent_how, "
+	"r.consent_recorded_at AS consent_at, r.consent_recorded_by AS consent_by "
+	"FROM requests r JOIN users ou ON ou.id = r.owner_id "
 	"WHERE r.status = 'pending' AND ou.status = 'active' AND (? IS NULL OR "
 	"r.created_at > ? OR (r.created_at = ? AND r.id > ?)) "
 	"ORDER BY r.created_at, r.id LIMIT ?) "
 	"UNION ALL "
 	"(SELECT 'offer', o.id, o.title, o.description, (SELECT "
 	"GROUP_CONCAT(oc.category_id ORDER BY oc.category_id) FROM offer_categories oc "
-	"WHERE oc.offer_id = o.id), o.pc4, o.volunteer_id, o.created_at, o.radius_km "
+	"WHERE oc.offer_id = o.id), o.pc4, o.volunteer_id, o.created_at, o.radius_km, "
+	"NULL, NULL, NULL, NULL "
 	"FROM offers o JOIN users ov ON ov.id = o.volunteer_id "
 	"WHERE o.status = 'pending' AND ov.status = 'active' AND (? IS NULL OR "
 	"o.created_at > ? OR (o.created_at = ? AND o.id > ?)) "
 	"ORDER BY o.created_at, o.id LIMIT ?)"
 	") q JOIN users u ON u.id = q.user_id JOIN postcodes p ON p.pc4 = q.pc4 "
+	"LEFT JOIN users cb ON cb.id = q.consent_by "
 	"ORDER BY q.created_at, q.id LIMIT ?",
 
 	/* ---- audit ---- */
@@ -292,15 +298,18 @@ const char *const admin_stmts[STMT__MAX] = {
 	/* STMT_CHECKINS_LIST: days, attention only (0/1), days, cursor match
 	 * x2, limit → match, request, title, volunteer id and name, owner id
 	 * and name, asked, answered, last answer, unanswered (0/1), coordinator
-	 * note, its time (checkins.c; checkin_state's primary key) */
+	 * note, its time, the request's first name of the person it is for and
+	 * its consent: how, when, by (id, name) (checkins.c; checkin_state's
+	 * primary key) */
 	"SELECT s.match_id, m.request_id, r.title, m.volunteer_id, v.display_name, "
 	"r.owner_id, o.display_name, " DB_RFC3339("s.asked_at") ", "
 	DB_RFC3339("s.answered_at") ", s.last_answer, "
 	"(s.answered_at IS NULL OR s.answered_at < s.asked_at) AND s.asked_at < NOW(3) - INTERVAL ? DAY, "
-	"s.note, " DB_RFC3339("s.note_at")
+	"s.note, " DB_RFC3339("s.note_at") ", r.on_behalf_of, r.consent_how, "
+	DB_RFC3339("r.consent_recorded_at") ", r.consent_recorded_by, cb.display_name"
 	" FROM checkin_state s JOIN matches m ON m.id = s.match_id "
 	"JOIN requests r ON r.id = m.request_id JOIN users v ON v.id = m.volunteer_id "
-	"JOIN users o ON o.id = r.owner_id "
+	"JOIN users o ON o.id = r.owner_id LEFT JOIN users cb ON cb.id = r.consent_recorded_by "
 	"WHERE (? = 0 OR s.attention = 1 OR ((s.answered_at IS NULL OR s.answered_at < s.asked_at) "
 	"AND s.asked_at < NOW(3) - INTERVAL ? DAY)) AND (? IS NULL OR s.match_id > ?) "
 	"AND m.status = 'accepted' ORDER BY s.match_id LIMIT ?",
@@ -319,4 +328,17 @@ const char *const admin_stmts[STMT__MAX] = {
 	"AND created_at < FROM_UNIXTIME(?)",
 	/* STMT_CATEGORY_VOG_SET: needs_vog, id (issue 17). */
 	"UPDATE categories SET needs_vog = ? WHERE id = ?",
+	/* STMT_VOG_LIST: stored status, cursor key x3, cursor user, limit →
+	 * user, display name, effective status, issued, expires, submitted,
+	 * sort key; oldest recorded first, named on users_vog_pending
+	 * (migration 095): on a small table the optimizer would sort it whole.
+	 * Never note_ct. */
+	"SELECT v.user_id, u.display_name, "
+	"IF(v.status = 'verified' AND v.expires_on < UTC_DATE(), 'expired', v.status), "
+	"DATE_FORMAT(v.issued_on, '%Y-%m-%d'), DATE_FORMAT(v.expires_on, '%Y-%m-%d'), "
+	DB_RFC3339("v.submitted_at") ", " SORT_KEY("v.submitted_at")
+	" FROM users_vog v FORCE INDEX (users_vog_pending) JOIN users u ON u.id = v.user_id "
+	"WHERE v.status = ? AND u.status = 'active' AND (? IS NULL OR "
+	"v.submitted_at > ? OR (v.submitted_at = ? AND v.user_id > ?)) "
+	"ORDER BY v.submitted_at, v.user_id LIMIT ?",
 };

@@ -116,6 +116,26 @@ admin_user_json(const char *id, const char *display_name)
 }
 
 json_object *
+admin_behalf_json(const struct db_rows *rows, size_t i, size_t col)
+{
+	json_object *o, *c;
+
+	if (db_is_null(rows, i, col))
+		return NULL;
+	o = json_object_new_object();
+	json_put_str(o, "first_name", db_str(rows, i, col));
+	if (!db_is_null(rows, i, col + 1)) {
+		c = json_object_new_object();
+		json_put_str(c, "how", db_str(rows, i, col + 1));
+		json_put_str(c, "recorded_at", db_str(rows, i, col + 2));
+		json_put(c, "recorded_by", admin_user_json(db_str(rows, i, col + 3),
+		    db_str(rows, i, col + 4)));
+		json_put(o, "consent", c);
+	}
+	return o;
+}
+
+json_object *
 admin_csv_array(const char *list)
 {
 	json_object *arr = json_object_new_array();

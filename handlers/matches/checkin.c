@@ -12,7 +12,15 @@
  * "stop" ends nothing by itself: the answer says so (offer_end), the match
  * page offers to complete or cancel with a kind text, and the other party
  * is asked, kindly, how it goes for them (match.checkin).
+ *
+ * One answer per person per check-in period (from checkin_state.asked_at,
+ * when the mailer last asked): a double click, a retried request or a
+ * second thought in the same period answers 200 with the first check-in,
+ * its answer and note replaced, never a second row; the first is 201. The
+ * transaction starts by upserting the state row, whose lock makes two
+ * answers to one match take turns. The other party hears of a "stop" once.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "auth.h"
@@ -26,27 +34,59 @@
 
 struct checkin {
 	struct req	*r;
-	const char	*match_id, *answer, *other_id, *title;
+	const char	*match_id, *answer, *note, *other_id, *title;
 	char		 id[CRYPTO_ID_LEN + 1];
 	unsigned char	*note_ct;
 	size_t		 note_ctlen;
+	bool		 again;		/* answered before in this period */
 };
+
+/* Columns of STMT_CHECKIN_OWN_IN_PERIOD. */
+enum { CO_ID, CO_ANSWER };
 
 static int
 checkin_txn(void *ctx)
 {
 	struct checkin *c = ctx;
 	struct req *r = c->r;
+	struct db_rows own;
+	bool was_stop = false;
 	int rc, attention = strcmp(c->answer, "good") != 0;
 
-	if ((rc = db_exec(r->db, r->arena, STMT_CHECKIN_INSERT, DB_PARAMS(
-	    DB_STR(c->id), DB_STR(c->match_id), DB_STR(r->who.user_id),
-	    DB_STR(c->answer), DB_BLOB(c->note_ct, c->note_ctlen)), NULL)) != DB_OK)
-		return rc;
+	c->again = false;
+	c->note_ct = NULL;
+	c->note_ctlen = 0;
+	crypto_id_new(c->id);
+	/* First: the state row, locked until the end (and made when this is
+	 * the first answer: asked now). */
 	if ((rc = db_exec(r->db, r->arena, STMT_CHECKIN_STATE_ANSWER, DB_PARAMS(
 	    DB_STR(c->match_id), DB_STR(c->answer), DB_INT(attention)), NULL)) != DB_OK)
 		return rc;
-	if (strcmp(c->answer, "stop") != 0)
+	if ((rc = db_exec(r->db, r->arena, STMT_CHECKIN_OWN_IN_PERIOD, DB_PARAMS(
+	    DB_STR(c->match_id), DB_STR(r->who.user_id), DB_STR(c->match_id)),
+	    &own)) != DB_OK)
+		return rc;
+	if (own.nrows == 1) {
+		c->again = true;
+		snprintf(c->id, sizeof(c->id), "%s", db_str(&own, 0, CO_ID));
+		was_stop = strcmp(db_str(&own, 0, CO_ANSWER), "stop") == 0;
+	}
+	/* Sealed to the row it lands in ("checkins.note:<id>"). */
+	if (c->note != NULL && *c->note != '\0' && crypto_field_seal(r->arena,
+	    &c->note_ct, &c->note_ctlen, "checkins", "note", c->id, c->note,
+	    strlen(c->note)) != 0)
+		return DB_ERROR;
+	if (c->again)
+		rc = db_exec(r->db, r->arena, STMT_CHECKIN_REPLACE, DB_PARAMS(
+		    DB_STR(c->answer), DB_BLOB(c->note_ct, c->note_ctlen),
+		    DB_STR(c->id)), NULL);
+	else
+		rc = db_exec(r->db, r->arena, STMT_CHECKIN_INSERT, DB_PARAMS(
+		    DB_STR(c->id), DB_STR(c->match_id), DB_STR(r->who.user_id),
+		    DB_STR(c->answer), DB_BLOB(c->note_ct, c->note_ctlen)), NULL);
+	if (rc != DB_OK)
+		return rc;
+	if (strcmp(c->answer, "stop") != 0 || was_stop)
 		return DB_OK;
 	return notify(r->db, r->arena, c->other_id, "match.checkin",
 	    arena_printf(r->arena, "/match.html?id=%s", c->match_id), c->title,
@@ -60,12 +100,11 @@ matches_checkin(struct req *r)
 	struct auth_object obj;
 	struct db_rows rows;
 	json_object *body, *o;
-	const char *note;
 	int rc;
 
 	c.match_id = http_param(r, "id");
 	c.answer = json_get_str(r->json, "answer");
-	note = json_get_str(r->json, "note");
+	c.note = json_get_str(r->json, "note");
 	if ((rc = match_load(r, c.match_id, &rows)) != 0) {
 		if (rc < 0)
 			goto internal;
@@ -83,10 +122,6 @@ matches_checkin(struct req *r)
 	c.title = db_str(&rows, 0, MC_REQUEST_TITLE);
 	c.other_id = strcmp(r->who.user_id, db_str(&rows, 0, MC_OWNER_ID)) == 0 ?
 	    db_str(&rows, 0, MC_VOLUNTEER_ID) : db_str(&rows, 0, MC_OWNER_ID);
-	crypto_id_new(c.id);
-	if (note != NULL && *note != '\0' && crypto_field_seal(r->arena, &c.note_ct,
-	    &c.note_ctlen, "checkins", "note", c.id, note, strlen(note)) != 0)
-		goto internal;
 	if (db_txn(r->db, checkin_txn, &c) != DB_OK)
 		goto internal;
 	body = json_object_new_object();
@@ -98,7 +133,7 @@ matches_checkin(struct req *r)
 	json_put(body, "checkin", o);
 	/* "stop": the page offers to end the match kindly (complete or cancel). */
 	json_put_bool(body, "offer_end", strcmp(c.answer, "stop") == 0);
-	http_send_json(r, 201, body);
+	http_send_json(r, c.again ? 200 : 201, body);
 	return;
 internal:
 	problem_internal(r, "match checkin");

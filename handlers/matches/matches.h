@@ -58,6 +58,8 @@ enum stmt {
 	/* check-ins of recurring help (checkin.c), issue 17 */
 	STMT_CHECKIN_INSERT,
 	STMT_CHECKIN_STATE_ANSWER,
+	STMT_CHECKIN_OWN_IN_PERIOD,
+	STMT_CHECKIN_REPLACE,
 	STMT__MAX
 };
 

@@ -223,4 +223,11 @@ const char *const matches_stmts[STMT__MAX] = {
 	"VALUES (?, NOW(3), NOW(3), ?, ?) ON DUPLICATE KEY UPDATE "
 	"answered_at = VALUES(answered_at), last_answer = VALUES(last_answer), "
 	"attention = VALUES(attention)",
+	/* STMT_CHECKIN_OWN_IN_PERIOD: match, user, match → id, answer of the
+	 * user's answer since the match was last asked (checkins_match) */
+	"SELECT c.id, c.answer FROM checkins c WHERE c.match_id = ? AND c.user_id = ? "
+	"AND c.created_at >= (SELECT s.asked_at FROM checkin_state s WHERE s.match_id = ?) "
+	"ORDER BY c.created_at DESC, c.id DESC LIMIT 1",
+	/* STMT_CHECKIN_REPLACE: answer, sealed note (NULL), id */
+	"UPDATE checkins SET answer = ?, note_ct = ? WHERE id = ?",
 };

@@ -1,6 +1,7 @@
 /*
  * list.c — GET /requests (anyone: open requests, near a postcode, by
- * category, by text) and GET /me/requests (the owner's own, every status).
+ * category, by text, by recurrence) and GET /me/requests (the owner's own,
+ * every status).
  *
  * Both are keyset-paged: the cursor carries the sort key of the last item
  * sent, (distance in metres, pc4, id) near a postcode and (created_at, id)
@@ -165,12 +166,52 @@ send_rows(struct req *r, const struct db_rows *rows, long limit,
 	page_send(r, &pg, kind, time_key, 2);
 }
 
+/* ?recurrence=: none given (any), or one, "none" being help asked once. */
+struct recurrence {
+	bool		 given;
+	const char	*value;		/* weekly, fortnightly, monthly; NULL: once */
+};
+
+static const char *const recurrences[] = { "weekly", "fortnightly", "monthly", "none", NULL };
+
+/* Reads ?recurrence= into *rec (422 field recurrence when unknown). */
+static void
+read_recurrence(struct req *r, struct recurrence *rec)
+{
+	const char *s = http_query(r, "recurrence");
+	size_t i;
+
+	rec->given = false;
+	rec->value = NULL;
+	if (s == NULL)
+		return;
+	for (i = 0; recurrences[i] != NULL && strcmp(recurrences[i], s) != 0; i++)
+		;
+	if (recurrences[i] == NULL) {
+		problem_field(r, "recurrence", "not_allowed",
+		    "recurrence is weekly, fortnightly, monthly or none.");
+		return;
+	}
+	rec->given = true;
+	rec->value = strcmp(s, "none") == 0 ? NULL : recurrences[i];
+}
+
+/* The two parameters of AND_RECURRENCE (stmts.c) into p. */
+static size_t
+recurrence_params(struct db_param *p, const struct recurrence *rec)
+{
+	p[0] = DB_INT(rec->given);
+	p[1] = DB_STR(rec->value);
+	return 2;
+}
+
 /* A radius search, its input checked. */
 struct near {
 	struct area	 area;
 	long long	 radius_m;
 	const char	*category;	/* NULL: any */
 	const char	*text;		/* NULL: no words */
+	struct recurrence rec;
 };
 
 /* near_search.box_after: the box after key (dist, pc4, id), read and
@@ -180,7 +221,7 @@ near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
     long long examined)
 {
 	const struct near *nq = s->ctx;
-	struct db_param p[19];
+	struct db_param p[21];
 	struct db_rows rows;
 	size_t n = near_centre_params(p, s);
 	int rc, idx = nq->category != NULL ? (nq->text != NULL ? STMT_LIST_NEAR_CAT_Q :
@@ -191,6 +232,7 @@ near_box(struct near_search *s, long long dist, const char *pc4, const char *id,
 		p[n++] = DB_STR(nq->category);
 	if (nq->text != NULL)
 		p[n++] = DB_STR(nq->text);
+	n += recurrence_params(p + n, &nq->rec);
 	p[n++] = DB_INT(s->radius_m);
 	n += near_after_params(p + n, dist, pc4, id);
 	p[n++] = DB_INT(s->pg->limit + 1);
@@ -207,13 +249,14 @@ static int
 near_area(struct near_search *s, const char *pc4, const char *id)
 {
 	const struct near *nq = s->ctx;
-	struct db_param p[9];
+	struct db_param p[11];
 	struct db_rows rows;
 	size_t n = near_centre_params(p, s);
 
 	p[n++] = DB_STR(pc4);
 	if (nq->category != NULL)
 		p[n++] = DB_STR(nq->category);
+	n += recurrence_params(p + n, &nq->rec);
 	p[n++] = DB_STR(id);
 	p[n++] = DB_INT(s->radius_m);
 	p[n++] = DB_INT(page_wants(s->pg));
@@ -262,9 +305,9 @@ check_category(struct req *r, const char *category)
 /* One page of the newest first, into pg. */
 static int
 list_recent(struct req *r, struct page *pg, const char *category,
-    const char *text, const struct list_key *k)
+    const char *text, const struct recurrence *rec, const struct list_key *k)
 {
-	struct db_param p[6];
+	struct db_param p[8];
 	struct db_rows rows;
 	size_t n = 0;
 	int idx = category != NULL ? (text != NULL ? STMT_LIST_RECENT_CAT_Q :
@@ -274,6 +317,7 @@ list_recent(struct req *r, struct page *pg, const char *category,
 		p[n++] = DB_STR(category);
 	if (text != NULL)
 		p[n++] = DB_STR(text);
+	n += recurrence_params(p + n, rec);
 	p[n++] = DB_STR(k->key != NULL ? k->key : FIRST_CREATED);
 	p[n++] = DB_STR(k->key != NULL ? k->key : FIRST_CREATED);
 	p[n++] = DB_STR(k->id != NULL ? k->id : "");
@@ -292,11 +336,13 @@ requests_list(struct req *r)
 	struct list_key k = { NULL, NULL, NULL };
 	struct page pg;
 	struct near nq;
+	struct recurrence rec;
 	double radius_km = RADIUS_DEFAULT_KM;
 	long limit;
 	int rc;
 
 	read_limit(r, &limit);
+	read_recurrence(r, &rec);
 	if (radius != NULL) {
 		code = strlen(radius) > RADIUS_MAX_CHARS ? "invalid" :
 		    valid_decimal(radius, RADIUS_MIN_KM, RADIUS_MAX_KM, &radius_km);
@@ -342,10 +388,11 @@ requests_list(struct req *r)
 		nq.radius_m = (long long)(radius_km * 1000.0 + 0.5);
 		nq.category = category;
 		nq.text = text;
+		nq.rec = rec;
 		rc = near_list(r, &pg, &nq, k.key != NULL ? atoll(k.key) : -1,
 		    k.pc4 != NULL ? k.pc4 : "", k.id != NULL ? k.id : "");
 	} else
-		rc = list_recent(r, &pg, category, text, &k);
+		rc = list_recent(r, &pg, category, text, &rec, &k);
 	if (rc == 0 && pg.n == 0)
 		rc = check_category(r, category);
 	if (rc != 0 || problem_count(r) > 0) {

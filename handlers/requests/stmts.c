@@ -27,6 +27,12 @@
 #define DISTANCE_M(t)	NEAR_DISTANCE_M(t)
 
 #define AND_CATEGORY	"AND r.category_id = ? "
+/* ?recurrence= (issue 17): any (0, NULL) or one (1, weekly/fortnightly/
+ * monthly, or NULL for help asked once). A filter on the rows the list's
+ * own index yields, not an index of its own: the near lists stop at their
+ * rows examined as before, the newest-first lists read open requests
+ * until the page is full. */
+#define AND_RECURRENCE	"AND (? = 0 OR r.recurrence <=> ?) "
 /* Boolean mode; the words come from list.c, each "+word*". */
 #define AND_TEXT	"AND MATCH (r.title, r.description) AGAINST (? IN BOOLEAN MODE) "
 
@@ -43,7 +49,8 @@
  * with the TEXT columns went to Aria: 1.3 ms against 0.6 ms for 40 rows).
  *
  * The box. Params: lat, lat, lon, pc4 (centre); lat min, lat max, lon min,
- * lon max (box); [category]; [text]; radius in metres; after distance x2,
+ * lon max (box); [category]; [text]; recurrence (any?, value); radius in
+ * metres; after distance x2,
  * after pc4 x2, after id; limit; [rows examined at most]. The box runs on
  * requests_geo / requests_cat_geo (status, [category_id,] lat, lon); the
  * exact distance filters what it lets through, and every row in it is read
@@ -54,7 +61,7 @@
 #define LIST_NEAR(hint, category, text, examined) \
 	PUBLIC_LIST_COLUMNS DISTANCE_M("r") " AS dist_m" REQUEST_FROM_HINT(hint) \
 	PUBLIC_WHERE "AND r.lat BETWEEN ? AND ? AND r.lon BETWEEN ? AND ? " \
-	category text \
+	category text AND_RECURRENCE \
 	"HAVING dist_m <= ? AND (dist_m > ? OR (dist_m = ? AND " \
 	"(r.pc4 > ? OR (r.pc4 = ? AND r.id > ?)))) " \
 	"ORDER BY dist_m, r.pc4, r.id LIMIT ?" examined
@@ -62,18 +69,19 @@
 /* One area (requests_area / requests_cat_area: status, [category_id,] pc4,
  * id), reading only as many rows as the page still needs: the first area
  * of a page, and the walk. Params: lat, lat, lon, pc4 (centre); pc4 of the
- * area; [category]; after id; radius in metres; limit. */
+ * area; [category]; recurrence (any?, value); after id; radius in metres;
+ * limit. */
 #define NEAR_AREA(index, category) \
 	PUBLIC_LIST_COLUMNS DISTANCE_M("r") " AS dist_m" \
 	REQUEST_FROM_HINT("FORCE INDEX (" index ") ") \
-	PUBLIC_WHERE "AND r.pc4 = ? " category "AND r.id > ? " \
+	PUBLIC_WHERE "AND r.pc4 = ? " category AND_RECURRENCE "AND r.id > ? " \
 	"HAVING dist_m <= ? ORDER BY r.id LIMIT ?"
 
-/* Params: [category]; [text]; after created_at, after created_at, after
- * id; limit. Newest first on requests_recent / requests_cat_recent
+/* Params: [category]; [text]; recurrence (any?, value); after created_at,
+ * after created_at, after id; limit. Newest first on requests_recent / requests_cat_recent
  * (status, [category_id,] created_at, id), or the FULLTEXT index. */
 #define LIST_RECENT(category, text) \
-	PUBLIC_LIST_COLUMNS "NULL" REQUEST_FROM PUBLIC_WHERE category text \
+	PUBLIC_LIST_COLUMNS "NULL" REQUEST_FROM PUBLIC_WHERE category text AND_RECURRENCE \
 	"AND (r.created_at < ? OR (r.created_at = ? AND r.id < ?)) " \
 	"ORDER BY r.created_at DESC, r.id DESC LIMIT ?"
 

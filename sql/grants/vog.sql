@@ -23,3 +23,27 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON users_vog TO 'bh_accounts'@'localhost';
 -- The mailer tells a volunteer once, 30 days before, that their VOG expires.
 GRANT SELECT (user_id, status, expires_on, expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
 GRANT UPDATE (expiry_notified_for) ON users_vog TO 'bh_mailer'@'localhost';
+
+-- The admin handler lists the VOGs that wait for a moderator (GET
+-- /admin/vog): who, and the dates. Never the sealed note.
+GRANT SELECT (user_id, status, issued_on, expires_on, submitted_at) ON users_vog TO 'bh_admin'@'localhost';
+
+-- The moderation queue and the check-ins list show that a request posted
+-- for someone has that person's consent, and how (issue 17): the first
+-- name and the consent columns, nothing more of the person.
+GRANT SELECT (on_behalf_of, consent_how, consent_recorded_at, consent_recorded_by)
+  ON requests TO 'bh_admin'@'localhost';
+
+-- The monthly reminder of the caregiver's own check (migration 096): the
+-- accounts handler keeps the wish (and erases it with the account); the
+-- mailer reads who is due, when each last took a check (never the sealed
+-- result), and marks a reminder sent.
+GRANT SELECT, INSERT, UPDATE, DELETE ON caregiver_check_reminders TO 'bh_accounts'@'localhost';
+GRANT SELECT, UPDATE (last_sent_at) ON caregiver_check_reminders TO 'bh_mailer'@'localhost';
+GRANT SELECT (user_id, created_at) ON caregiver_checks TO 'bh_mailer'@'localhost';
+
+-- One check-in answer per person per period (handlers/matches/checkin.c):
+-- the matches handler finds the caller's answer of the period and replaces
+-- its answer and sealed note instead of adding a row.
+GRANT SELECT (id, match_id, user_id, answer, created_at), UPDATE (answer, note_ct)
+  ON checkins TO 'bh_matches'@'localhost';

@@ -62,10 +62,12 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
   const LIMIT = 21;
   const cases = () => {
     const [lat, lon] = centre;
-    const near = (cat, q) => [lat, lat, lon, '7811', ...box(lat, lon, 10), ...cat, ...q, 10000, -1, -1, '', '', '', LIMIT,
+    // The recurrence filter (any: 0, NULL; one: 1, 'weekly') sits on the same index.
+    const any = [0, null];
+    const near = (cat, q, rec = any) => [lat, lat, lon, '7811', ...box(lat, lon, 10), ...cat, ...q, ...rec, 10000, -1, -1, '', '', '', LIMIT,
       ...(q.length ? [] : [300])];
-    const area = (cat, after) => [lat, lat, lon, '7811', '7811', ...cat, after, 10000, LIMIT];
-    const recent = (cat, q) => [...cat, ...q, FIRST, FIRST, '', LIMIT];
+    const area = (cat, after, rec = any) => [lat, lat, lon, '7811', '7811', ...cat, ...rec, after, 10000, LIMIT];
+    const recent = (cat, q, rec = any) => [...cat, ...q, ...rec, FIRST, FIRST, '', LIMIT];
     const cat = ['shopping'], q = ['+boodschappen*'];
     return {
       STMT_LIST_NEAR: near([], []),
@@ -80,7 +82,10 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
       STMT_LIST_RECENT_Q: recent([], q),
       STMT_LIST_RECENT_CAT_Q: recent(cat, q),
       // A second page: the keyset condition must still be a range.
-      'STMT_LIST_RECENT (page 2)': ['2026-01-01 12:00:00.000000', '2026-01-01 12:00:00.000000', 'AAAAAAAAAAAAAAAAAAAAAA', LIMIT],
+      'STMT_LIST_RECENT (page 2)': [0, null, '2026-01-01 12:00:00.000000', '2026-01-01 12:00:00.000000', 'AAAAAAAAAAAAAAAAAAAAAA', LIMIT],
+      'STMT_LIST_RECENT (weekly)': recent([], [], [1, 'weekly']),
+      'STMT_LIST_NEAR_CAT (weekly)': near(cat, [], [1, 'weekly']),
+      'STMT_NEAR_AREA (help once)': area([], '', [1, null]),
       STMT_LIST_OWN: [owner, null, null, FIRST, FIRST, '', LIMIT],
       'STMT_LIST_OWN (status)': [owner, 'open', 'open', FIRST, FIRST, '', LIMIT],
     };
@@ -95,7 +100,8 @@ describe('EXPLAIN: every list of requests runs on an index', () => {
     'STMT_LIST_RECENT', 'STMT_LIST_RECENT_CAT', 'STMT_LIST_RECENT_Q', 'STMT_LIST_RECENT_CAT_Q',
     'STMT_NEAR_AREA', 'STMT_NEAR_AREA_CAT',
     'STMT_NEAR_AREA_CAT (page 2)',
-    'STMT_LIST_RECENT (page 2)', 'STMT_LIST_OWN', 'STMT_LIST_OWN (status)']) {
+    'STMT_LIST_RECENT (page 2)', 'STMT_LIST_OWN', 'STMT_LIST_OWN (status)',
+    'STMT_LIST_RECENT (weekly)', 'STMT_LIST_NEAR_CAT (weekly)', 'STMT_NEAR_AREA (help once)']) {
     it(`${name}: no full scan of requests`, (t) => {
       const values = cases()[name];
       const text = bind(stmts[name.split(' ')[0]], values);

@@ -73,6 +73,12 @@ static const struct rule_case cases[] = {
 	{ "decide VOG, professional", PROFESSIONAL, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_FORBIDDEN },
 	{ "decide own VOG, moderator", MODERATOR, ACT_VOG_DECIDE, { ME, NULL, NULL }, NONE, AUTH_FORBIDDEN },
 	{ "decide VOG, anonymous", ANON, ACT_VOG_DECIDE, { 0 }, NONE, AUTH_UNAUTHENTICATED },
+	{ "VOGs to decide, moderator", MODERATOR, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_ALLOW },
+	{ "VOGs to decide, admin", ADMIN, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_ALLOW },
+	{ "VOGs to decide, volunteer", VOLUNTEER, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_FORBIDDEN },
+	{ "VOGs to decide, resident", RESIDENT, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_FORBIDDEN },
+	{ "VOGs to decide, professional", PROFESSIONAL, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_FORBIDDEN },
+	{ "VOGs to decide, anonymous", ANON, ACT_VOG_REVIEW, { 0 }, NONE, AUTH_UNAUTHENTICATED },
 
 	/* A request that needs a VOG. */
 	{ "respond, VOG needed, none", VOLUNTEER, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, NOVOG, AUTH_VOG_REQUIRED },

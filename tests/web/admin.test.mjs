@@ -115,7 +115,7 @@ test('only moderators and admins get in; everyone else is sent to the login page
 		const { context, page } = await pageAs(MODERATOR);
 		await open(page, '/admin/');
 		const links = await page.locator('#admin-nav a').allInnerTexts();
-		assert.deepEqual(links, ['Wachtrij', 'Meldingen', 'Cijfers', 'Aandacht nodig']);
+		assert.deepEqual(links, ['Wachtrij', 'Meldingen', 'Cijfers', 'Aandacht nodig', "VOG's"]);
 		await open(page, '/admin/gebruikers.html');
 		assert.match(await page.locator('#page-body .notice').innerText(), /alleen voor beheerders/);
 		await checkAxe(page, 'an admin-only page seen by a moderator');

@@ -136,3 +136,123 @@ test('the moderators\' attention list shows a "stop" with its note, and a coordi
 		await context.close();
 	}
 });
+
+test('the monthly reminder of the check: switched on and off by keyboard, kept by the API (nl, en axe)', async () => {
+	const { email, password } = await apiRegister({ tag: 'cgremind', roles: ['caregiver'] });
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, email, password, '/mantelzorgcheck.html');
+		await open(page, '/mantelzorgcheck.html');
+		assert.equal(await page.isChecked('#reminder-monthly'), false);
+		await page.focus('#reminder-monthly');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab');
+		assert.ok(await page.evaluate(() => document.activeElement.matches('#reminder-form button[type=submit]')));
+		await page.keyboard.press('Enter');
+		await page.locator('#reminder-status', { hasText: 'elke maand een herinnering' }).waitFor();
+		await checkAxe(page, 'mantelzorgcheck.html with the reminder on');
+		await screenshot(page, 'caregiver-check-reminder');
+		const c = new ApiClient();
+		await c.login(email, password);
+		assert.equal((await c.call('GET', '/me/caregiver-check/reminder')).data.monthly, true);
+		// After a reload the box shows what is stored; off again.
+		await open(page, '/mantelzorgcheck.html');
+		assert.equal(await page.isChecked('#reminder-monthly'), true);
+		await page.focus('#reminder-monthly');
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.locator('#reminder-status', { hasText: 'geen herinnering meer' }).waitFor();
+		assert.equal((await c.call('GET', '/me/caregiver-check/reminder')).data.monthly, false);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+	const en = await newPage(browser, { lang: 'en' });
+	try {
+		await uiLogin(en.page, email, password, '/mantelzorgcheck.html');
+		await open(en.page, '/mantelzorgcheck.html');
+		assert.match(await en.page.textContent('#reminder-form'), /Remind me of this check every month/);
+		await checkAxe(en.page, 'mantelzorgcheck.html (en)');
+	} finally {
+		await en.context.close();
+	}
+});
+
+// While an answer is on its way the button says so and is disabled
+// (aria-disabled, forms.js), and pressing it again sends nothing: the API
+// would answer a second one 200 with the first (issue 17), but the page does
+// not even ask. The API calls are held back so the second press lands
+// while the first is in flight.
+test('double presses send one answer: the caregiver check and the check-in buttons are disabled while sending', async () => {
+	const carer = await apiRegister({ tag: 'cgdouble', roles: ['caregiver'] });
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, carer.email, carer.password, '/mantelzorgcheck.html');
+		await open(page, '/mantelzorgcheck.html');
+		let posts = 0;
+		await page.route('**/api/v1/me/caregiver-check', async (route) => {
+			if (route.request().method() === 'POST') {
+				posts++;
+				await new Promise((r) => setTimeout(r, 800));
+			}
+			await route.continue();
+		});
+		await page.focus('#q1');
+		await page.keyboard.press('Space');
+		const submit = page.locator('#check-form button[type=submit]');
+		await submit.focus();
+		await page.keyboard.press('Enter');
+		await page.waitForFunction(() => document.querySelector('#check-form button[type=submit]').getAttribute('aria-disabled') === 'true');
+		await page.keyboard.press('Enter');
+		await submit.click({ force: true });
+		await page.locator('#result:not([hidden])').waitFor();
+		assert.equal(posts, 1, 'one POST for three presses');
+		assert.equal(await submit.getAttribute('aria-disabled'), null, 'enabled again');
+		const c = new ApiClient();
+		await c.login(carer.email, carer.password);
+		assert.equal((await c.call('GET', '/me/caregiver-check')).data.items.length, 1);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+
+	const owner = await apiRegister({ tag: 'ckdouble-o', roles: ['resident'] });
+	const vol = await apiRegister({ tag: 'ckdouble-v', roles: ['volunteer'] });
+	const o = new ApiClient(); await o.login(owner.email, owner.password);
+	const v = new ApiClient(); await v.login(vol.email, vol.password);
+	const m = new ApiClient(); await m.login('moderator@demo.burenhulp.nl');
+	const req = await o.call('POST', '/requests', {
+		title: 'Maandelijks de ramen', description: 'Elke maand samen de ramen lappen.',
+		category: 'shopping', postcode: '7811', recurrence: 'monthly',
+	});
+	assert.equal((await m.call('POST', `/requests/${req.data.request.id}/review`, { decision: 'approve' })).status, 200);
+	const match = await v.call('POST', '/matches', { request_id: req.data.request.id, message: 'Ik help graag' });
+	assert.equal((await o.call('POST', `/matches/${match.data.match.id}/accept`)).status, 200);
+	const p2 = await newPage(browser);
+	try {
+		await uiLogin(p2.page, vol.email, vol.password, `/match.html?id=${match.data.match.id}`);
+		await open(p2.page, `/match.html?id=${match.data.match.id}`);
+		await p2.page.locator('#checkin-section:not([hidden])').waitFor();
+		let posts = 0;
+		await p2.page.route('**/api/v1/matches/*/checkin', async (route) => {
+			posts++;
+			await new Promise((r) => setTimeout(r, 800));
+			await route.continue();
+		});
+		await p2.page.focus('#checkin-good');
+		await p2.page.keyboard.press('Space');
+		const submit = p2.page.locator('#checkin-form button[type=submit]');
+		await submit.focus();
+		await p2.page.keyboard.press('Enter');
+		await p2.page.waitForFunction(() => document.querySelector('#checkin-form button[type=submit]').getAttribute('aria-disabled') === 'true');
+		await p2.page.keyboard.press('Enter');
+		await p2.page.locator('#checkin-done p').first().waitFor();
+		assert.equal(posts, 1, 'one POST for two presses');
+		const rows = await v.call('GET', `/matches/${match.data.match.id}`);
+		assert.equal(rows.status, 200);
+		assertNoScriptErrors(p2.page);
+	} finally {
+		await p2.context.close();
+	}
+});

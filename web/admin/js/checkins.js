@@ -3,9 +3,12 @@
 // for 14 days. Per match the parties' last answers with their notes (only
 // moderators read them; the API audits the read) and the coordinator's
 // note, which a moderator sets here (PUT /admin/checkins/{match_id}/note).
+// A request posted for someone shows how that person agreed, and a
+// moderator may revoke the consent here (consent.js).
 
 import { api } from '/js/api.js';
 import { startAdmin, pageReady, el, timeEl, announce } from './admin.js';
+import { consentBlock } from './consent.js';
 
 const list = document.getElementById('checkins');
 const live = document.getElementById('checkins-live');
@@ -44,6 +47,11 @@ function card(item) {
 	const who = el('p', 'admin.checkins.parties', {
 		volunteer: item.match.volunteer.display_name, requester: item.match.requester.display_name });
 	li.append(who);
+	// Issue 17: posted for someone — how they agreed, and the revocation
+	// (the request is withdrawn and its matches cancelled: the card goes).
+	const consent = consentBlock(item.match.request, live, () => li.remove());
+	if (consent)
+		li.append(consent);
 	if (item.unanswered)
 		li.append(el('p', 'admin.checkins.unanswered', null, { class: 'badge' }));
 	if (item.last_answer)

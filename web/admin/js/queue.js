@@ -1,5 +1,7 @@
 // The moderation queue (GET /admin/queue): pending requests and offers,
-// oldest first, each with what a moderator needs to decide, and the
+// oldest first, each with what a moderator needs to decide (for a request
+// posted for someone: their first name and how they agreed, with the
+// revocation of that consent, consent.js), and the
 // decision in a few keystrokes (POST /requests/{id}/review or
 // /offers/{id}/review: approve, reject with a reason, hide with a reason).
 //
@@ -18,6 +20,7 @@ import { api, getCategories } from '/js/api.js';
 import { onLanguageChange, setText, t, locale } from '/js/i18n.js';
 import { handleForm, problemKey } from '/js/forms.js';
 import { startAdmin, pageReady, el, categoryLabel, metaList, timeEl, announce } from './admin.js';
+import { consentBlock } from './consent.js';
 
 const POLL_MS = 15000;
 const PAGE = 50;
@@ -102,6 +105,11 @@ function renderItem(item) {
 	const desc = el('p', null, null, { class: 'queue-description' });
 	desc.textContent = item.description || '';
 	art.append(h, ...(flags.childElementCount ? [flags] : []), meta, desc);
+	// Issue 17: posted for someone — their first name and how they agreed,
+	// and the moderator's revocation (the request leaves the queue).
+	const consent = item.type === 'request' ? consentBlock(item, live, () => revoked(item)) : null;
+	if (consent)
+		art.append(consent);
 
 	const privateSlot = el('div', null, null, { class: 'private-slot' });
 	if (item.type === 'request') {
@@ -275,6 +283,14 @@ function removeNode(id) {
 function gone(item) {
 	removeNode(item.id);
 	announce(live, 'admin.queue.gone', { title: item.title }, 'info');
+	updateCount();
+	refresh();
+}
+
+// Consent revoked from the queue: the request is withdrawn, so it leaves
+// (consentBlock said so in the live region).
+function revoked(item) {
+	removeNode(item.id);
 	updateCount();
 	refresh();
 }

@@ -1,8 +1,11 @@
 // The caregiver's own check (POST/GET /me/caregiver-check; issue 17): the
 // Caregiver Strain Index (Robinson 1983), 13 yes/no questions in Dutch
 // ("Caregiver Strain Index (CSI), Nederlandse versie") and English; the
-// score in plain words, support near the user, the own history. The
-// answers go to the API only, never into browser storage or the URL.
+// score in plain words, support near the user, the own history, and the
+// wish for a monthly reminder to take it again (GET/PUT
+// /me/caregiver-check/reminder; the mailer sends it). The answers go to
+// the API only, never into browser storage or the URL. While a form is
+// sent its button is disabled (forms.js), so a double click sends once.
 
 import { api } from '../api.js';
 import { startPage, pageReady, el, setText } from '../page.js';
@@ -64,6 +67,19 @@ async function loadHistory() {
 	}
 }
 
+async function reminder() {
+	const form = document.getElementById('reminder-form');
+	const box = document.getElementById('reminder-monthly');
+	const status = document.getElementById('reminder-status');
+	const r = await api.get('/me/caregiver-check/reminder');
+	box.checked = r.monthly;
+	handleForm(form, async () => {
+		const res = await api.put('/me/caregiver-check/reminder', { monthly: box.checked });
+		box.checked = res.monthly;
+		return res.monthly ? 'cgcheck.reminder_on' : 'cgcheck.reminder_off';
+	}, { status });
+}
+
 async function main() {
 	await startPage({ auth: 'required' });
 	renderQuestions(document.getElementById('questions'));
@@ -77,6 +93,7 @@ async function main() {
 		return null;
 	});
 	await loadHistory();
+	await reminder();
 	pageReady();
 }
 

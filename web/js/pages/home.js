@@ -1,5 +1,6 @@
 // Home: what Burenhulp is, open requests near a postcode, the directory of
-// local support. The search lives in the URL (?near=&radius_km=&category=) so
+// local support. The search lives in the URL (?near=&radius_km=&category=&
+// recurrence=; recurring help or help asked once, issue 17) so
 // the back button and a shared link work; nothing is stored in the browser.
 
 import { api, getCategories } from '../api.js';
@@ -27,6 +28,8 @@ function requestItem(r) {
 		meta.append(el('li', 'common.distance', { km: r.distance_km }));
 	if (r.when && r.when.start)
 		meta.append(el('li', 'common.when', { start: r.when.start }));
+	if (r.recurrence)
+		meta.append(el('li', `recurrence.${r.recurrence}`));
 	const p = el('p');
 	p.textContent = r.description.length > 240 ? `${r.description.slice(0, 240)}…` : r.description;
 	li.append(h, meta, p);
@@ -75,7 +78,10 @@ function wrapLi(child) {
 
 function searchFromUrl() {
 	const q = new URLSearchParams(location.search);
-	return { near: q.get('near') || '', radius_km: q.get('radius_km') || '10', category: q.get('category') || '' };
+	return {
+		near: q.get('near') || '', radius_km: q.get('radius_km') || '10', category: q.get('category') || '',
+		recurrence: q.get('recurrence') || '',
+	};
 }
 
 async function runSearch(s) {
@@ -87,6 +93,8 @@ async function runSearch(s) {
 	}
 	if (s.category)
 		query.category = s.category;
+	if (s.recurrence)
+		query.recurrence = s.recurrence;
 	const countKey = s.near ? 'home.found_near' : 'home.found';
 	const orgs = loadOrganisations(s);
 	try {
@@ -143,12 +151,13 @@ async function main() {
 	form.near.value = s.near;
 	form.radius_km.value = s.radius_km;
 	form.category.value = s.category;
+	form.recurrence.value = s.recurrence;
 
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		const v = formValues(form);
 		const q = new URLSearchParams();
-		for (const k of ['near', 'radius_km', 'category'])
+		for (const k of ['near', 'radius_km', 'category', 'recurrence'])
 			if (v[k])
 				q.set(k, v[k]);
 		history.replaceState(null, '', `/?${q}`);

@@ -38,6 +38,7 @@ function fill(r) {
 	form.title.value = r.title;
 	form.description.value = r.description;
 	form.category.value = r.category;
+	form.recurrence.value = r.recurrence || '';
 	form.postcode.value = r.area?.pc4 || '';
 	if (r.when) {
 		form.when_start.value = toLocalInput(r.when.start);
@@ -101,6 +102,11 @@ async function main() {
 			category: v.category,
 			postcode: v.postcode,
 		};
+		// Recurring help (issue 17): weekly, fortnightly, monthly; once is none.
+		if (v.recurrence)
+			body.recurrence = v.recurrence;
+		else if (id)
+			body.recurrence = null;
 		const start = toUtc(v.when_start);
 		const end = toUtc(v.when_end);
 		if (start || end) {
