@@ -16,6 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { locale } from '../../web/js/i18n.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = join(repo, 'web');
@@ -188,6 +189,17 @@ for (const [name, dir, sources, dynamic, base] of [
 					bad.push(`${k}: ${placeholders(v).join(' ')} ≠ nl ${placeholders(nl.get(k)).join(' ')}`);
 			}
 			assert.deepEqual({ lang, bad }, { lang, bad: [] });
+		}
+	});
+
+	test(`${name}: every plural message has the forms its language needs (Intl.PluralRules), no others`, () => {
+		for (const lang of langs) {
+			const need = new Intl.PluralRules(locale(lang)).resolvedOptions().pluralCategories.sort();
+			const bad = [];
+			for (const [k, v] of dictionary(dir, lang))
+				if (isPlural(v) && JSON.stringify(Object.keys(v).sort()) !== JSON.stringify(need))
+					bad.push(`${k}: ${Object.keys(v).sort().join(' ')}`);
+			assert.deepEqual({ lang, need, bad }, { lang, need, bad: [] });
 		}
 	});
 

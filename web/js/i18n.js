@@ -18,7 +18,18 @@
 // Placeholders: "{name}" inserts a value; "{n, number}" formats a number,
 // "{at, date}" / "{at, datetime}" an ISO time, in the current language;
 // "{day, t:days}" the translation of key "days.<value>".
-// Plurals: a key may hold {"one": "...", "other": "..."}, chosen by vars.count.
+// Plurals: a key may hold the plural forms of the language, an object of the
+// CLDR categories {"zero", "one", "two", "few", "many", "other"} ("other"
+// always), chosen by Intl.PluralRules of the language for vars.count: Polish
+// says 1 "one", 2 and 22 "few", 5 "many"; Arabic has all six. A form the file
+// lacks falls back to "other". Never "count == 1": that is only right for
+// a few languages.
+//
+// Layers: a language's dictionary is its file web/i18n/<code>.json with the
+// extra dictionaries (admin) merged over it, in order. A variant of a
+// language (easy Dutch, B1) is one more file merged over the same way:
+// initI18n({ layers: ['/i18n/nl-b1.json'] }) — a layer holds only the keys
+// it words differently, and lookup is unchanged.
 //
 // The chosen language is the only thing the site keeps in browser storage
 // (localStorage "bh_lang"); <html lang> always follows it.
@@ -26,10 +37,16 @@
 const STORAGE_KEY = 'bh_lang';
 export const LANGUAGES = ['nl', 'en'];
 
+// The tag Intl formats with, per language. Arabic keeps Latin digits: the
+// postcodes, times and house numbers around the numbers are Latin too.
+const LOCALES = { nl: 'nl-NL', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', pl: 'pl-PL', uk: 'uk-UA' };
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
 let lang = 'nl';
 let dict = {};
 const listeners = new Set();
 let extraPrefixes = [];
+let layerUrls = [];
 
 function storedLanguage() {
 	try {
@@ -45,15 +62,30 @@ export function currentLanguage() {
 	return lang;
 }
 
-/** Locale tag for Intl formatting. */
-export function locale() {
-	return lang === 'en' ? 'en-GB' : 'nl-NL';
+/** Locale tag for Intl formatting, of the current language or of code. */
+export function locale(code = lang) {
+	return LOCALES[code] || LOCALES.nl;
+}
+
+/** True when v is one message with plural forms, not a group of keys. */
+export function isPlural(v) {
+	return !!v && typeof v === 'object' && !Array.isArray(v) && 'other' in v
+		&& Object.keys(v).every((k) => PLURAL_FORMS.includes(k));
+}
+
+/** The form of a plural message for count in the locale tag: forms[category] or forms.other. */
+export function pluralForm(forms, count, tag = locale()) {
+	const n = Number(count);
+	if (!Number.isFinite(n))
+		return forms.other;
+	const category = new Intl.PluralRules(tag).select(n);
+	return typeof forms[category] === 'string' ? forms[category] : forms.other;
 }
 
 function merge(into, from) {
 	for (const [k, v] of Object.entries(from)) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && !('one' in v && 'other' in v)
-			&& into[k] && typeof into[k] === 'object') {
+		if (v && typeof v === 'object' && !Array.isArray(v) && !isPlural(v)
+			&& into[k] && typeof into[k] === 'object' && !isPlural(into[k])) {
 			merge(into[k], v);
 		} else {
 			into[k] = v;
@@ -78,6 +110,9 @@ async function load(code) {
 			console.warn('i18n: extra dictionary missing', prefix, e);
 		}
 	}
+	if (code === 'nl')
+		for (const url of layerUrls)
+			merge(base, await fetchJson(url));
 	return base;
 }
 
@@ -96,11 +131,12 @@ export function has(key) {
 	return lookup(key) !== undefined;
 }
 
-function formatValue(value, kind) {
+/** A value as text in the locale tag: kind 'number', 'date', 'datetime' or none. */
+export function formatValue(value, kind, tag = locale()) {
 	if (value == null)
 		return '';
 	if (kind === 'number')
-		return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(Number(value));
+		return new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(Number(value));
 	if (kind === 'date' || kind === 'datetime') {
 		const d = new Date(value);
 		if (Number.isNaN(d.getTime()))
@@ -108,11 +144,25 @@ function formatValue(value, kind) {
 		const opts = kind === 'date'
 			? { day: 'numeric', month: 'long', year: 'numeric' }
 			: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
-		return new Intl.DateTimeFormat(locale(), opts).format(d);
+		return new Intl.DateTimeFormat(tag, opts).format(d);
 	}
 	if (typeof value === 'number')
-		return new Intl.NumberFormat(locale()).format(value);
+		return new Intl.NumberFormat(tag).format(value);
 	return String(value);
+}
+
+/**
+ * A message (text, or plural forms) with its {placeholders} filled in for
+ * the locale tag; sub(key) translates "{x, t:group}" placeholders.
+ */
+export function format(message, vars = {}, tag = locale(), sub = t) {
+	let s = message;
+	if (isPlural(s))
+		s = pluralForm(s, vars.count, tag);
+	if (typeof s !== 'string')
+		return null;
+	return s.replace(/\{(\w+)(?:,\s*([\w:]+))?\}/g, (_, name, kind) =>
+		(kind && kind.startsWith('t:') ? sub(`${kind.slice(2)}.${vars[name]}`) : formatValue(vars[name], kind, tag)));
 }
 
 /**
@@ -120,15 +170,12 @@ function formatValue(value, kind) {
  * A missing key returns the key itself (and warns), so gaps are visible.
  */
 export function t(key, vars = {}) {
-	let s = lookup(key);
-	if (s && typeof s === 'object' && 'other' in s)
-		s = vars.count === 1 && s.one ? s.one : s.other;
-	if (typeof s !== 'string') {
+	const s = format(lookup(key), vars);
+	if (s === null) {
 		console.warn('i18n: missing key', key);
 		return key;
 	}
-	return s.replace(/\{(\w+)(?:,\s*([\w:]+))?\}/g, (_, name, kind) =>
-		(kind && kind.startsWith('t:') ? t(`${kind.slice(2)}.${vars[name]}`) : formatValue(vars[name], kind)));
+	return s;
 }
 
 /** Sets el's text to t(key, vars) and remembers both for a later language switch. */
@@ -199,10 +246,12 @@ export async function setLanguage(code) {
 
 /**
  * Loads the remembered language (Dutch when none) and translates the page.
- * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/").
+ * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/");
+ * options.layers: URLs of Dutch variants merged over nl (see the head).
  */
 export async function initI18n(options = {}) {
 	extraPrefixes = options.extra || [];
+	layerUrls = options.layers || [];
 	lang = storedLanguage() || 'nl';
 	try {
 		dict = await load(lang);
