@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locale } from '../../web/js/i18n.js';
+import { locale, LANGUAGE_INFO } from '../../web/js/i18n.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = join(repo, 'web');
@@ -232,6 +232,20 @@ for (const [name, dir, sources, dynamic, base] of [
 		assert.deepEqual(unused.sort(), [], 'keys in nl.json no page or module uses');
 	});
 }
+
+test('the site has a file for every language of i18n.js; each new file says who checked it, and the switch knows', () => {
+	const UNCHECKED = 'machine-made, not yet checked';
+	assert.deepEqual(languages(SITE), LANGUAGE_INFO.map((l) => l.code).sort());
+	for (const l of LANGUAGE_INFO) {
+		if (l.code === 'nl' || l.code === 'en')
+			continue;   // the source and its first translation, checked by the team
+		const meta = JSON.parse(readFileSync(join(SITE, `${l.code}.json`), 'utf8'))._meta;
+		assert.equal(typeof meta?.checked_by, 'string', `${l.code}.json: a _meta.checked_by header`);
+		assert.equal(meta.language, l.name, `${l.code}.json: the language's own name`);
+		assert.equal(l.checked, meta.checked_by !== UNCHECKED, `${l.code}: i18n.js LANGUAGE_INFO.checked follows the header`);
+	}
+	assert.deepEqual(languages(ADMIN), ['en', 'nl'], 'the admin stays Dutch and English');
+});
 
 // ------------------------------------------------------------ in the browser
 

@@ -1,6 +1,8 @@
-// web/js/i18n.js — the UI language: Dutch first, English second.
+// web/js/i18n.js — the UI language: Dutch first, English second, and the
+// languages of the neighbourhood: Turkish, Arabic (right to left), Polish,
+// Ukrainian (the admin: Dutch and English only).
 //
-// Every visible word of the site comes from web/i18n/nl.json and en.json
+// Every visible word of the site comes from web/i18n/<code>.json
 // (nested objects, keys joined with dots: "nav.home"). Nothing here knows
 // about any page; pages (and the admin pages in web/admin/) use it like this:
 //
@@ -31,11 +33,35 @@
 // initI18n({ layers: ['/i18n/nl-b1.json'] }) — a layer holds only the keys
 // it words differently, and lookup is unchanged.
 //
+// Each file starts with a header "_meta": {"checked_by": "…"} saying who
+// checked the translation; the LANGUAGE_INFO table below repeats whether
+// someone did (tests/web/i18n_files.test.mjs keeps the two the same), so
+// the language switch can say "vertaling nog niet nagekeken" without
+// loading every file.
+//
 // The chosen language is the only thing the site keeps in browser storage
-// (localStorage "bh_lang"); <html lang> always follows it.
+// (localStorage "bh_lang"); <html lang> and <html dir> always follow it.
 
 const STORAGE_KEY = 'bh_lang';
-export const LANGUAGES = ['nl', 'en'];
+/** The languages of the site: code, its own name, direction, checked by a person. */
+export const LANGUAGE_INFO = [
+	{ code: 'nl', name: 'Nederlands', dir: 'ltr', checked: true },
+	{ code: 'en', name: 'English', dir: 'ltr', checked: true },
+	{ code: 'tr', name: 'Türkçe', dir: 'ltr', checked: false },
+	{ code: 'ar', name: 'العربية', dir: 'rtl', checked: false },
+	{ code: 'pl', name: 'Polski', dir: 'ltr', checked: false },
+	{ code: 'uk', name: 'Українська', dir: 'ltr', checked: false },
+];
+export const LANGUAGES = LANGUAGE_INFO.map((l) => l.code);
+// The languages of a page with extra dictionaries (the admin's are Dutch
+// and English only): there another choice shows the page in Dutch.
+const EXTRA_LANGUAGES = ['nl', 'en'];
+let allowed = LANGUAGES;
+
+/** The languages this page can be shown in (the admin: nl, en). */
+export function availableLanguages() {
+	return LANGUAGE_INFO.filter((l) => allowed.includes(l.code));
+}
 
 // The tag Intl formats with, per language. Arabic keeps Latin digits: the
 // postcodes, times and house numbers around the numbers are Latin too.
@@ -99,6 +125,16 @@ async function fetchJson(url) {
 	if (!res.ok)
 		throw new Error(`${url}: ${res.status}`);
 	return res.json();
+}
+
+/** 'rtl' for a language written right to left, else 'ltr'. */
+export function direction(code = lang) {
+	return LANGUAGE_INFO.find((l) => l.code === code)?.dir || 'ltr';
+}
+
+function setDocumentLanguage(code) {
+	document.documentElement.lang = code;
+	document.documentElement.dir = direction(code);
 }
 
 async function load(code) {
@@ -236,9 +272,12 @@ export async function setLanguage(code) {
 		return;
 	// Remembered first, so a page left at once still opens in this language.
 	try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode: not remembered */ }
+	// Kept as the choice, but a page that has not the language shows Dutch.
+	if (!allowed.includes(code))
+		code = 'nl';
 	dict = await load(code);
 	lang = code;
-	document.documentElement.lang = code;
+	setDocumentLanguage(code);
 	translate();
 	for (const fn of listeners)
 		fn(code);
@@ -252,7 +291,10 @@ export async function setLanguage(code) {
 export async function initI18n(options = {}) {
 	extraPrefixes = options.extra || [];
 	layerUrls = options.layers || [];
+	allowed = extraPrefixes.length ? EXTRA_LANGUAGES : LANGUAGES;
 	lang = storedLanguage() || 'nl';
+	if (!allowed.includes(lang))
+		lang = 'nl';
 	try {
 		dict = await load(lang);
 	} catch (e) {
@@ -260,7 +302,7 @@ export async function initI18n(options = {}) {
 		lang = 'nl';
 		dict = await load('nl');
 	}
-	document.documentElement.lang = lang;
+	setDocumentLanguage(lang);
 	translate();
 	return lang;
 }
