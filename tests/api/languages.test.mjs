@@ -2,11 +2,13 @@
 // user may keep Turkish, Arabic, Polish or Ukrainian as their language
 // (POST /accounts, PATCH /me locale), nothing else; the mail they get is in
 // Dutch, because the mailer speaks Dutch and English only (mailer/render.c:
-// any locale but "en" is Dutch), and says so in Content-Language.
+// any locale but "en" is Dutch), and says so in Content-Language. A
+// request says the language it is written in (lang): the poster's locale
+// unless the poster names another of the site's languages.
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, newUser, register, assertStatus, assertFieldError } from './lib/client.mjs';
+import { Client, newUser, register, asDemo, assertStatus, assertFieldError, DEMO_POSTCODE, randomTag } from './lib/client.mjs';
 import { waitForMail } from './lib/mail.mjs';
 
 const NEW = ['tr', 'ar', 'pl', 'uk'];
@@ -54,5 +56,63 @@ describe('languages', () => {
       assert.equal(m.header('Content-Language'), 'nl', locale);
       assert.match(m.body, /^Hallo /, `${locale}: a Dutch greeting`);
     }
+  });
+});
+
+const requestBody = (extra = {}) => ({
+  title: `Boodschappen ${randomTag(6)}`,
+  description: 'Wie helpt mijn moeder met de boodschappen?',
+  category: 'shopping',
+  postcode: DEMO_POSTCODE,
+  ...extra,
+});
+
+describe('the language of a request', () => {
+  it('a Turkish caregiver\'s request is in Turkish unless she says otherwise; everyone sees lang', async () => {
+    const c = await newUser(['caregiver'], { locale: 'tr' });
+    let res = await c.post('/requests', requestBody({ title: 'Annem için alışveriş', description: 'Annem için haftalık alışverişe yardım.' }));
+    assertStatus(res, 201);
+    assert.equal(res.body.request.lang, 'tr', 'the poster\'s locale');
+    const id = res.body.request.id;
+    res = await c.post('/requests', requestBody({ lang: 'nl' }));
+    assertStatus(res, 201);
+    assert.equal(res.body.request.lang, 'nl', 'written in Dutch on purpose');
+
+    // PATCH changes it; a PATCH without lang leaves it.
+    res = await c.patch(`/requests/${id}`, { lang: 'ar' });
+    assertStatus(res, 200);
+    assert.equal(res.body.request.lang, 'ar');
+    res = await c.patch(`/requests/${id}`, { title: 'Annem için alışveriş (salı)' });
+    assertStatus(res, 200);
+    assert.equal(res.body.request.lang, 'ar');
+
+    // The public sees it once a moderator approved it.
+    const mod = await asDemo('moderator');
+    assertStatus(await mod.post(`/requests/${id}/review`, { decision: 'approve' }), 200);
+    res = await new Client().get(`/requests/${id}`);
+    assertStatus(res, 200);
+    assert.equal(res.body.request.lang, 'ar');
+  });
+
+  it('a Dutch resident\'s request is Dutch by default', async () => {
+    const c = await newUser(['resident']);
+    const res = await c.post('/requests', requestBody());
+    assertStatus(res, 201);
+    assert.equal(res.body.request.lang, 'nl');
+  });
+
+  it('a language the site has not is 422 naming lang (de, TR, tr-TR, 7, null) and nothing is posted', async () => {
+    const c = await newUser(['resident']);
+    for (const lang of ['de', 'TR', 'tr-TR', 7, null]) {
+      const res = await c.post('/requests', requestBody({ lang, title: `Niet geplaatst ${randomTag(8)}` }));
+      assert.equal(res.status, 422, JSON.stringify(lang));
+      assertFieldError(res, 'lang', typeof lang === 'string' ? 'not_allowed' : undefined);
+    }
+    const mine = await c.get('/me/requests');
+    assertStatus(mine, 200);
+    assert.equal(mine.body.items.length, 0);
+    const res = await c.post('/requests', requestBody());
+    assertStatus(res, 201);
+    assertFieldError(await c.patch(`/requests/${res.body.request.id}`, { lang: 'fr' }), 'lang', 'not_allowed');
   });
 });

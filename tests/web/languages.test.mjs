@@ -169,3 +169,74 @@ test('the admin keeps Dutch and English: a Turkish choice shows it in Dutch, wit
 	assertNoScriptErrors(page);
 	await context.close();
 });
+
+// ------------------------------------------------------- user content (part 3)
+
+async function approve(id) {
+	const mod = new ApiClient();
+	await mod.login('moderator@demo.burenhulp.nl');
+	const r = await mod.call('POST', `/requests/${id}/review`, { decision: 'approve' });
+	assert.equal(r.status, 200, JSON.stringify(r.data));
+}
+
+test('a request written in Turkish is shown with lang="tr" on a Dutch page; the form asked her language', async () => {
+	const u = await apiRegister({ tag: 'turks', roles: ['caregiver'], name: 'Ayşe', locale: 'tr' });
+	const { context, page } = await loggedIn(undefined, 1280, u);
+	await open(page, '/hulpvraag-plaatsen.html');
+	assert.equal(await page.getAttribute('html', 'lang'), 'tr', 'her account is Turkish');
+	assert.equal(await page.isVisible('#lang'), true, 'the form asks the language');
+	assert.equal(await page.inputValue('#lang'), 'tr');
+	await checkAxe(page, 'hulpvraag-plaatsen.html with the language field (tr)');
+	const title = `Annem için alışveriş ${Date.now().toString(36)}`;
+	await page.check('#for-self');
+	await page.fill('#title', title);
+	await page.selectOption('#category', 'shopping');
+	await page.fill('#description', 'Annem için haftada bir alışverişe yardım eden biri arıyorum.');
+	await page.fill('#postcode', '7811');
+	await Promise.all([page.waitForURL(/mijn-hulpvragen/), page.click('#request-form button[type=submit]')]);
+	await page.locator('#myrequests-list li', { hasText: title }).waitFor();
+	const id = (await page.getAttribute(`#myrequests-list li:has-text("${title}")`, 'id')).replace(/^r-/, '');
+	assert.equal(await page.getAttribute(`#r-${id} h2 a`, 'lang'), 'tr');
+	await context.close();
+	await approve(id);
+
+	// A Dutch visitor: the request keeps its language on the Dutch page.
+	const anon = await newPage(browser, { lang: 'nl' });
+	await open(anon.page, `/hulpvraag.html?id=${id}`);
+	assert.equal(await anon.page.getAttribute('html', 'lang'), 'nl');
+	assert.equal(await anon.page.getAttribute('#request-title', 'lang'), 'tr');
+	assert.equal(await anon.page.getAttribute('#request-title', 'dir'), 'auto');
+	assert.equal(await anon.page.getAttribute('.description', 'lang'), 'tr');
+	await checkAxe(anon.page, 'a Turkish request on a Dutch page');
+	await open(anon.page, '/?near=7811&radius_km=10');
+	const link = anon.page.locator('#requests-list a', { hasText: title });
+	await link.waitFor();
+	assert.equal(await link.getAttribute('lang'), 'tr');
+	await anon.context.close();
+});
+
+test('a Dutch resident is asked nothing, but may say she writes in Arabic: right to left on a Dutch page', async () => {
+	const u = await apiRegister({ tag: 'arab', roles: ['resident'], name: 'Fatima' });
+	const { context, page } = await loggedIn('nl', 1280, u);
+	await open(page, '/hulpvraag-plaatsen.html');
+	assert.equal(await page.isVisible('#lang'), false, 'Dutch page, Dutch account: not asked');
+	await page.click('#lang-other');
+	assert.equal(await page.isVisible('#lang'), true);
+	assert.equal(await page.evaluate(() => document.activeElement.id), 'lang');
+	await page.selectOption('#lang', 'ar');
+	const title = `مساعدة في التسوق ${Date.now().toString(36)}`;
+	await page.fill('#title', title);
+	await page.selectOption('#category', 'shopping');
+	await page.fill('#description', 'أبحث عن جار يساعدني في التسوق مرة في الأسبوع.');
+	await page.fill('#postcode', '7811');
+	await Promise.all([page.waitForURL(/mijn-hulpvragen/), page.click('#request-form button[type=submit]')]);
+	const a = page.locator('#myrequests-list a', { hasText: title });
+	await a.waitFor();
+	assert.equal(await a.getAttribute('lang'), 'ar');
+	const dir = await a.evaluate((e) => getComputedStyle(e).direction);
+	assert.equal(dir, 'rtl', 'dir="auto" runs Arabic right to left on a Dutch page');
+	await checkAxe(page, 'mijn-hulpvragen.html with an Arabic request');
+	await screenshot(page, 'lang-user-content-ar-on-nl');
+	assertNoScriptErrors(page);
+	await context.close();
+});

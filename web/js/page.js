@@ -408,6 +408,23 @@ export function badge(kind, status) {
 	return el('span', `status.${kind}.${status}`, null, { class: `badge badge-${status}` });
 }
 
+/**
+ * Puts text a person wrote (a request's title, an offer's description)
+ * into el: lang is the language it is written in (a request's lang; the
+ * directory's Dutch), so a screen reader reads it in that language whatever
+ * the page's; dir="auto" lets Arabic text run right to left on a Dutch page
+ * and Dutch text left to right on an Arabic one. Returns el.
+ */
+export function userText(el, text, lang) {
+	el.textContent = text;
+	el.dir = 'auto';
+	if (lang)
+		el.lang = lang;
+	else
+		el.removeAttribute('lang');
+	return el;
+}
+
 /** The name of a category in the current language, from the list of categories. */
 export function categoryName(categories, id) {
 	const c = (categories || []).find((x) => x.id === id);

@@ -11,7 +11,7 @@
 // under the field ("Wordt opgeslagen als 1,5 uur"); a number is sent.
 
 import { api, ApiError, hasRole } from '../api.js';
-import { startPage, pageReady, el, setText, badge, param, replaceMain } from '../page.js';
+import { startPage, pageReady, el, setText, badge, param, replaceMain, userText } from '../page.js';
 import { onLanguageChange, locale, t } from '../i18n.js';
 import { handleForm, showStatus, showProblem, showErrors } from '../forms.js';
 
@@ -119,7 +119,7 @@ function renderFacts() {
 	dl.append(el('dt', 'common.status'), st);
 	const reqDd = el('dd');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(match.request.id)}` });
-	a.textContent = match.request.title;
+	userText(a, match.request.title, match.request.lang);
 	reqDd.append(a, document.createTextNode(' '), badge('request', match.request.status));
 	dl.append(el('dt', 'match.request'), reqDd);
 	const staff = isStaff();

@@ -4,7 +4,7 @@
 
 import { api, getCategories } from '../api.js';
 import { startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
-import { onLanguageChange } from '../i18n.js';
+import { onLanguageChange, currentLanguage, LANGUAGE_INFO } from '../i18n.js';
 import { handleForm, showErrors } from '../forms.js';
 import { askBeforePost } from '../care-check.js';
 
@@ -32,6 +32,33 @@ function toLocalInput(iso) {
 		return '';
 	const pad = (n) => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// The language the poster writes in (issue 19): asked when it is not the
+// site's language (Dutch) — the page or the account in another language —
+// and otherwise one click away; each language named in itself.
+function setupLanguage(user, written) {
+	const select = form.lang;
+	for (const l of LANGUAGE_INFO) {
+		const o = document.createElement('option');
+		o.value = l.code;
+		o.lang = l.code;
+		o.textContent = l.name;
+		select.append(o);
+	}
+	select.value = written || currentLanguage();
+	const field = document.getElementById('lang-field');
+	const line = document.getElementById('lang-other-line');
+	const other = document.getElementById('lang-other');
+	const ask = currentLanguage() !== 'nl' || (user.locale && user.locale !== 'nl') || (written && written !== 'nl');
+	field.hidden = !ask;
+	line.hidden = ask;
+	other.addEventListener('click', () => {
+		field.hidden = false;
+		line.hidden = true;
+		other.setAttribute('aria-expanded', 'true');
+		select.focus();
+	});
 }
 
 function fill(r) {
@@ -81,18 +108,23 @@ async function main() {
 		r.addEventListener('change', syncForWhom);
 	syncForWhom();
 
+	let written = null;
 	if (id) {
 		setText(document.getElementById('post-h1'), 'post.h1_edit');
 		setTitle('post.title_edit');
 		setText(document.getElementById('request-submit'), 'common.save');
 		try {
-			fill((await api.get(`/requests/${encodeURIComponent(id)}`)).request);
+			const { request } = await api.get(`/requests/${encodeURIComponent(id)}`);
+			fill(request);
+			written = request.lang;
 		} catch {
 			replaceMain('errors.load_failed', null, 'error');
 			pageReady();
 			return;
 		}
 	}
+
+	setupLanguage(user, written);
 
 	handleForm(form, async (v) => {
 		const body = {
@@ -101,6 +133,8 @@ async function main() {
 			category: v.category,
 			postcode: v.postcode,
 		};
+		if (!document.getElementById('lang-field').hidden)
+			body.lang = v.lang;
 		const start = toUtc(v.when_start);
 		const end = toUtc(v.when_end);
 		if (start || end) {
