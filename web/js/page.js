@@ -185,6 +185,16 @@ function buildLanguageMenu(tools) {
 	return box;
 }
 
+/**
+ * A button that prints the page (the print stylesheet keeps the content:
+ * a request, a match, the directory). Hidden on paper itself.
+ */
+export function printButton(key = 'common.print') {
+	const b = el('button', key, null, { type: 'button', class: 'button button-secondary print-button' });
+	b.addEventListener('click', () => window.print());
+	return b;
+}
+
 // A globe, the sign for "language" whatever one reads (drawn, not a font's).
 function globeIcon() {
 	const NS = 'http://www.w3.org/2000/svg';

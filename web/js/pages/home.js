@@ -3,7 +3,9 @@
 // the back button and a shared link work; nothing is stored in the browser.
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText, userText } from '../page.js';
+import {
+	startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText, userText, printButton,
+} from '../page.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { showErrors, clearErrors, formValues } from '../forms.js';
 
@@ -163,6 +165,8 @@ async function main() {
 		runSearch(formValues(form));
 	});
 
+	// The directory on paper: a sociale kaart (the print stylesheet).
+	document.querySelector('#directory-heading + p').after(printButton('home.directory_print'));
 	await runSearch(s);
 	pageReady();
 }

@@ -4,7 +4,7 @@
 
 import { api, getCategories, hasRole, ApiError } from '../api.js';
 import {
-	startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain, userText,
+	startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain, userText, printButton,
 } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showStatus } from '../forms.js';
@@ -77,6 +77,10 @@ function render() {
 	const desc = el('p', null, null, { class: 'description' });
 	userText(desc, r.description, r.lang);
 	parts.push(el('h2', 'request.description_heading'), desc);
+	// On paper the request keeps its content (the print stylesheet).
+	const view = document.getElementById('request-view');
+	if (!view.querySelector('.print-button'))
+		view.append(printButton());
 
 	if (isStaff() && !privateShown) {
 		const box = el('section', null, null, { class: 'private', 'aria-labelledby': 'private-h' });
