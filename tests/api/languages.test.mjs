@@ -116,3 +116,34 @@ describe('the language of a request', () => {
     assertFieldError(await c.patch(`/requests/${res.body.request.id}`, { lang: 'fr' }), 'lang', 'not_allowed');
   });
 });
+
+describe('the language of an offer', () => {
+  const offerBody = (extra = {}) => ({
+    title: `Boodschappen doen ${randomTag(6)}`,
+    description: 'Ik help graag met boodschappen.',
+    categories: ['shopping'],
+    postcode: DEMO_POSTCODE,
+    radius_km: 5,
+    availability: [],
+    ...extra,
+  });
+
+  it('a Polish volunteer\'s offer is in Polish unless he says otherwise; PATCH changes it; a wrong one is 422 on lang', async () => {
+    const c = await newUser(['volunteer'], { locale: 'pl' });
+    let res = await c.post('/offers', offerBody({ title: 'Pomogę w zakupach', description: 'Chętnie pomogę w zakupach.' }));
+    assertStatus(res, 201);
+    assert.equal(res.body.offer.lang, 'pl');
+    const id = res.body.offer.id;
+    res = await c.patch(`/offers/${id}`, { lang: 'uk' });
+    assertStatus(res, 200);
+    assert.equal(res.body.offer.lang, 'uk');
+    res = await c.patch(`/offers/${id}`, { radius_km: 6 });
+    assertStatus(res, 200);
+    assert.equal(res.body.offer.lang, 'uk', 'unchanged without lang');
+    assertFieldError(await c.patch(`/offers/${id}`, { lang: 'xx' }), 'lang', 'not_allowed');
+    assertFieldError(await c.post('/offers', offerBody({ lang: 'de' })), 'lang', 'not_allowed');
+    res = await c.post('/offers', offerBody({ lang: 'nl' }));
+    assertStatus(res, 201);
+    assert.equal(res.body.offer.lang, 'nl');
+  });
+});

@@ -16,6 +16,7 @@
 
 import {
 	initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
+	LANGUAGE_INFO,
 } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
 import { startBell } from './bell.js';
@@ -183,6 +184,39 @@ function buildLanguageMenu(tools) {
 		}
 	});
 	return box;
+}
+
+/**
+ * The language a poster writes in (issue 19), in a form with the fields
+ * #lang-field (a select #lang, name lang) and #lang-other-line (a button
+ * #lang-other): asked at once when it is not the site's language (Dutch) —
+ * the page or the account in another language, or a post written in one —
+ * and otherwise one click away; each language named in itself. Returns a
+ * function giving the chosen code, or null while not asked.
+ */
+export function askLanguage(form, user, written) {
+	const select = form.querySelector('#lang');
+	for (const l of LANGUAGE_INFO) {
+		const o = document.createElement('option');
+		o.value = l.code;
+		o.lang = l.code;
+		o.textContent = l.name;
+		select.append(o);
+	}
+	select.value = written || currentLanguage();
+	const field = form.querySelector('#lang-field');
+	const line = form.querySelector('#lang-other-line');
+	const other = form.querySelector('#lang-other');
+	const ask = currentLanguage() !== 'nl' || (user?.locale && user.locale !== 'nl') || (written && written !== 'nl');
+	field.hidden = !ask;
+	line.hidden = ask;
+	other.addEventListener('click', () => {
+		field.hidden = false;
+		line.hidden = true;
+		other.setAttribute('aria-expanded', 'true');
+		select.focus();
+	});
+	return () => (field.hidden ? null : select.value);
 }
 
 /**

@@ -3,8 +3,10 @@
 // the same form changes an existing request (PATCH, while pending or open).
 
 import { api, getCategories } from '../api.js';
-import { startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
-import { onLanguageChange, currentLanguage, LANGUAGE_INFO } from '../i18n.js';
+import {
+	startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain, askLanguage,
+} from '../page.js';
+import { onLanguageChange } from '../i18n.js';
 import { handleForm, showErrors } from '../forms.js';
 import { askBeforePost } from '../care-check.js';
 
@@ -32,33 +34,6 @@ function toLocalInput(iso) {
 		return '';
 	const pad = (n) => String(n).padStart(2, '0');
 	return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-// The language the poster writes in (issue 19): asked when it is not the
-// site's language (Dutch) — the page or the account in another language —
-// and otherwise one click away; each language named in itself.
-function setupLanguage(user, written) {
-	const select = form.lang;
-	for (const l of LANGUAGE_INFO) {
-		const o = document.createElement('option');
-		o.value = l.code;
-		o.lang = l.code;
-		o.textContent = l.name;
-		select.append(o);
-	}
-	select.value = written || currentLanguage();
-	const field = document.getElementById('lang-field');
-	const line = document.getElementById('lang-other-line');
-	const other = document.getElementById('lang-other');
-	const ask = currentLanguage() !== 'nl' || (user.locale && user.locale !== 'nl') || (written && written !== 'nl');
-	field.hidden = !ask;
-	line.hidden = ask;
-	other.addEventListener('click', () => {
-		field.hidden = false;
-		line.hidden = true;
-		other.setAttribute('aria-expanded', 'true');
-		select.focus();
-	});
 }
 
 function fill(r) {
@@ -124,7 +99,7 @@ async function main() {
 		}
 	}
 
-	setupLanguage(user, written);
+	const writtenIn = askLanguage(form, user, written);
 
 	handleForm(form, async (v) => {
 		const body = {
@@ -133,8 +108,8 @@ async function main() {
 			category: v.category,
 			postcode: v.postcode,
 		};
-		if (!document.getElementById('lang-field').hidden)
-			body.lang = v.lang;
+		if (writtenIn())
+			body.lang = writtenIn();
 		const start = toUtc(v.when_start);
 		const end = toUtc(v.when_end);
 		if (start || end) {
