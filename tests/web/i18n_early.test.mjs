@@ -26,3 +26,22 @@ test('an element made before the dictionary loaded gets its text once it has', a
 	delete globalThis.document;
 	delete globalThis.fetch;
 });
+
+// The easy-Dutch (B1) mode may come later as a second Dutch message set:
+// initI18n({ layers }) lays it over nl.json, key by key, plural forms whole.
+test('a Dutch layer is merged over nl.json: its keys win, the rest stays', async () => {
+	const files = {
+		'/i18n/nl.json': { nav: { home: 'Home', login: 'Inloggen' }, home: { found: { one: '1 hulpvraag', other: '{count} hulpvragen' } } },
+		'/i18n/nl-b1.json': { nav: { login: 'Log in op de site' }, home: { found: { one: 'Er is 1 vraag om hulp', other: 'Er zijn {count} vragen om hulp' } } },
+	};
+	globalThis.document = { documentElement: {}, querySelectorAll: () => [], createElement: fakeElement };
+	globalThis.fetch = async (url) => ({ ok: true, json: async () => structuredClone(files[url]) });
+	const { initI18n, t } = await import('../../web/js/i18n.js');
+	await initI18n({ layers: ['/i18n/nl-b1.json'] });
+	assert.equal(t('nav.login'), 'Log in op de site');
+	assert.equal(t('nav.home'), 'Home');
+	assert.equal(t('home.found', { count: 3 }), 'Er zijn 3 vragen om hulp');
+	assert.equal(t('home.found', { count: 1 }), 'Er is 1 vraag om hulp');
+	delete globalThis.document;
+	delete globalThis.fetch;
+});
