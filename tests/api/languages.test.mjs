@@ -1,8 +1,8 @@
 // languages.test.mjs — the languages of the neighbourhood (issue 19): a
 // user may keep Turkish, Arabic, Polish or Ukrainian as their language
-// (POST /accounts, PATCH /me locale), nothing else; the mail they get is in
-// Dutch, because the mailer speaks Dutch and English only (mailer/render.c:
-// any locale but "en" is Dutch), and says so in Content-Language. A
+// (POST /accounts, PATCH /me locale), nothing else; the mail they get and
+// the titles of their notifications are in that language, and the mail
+// says so in Content-Language. A
 // request says the language it is written in (lang): the poster's locale
 // unless the poster names another of the site's languages.
 
@@ -47,15 +47,31 @@ describe('languages', () => {
     assert.equal((await c.get('/me')).body.user.locale, 'nl', 'nothing changed');
   });
 
-  it('the password-reset mail of a Turkish or Arabic user is in Dutch (the mailer has no Turkish or Arabic texts)', async () => {
+  it('the password-reset mail of a Turkish or Arabic user is in her language, and says so', async () => {
+    const want = { tr: ['Burenhulp için yeni şifre', /^Merhaba /], ar: ['كلمة مرور جديدة لـ Burenhulp', /^مرحبًا /] };
     for (const locale of ['tr', 'ar']) {
       const c = await newUser(['caregiver'], { locale });
       assertStatus(await new Client().post('/password-reset', { email: c.email }), 202);
-      const [m] = await waitForMail({ to: c.email, subject: /wachtwoord/i });
-      assert.equal(m.header('Subject'), 'Nieuw wachtwoord voor Burenhulp', locale);
-      assert.equal(m.header('Content-Language'), 'nl', locale);
-      assert.match(m.body, /^Hallo /, `${locale}: a Dutch greeting`);
+      const [m] = await waitForMail({ to: c.email, kind: 'account.password_reset' });
+      assert.equal(m.header('Subject'), want[locale][0], locale);
+      assert.equal(m.header('Content-Language'), locale, locale);
+      assert.match(m.body, want[locale][1], `${locale}: the greeting`);
+      assert.match(m.body, /wachtwoord-herstellen\.html#token=/, `${locale}: the link`);
     }
+  });
+
+  it('a Polish user reads the titles of her notifications in Polish; switching to English changes them', async () => {
+    const c = await newUser(['resident'], { locale: 'pl' });
+    const mod = await asDemo('moderator');
+    const res = await c.post('/requests', { title: 'Zakupy dla mamy', description: 'Pomoc w zakupach raz w tygodniu.', category: 'shopping', postcode: DEMO_POSTCODE });
+    assertStatus(res, 201);
+    assertStatus(await mod.post(`/requests/${res.body.request.id}/review`, { decision: 'approve' }), 200);
+    let list = await c.get('/me/notifications');
+    assertStatus(list, 200);
+    assert.ok(list.body.items.some((n) => n.title === 'Twoja prośba “Zakupy dla mamy” jest już opublikowana'), JSON.stringify(list.body.items.map((n) => n.title)));
+    assertStatus(await c.patch('/me', { locale: 'en' }), 200);
+    list = await c.get('/me/notifications');
+    assert.ok(list.body.items.some((n) => n.title === 'Your request “Zakupy dla mamy” is now public'));
   });
 });
 
