@@ -20,7 +20,8 @@ static const char *const self_roles[] = { "resident", "caregiver", "volunteer", 
 static const char *const all_roles[] = {
 	"resident", "caregiver", "volunteer", "professional", "moderator", "admin", NULL
 };
-static const char *const locales[] = { "nl", "en", NULL };
+/* The languages of the site (web/js/i18n.js LANGUAGES; migration 098). */
+static const char *const locales[] = { "nl", "en", "tr", "ar", "pl", "uk", NULL };
 static const char *const statuses[] = { "active", "blocked", NULL };
 
 static const struct field register_fields[] = {

@@ -1,6 +1,8 @@
-// web/js/i18n.js — the UI language: Dutch first, English second.
+// web/js/i18n.js — the UI language: Dutch first, English second, and the
+// languages of the neighbourhood: Turkish, Arabic (right to left), Polish,
+// Ukrainian (the admin: Dutch and English only).
 //
-// Every visible word of the site comes from web/i18n/nl.json and en.json
+// Every visible word of the site comes from web/i18n/<code>.json
 // (nested objects, keys joined with dots: "nav.home"). Nothing here knows
 // about any page; pages (and the admin pages in web/admin/) use it like this:
 //
@@ -18,18 +20,64 @@
 // Placeholders: "{name}" inserts a value; "{n, number}" formats a number,
 // "{at, date}" / "{at, datetime}" an ISO time, in the current language;
 // "{day, t:days}" the translation of key "days.<value>".
-// Plurals: a key may hold {"one": "...", "other": "..."}, chosen by vars.count.
+// Plurals: a key may hold the plural forms of the language, an object of the
+// CLDR categories {"zero", "one", "two", "few", "many", "other"} ("other"
+// always), chosen by Intl.PluralRules of the language for vars.count: Polish
+// says 1 "one", 2 and 22 "few", 5 "many"; Arabic has all six. A form the file
+// lacks falls back to "other". Never "count == 1": that is only right for
+// a few languages.
+//
+// Layers: a language's dictionary is its file web/i18n/<code>.json with the
+// extra dictionaries (admin) merged over it, in order. A variant of a
+// language (easy Dutch, B1) is one more file merged over the same way:
+// initI18n({ layers: ['/i18n/nl-b1.json'] }) — a layer holds only the keys
+// it words differently, and lookup is unchanged.
+//
+// Each file starts with a header "_meta": {"checked_by": "…"} saying who
+// checked the translation; the LANGUAGE_INFO table below repeats whether
+// someone did (tests/web/i18n_files.test.mjs keeps the two the same), so
+// the language switch can say "vertaling nog niet nagekeken" without
+// loading every file.
 //
 // The chosen language is the only thing the site keeps in browser storage
-// (localStorage "bh_lang"); <html lang> always follows it.
+// (localStorage "bh_lang"); <html lang> and <html dir> always follow it.
 
 const STORAGE_KEY = 'bh_lang';
-export const LANGUAGES = ['nl', 'en'];
+/** The languages of the site: code, its own name, direction, checked by a person. */
+export const LANGUAGE_INFO = [
+	{ code: 'nl', name: 'Nederlands', dir: 'ltr', checked: true },
+	{ code: 'en', name: 'English', dir: 'ltr', checked: true },
+	{ code: 'tr', name: 'Türkçe', dir: 'ltr', checked: false },
+	{ code: 'ar', name: 'العربية', dir: 'rtl', checked: false },
+	{ code: 'pl', name: 'Polski', dir: 'ltr', checked: false },
+	{ code: 'uk', name: 'Українська', dir: 'ltr', checked: false },
+];
+export const LANGUAGES = LANGUAGE_INFO.map((l) => l.code);
+// The languages of a page with extra dictionaries (the admin's are Dutch
+// and English only): there another choice shows the page in Dutch.
+const EXTRA_LANGUAGES = ['nl', 'en'];
+let allowed = LANGUAGES;
+
+/** The languages this page can be shown in (the admin: nl, en). */
+export function availableLanguages() {
+	return LANGUAGE_INFO.filter((l) => allowed.includes(l.code));
+}
+
+// The tag Intl formats with, per language. Arabic keeps Latin digits: the
+// postcodes, times and house numbers around the numbers are Latin too.
+const LOCALES = { nl: 'nl-NL', en: 'en-GB', tr: 'tr-TR', ar: 'ar-u-nu-latn', pl: 'pl-PL', uk: 'uk-UA' };
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
 
 let lang = 'nl';
 let dict = {};
 const listeners = new Set();
 let extraPrefixes = [];
+let layerUrls = [];
+// Elements given a key before the dictionary loaded (a module that builds
+// its controls at import time): empty until then, translated by initI18n
+// even when they are not in the document yet.
+let loaded = false;
+const early = new Set();
 
 function storedLanguage() {
 	try {
@@ -45,15 +93,30 @@ export function currentLanguage() {
 	return lang;
 }
 
-/** Locale tag for Intl formatting. */
-export function locale() {
-	return lang === 'en' ? 'en-GB' : 'nl-NL';
+/** Locale tag for Intl formatting, of the current language or of code. */
+export function locale(code = lang) {
+	return LOCALES[code] || LOCALES.nl;
+}
+
+/** True when v is one message with plural forms, not a group of keys. */
+export function isPlural(v) {
+	return !!v && typeof v === 'object' && !Array.isArray(v) && 'other' in v
+		&& Object.keys(v).every((k) => PLURAL_FORMS.includes(k));
+}
+
+/** The form of a plural message for count in the locale tag: forms[category] or forms.other. */
+export function pluralForm(forms, count, tag = locale()) {
+	const n = Number(count);
+	if (!Number.isFinite(n))
+		return forms.other;
+	const category = new Intl.PluralRules(tag).select(n);
+	return typeof forms[category] === 'string' ? forms[category] : forms.other;
 }
 
 function merge(into, from) {
 	for (const [k, v] of Object.entries(from)) {
-		if (v && typeof v === 'object' && !Array.isArray(v) && !('one' in v && 'other' in v)
-			&& into[k] && typeof into[k] === 'object') {
+		if (v && typeof v === 'object' && !Array.isArray(v) && !isPlural(v)
+			&& into[k] && typeof into[k] === 'object' && !isPlural(into[k])) {
 			merge(into[k], v);
 		} else {
 			into[k] = v;
@@ -69,6 +132,16 @@ async function fetchJson(url) {
 	return res.json();
 }
 
+/** 'rtl' for a language written right to left, else 'ltr'. */
+export function direction(code = lang) {
+	return LANGUAGE_INFO.find((l) => l.code === code)?.dir || 'ltr';
+}
+
+function setDocumentLanguage(code) {
+	document.documentElement.lang = code;
+	document.documentElement.dir = direction(code);
+}
+
 async function load(code) {
 	const base = await fetchJson(`/i18n/${code}.json`);
 	for (const prefix of extraPrefixes) {
@@ -78,6 +151,9 @@ async function load(code) {
 			console.warn('i18n: extra dictionary missing', prefix, e);
 		}
 	}
+	if (code === 'nl')
+		for (const url of layerUrls)
+			merge(base, await fetchJson(url));
 	return base;
 }
 
@@ -96,11 +172,12 @@ export function has(key) {
 	return lookup(key) !== undefined;
 }
 
-function formatValue(value, kind) {
+/** A value as text in the locale tag: kind 'number', 'date', 'datetime' or none. */
+export function formatValue(value, kind, tag = locale()) {
 	if (value == null)
 		return '';
 	if (kind === 'number')
-		return new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(Number(value));
+		return new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(Number(value));
 	if (kind === 'date' || kind === 'datetime') {
 		const d = new Date(value);
 		if (Number.isNaN(d.getTime()))
@@ -108,11 +185,25 @@ function formatValue(value, kind) {
 		const opts = kind === 'date'
 			? { day: 'numeric', month: 'long', year: 'numeric' }
 			: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' };
-		return new Intl.DateTimeFormat(locale(), opts).format(d);
+		return new Intl.DateTimeFormat(tag, opts).format(d);
 	}
 	if (typeof value === 'number')
-		return new Intl.NumberFormat(locale()).format(value);
+		return new Intl.NumberFormat(tag).format(value);
 	return String(value);
+}
+
+/**
+ * A message (text, or plural forms) with its {placeholders} filled in for
+ * the locale tag; sub(key) translates "{x, t:group}" placeholders.
+ */
+export function format(message, vars = {}, tag = locale(), sub = t) {
+	let s = message;
+	if (isPlural(s))
+		s = pluralForm(s, vars.count, tag);
+	if (typeof s !== 'string')
+		return null;
+	return s.replace(/\{(\w+)(?:,\s*([\w:]+))?\}/g, (_, name, kind) =>
+		(kind && kind.startsWith('t:') ? sub(`${kind.slice(2)}.${vars[name]}`) : formatValue(vars[name], kind, tag)));
 }
 
 /**
@@ -120,15 +211,12 @@ function formatValue(value, kind) {
  * A missing key returns the key itself (and warns), so gaps are visible.
  */
 export function t(key, vars = {}) {
-	let s = lookup(key);
-	if (s && typeof s === 'object' && 'other' in s)
-		s = vars.count === 1 && s.one ? s.one : s.other;
-	if (typeof s !== 'string') {
+	const s = format(lookup(key), vars);
+	if (s === null) {
 		console.warn('i18n: missing key', key);
 		return key;
 	}
-	return s.replace(/\{(\w+)(?:,\s*([\w:]+))?\}/g, (_, name, kind) =>
-		(kind && kind.startsWith('t:') ? t(`${kind.slice(2)}.${vars[name]}`) : formatValue(vars[name], kind)));
+	return s;
 }
 
 /** Sets el's text to t(key, vars) and remembers both for a later language switch. */
@@ -138,6 +226,11 @@ export function setText(el, key, vars) {
 		el.dataset.i18nVars = JSON.stringify(vars);
 	else
 		delete el.dataset.i18nVars;
+	if (!loaded) {
+		el.textContent = '';
+		early.add(el);
+		return el;
+	}
 	el.textContent = t(key, vars || {});
 	return el;
 }
@@ -189,9 +282,12 @@ export async function setLanguage(code) {
 		return;
 	// Remembered first, so a page left at once still opens in this language.
 	try { localStorage.setItem(STORAGE_KEY, code); } catch { /* private mode: not remembered */ }
+	// Kept as the choice, but a page that has not the language shows Dutch.
+	if (!allowed.includes(code))
+		code = 'nl';
 	dict = await load(code);
 	lang = code;
-	document.documentElement.lang = code;
+	setDocumentLanguage(code);
 	translate();
 	for (const fn of listeners)
 		fn(code);
@@ -199,11 +295,16 @@ export async function setLanguage(code) {
 
 /**
  * Loads the remembered language (Dutch when none) and translates the page.
- * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/").
+ * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/");
+ * options.layers: URLs of Dutch variants merged over nl (see the head).
  */
 export async function initI18n(options = {}) {
 	extraPrefixes = options.extra || [];
+	layerUrls = options.layers || [];
+	allowed = extraPrefixes.length ? EXTRA_LANGUAGES : LANGUAGES;
 	lang = storedLanguage() || 'nl';
+	if (!allowed.includes(lang))
+		lang = 'nl';
 	try {
 		dict = await load(lang);
 	} catch (e) {
@@ -211,8 +312,13 @@ export async function initI18n(options = {}) {
 		lang = 'nl';
 		dict = await load('nl');
 	}
-	document.documentElement.lang = lang;
+	loaded = true;
+	setDocumentLanguage(lang);
 	translate();
+	for (const node of early)
+		if (!node.isConnected)
+			translate(node);
+	early.clear();
 	return lang;
 }
 

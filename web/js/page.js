@@ -14,7 +14,10 @@
 // 'anonymous' sends logged-in users to home. roles: when the user has none of
 // them, the main content is replaced by an explanation.
 
-import { initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, el, setText, t } from './i18n.js';
+import {
+	initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
+	LANGUAGE_INFO,
+} from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
 import { startBell } from './bell.js';
 import { resendControl } from './verify.js';
@@ -85,6 +88,7 @@ function buildHeader(header) {
 	});
 	const langBtn = el('button', null, null, { type: 'button', id: 'lang-switch', class: 'button-header' });
 	tools.append(menu, langBtn);
+	const langMenu = buildLanguageMenu(tools);
 
 	const nav = el('nav', null, null, { id: 'site-nav', class: 'site-nav', 'data-collapsed': 'true' });
 	nav.dataset.i18nAttr = 'aria-label:nav.label';
@@ -92,6 +96,8 @@ function buildHeader(header) {
 	nav.append(document.createElement('ul'));
 
 	inner.append(brand, tools, nav);
+	if (langMenu)
+		inner.append(langMenu);
 	header.append(inner);
 
 	menu.addEventListener('click', () => {
@@ -100,18 +106,22 @@ function buildHeader(header) {
 		nav.dataset.collapsed = String(open);
 	});
 	langBtn.addEventListener('click', async () => {
-		const next = currentLanguage() === 'nl' ? 'en' : 'nl';
-		// Saved first, so what the server words for us (notifications) can follow.
-		if (state.user)
-			localeSave = api.patch('/me', { locale: next }).catch(() => { /* remembered locally anyway */ });
-		await setLanguage(next);
-		updateLangButton();
+		await chooseLanguage(currentLanguage() === 'nl' ? 'en' : 'nl');
 		langBtn.focus();
 	});
 	updateLangButton();
 }
 
-// The switch names the other language in that language ("English" / "Nederlands").
+async function chooseLanguage(code) {
+	// Saved first, so what the server words for us (notifications) can follow.
+	if (state.user)
+		localeSave = api.patch('/me', { locale: code }).catch(() => { /* remembered locally anyway */ });
+	await setLanguage(code);
+	updateLangButton();
+}
+
+// The quick switch names Dutch's partner in that language: "English" on a
+// Dutch page, "Nederlands" on any other.
 function updateLangButton() {
 	const b = document.getElementById('lang-switch');
 	if (!b)
@@ -120,6 +130,128 @@ function updateLangButton() {
 	b.textContent = other === 'en' ? 'English' : 'Nederlands';
 	b.lang = other;
 	b.setAttribute('aria-label', other === 'en' ? 'English – switch the site to English' : 'Nederlands – zet de site in het Nederlands');
+	updateLanguageMenu();
+}
+
+// Every language of the page (the public site: six) behind a button with a
+// globe: each named in itself (with its lang), the current one marked, and
+// beside a language nobody has checked yet "vertaling nog niet nagekeken",
+// in the page's language. Pages with only Dutch and English (the admin)
+// have the quick switch only.
+function buildLanguageMenu(tools) {
+	const langs = availableLanguages();
+	if (langs.length <= 2)
+		return null;
+	const toggle = el('button', null, null, {
+		type: 'button', id: 'lang-menu-toggle', class: 'button-header', 'aria-expanded': 'false', 'aria-controls': 'lang-menu',
+	});
+	toggle.append(globeIcon(), el('span', 'lang.more'));
+	tools.append(toggle);
+	const box = el('div', null, null, { id: 'lang-menu', class: 'lang-menu', hidden: true });
+	const list = el('ul', null, null, { 'aria-label': t('lang.label') });
+	list.dataset.i18nAttr = 'aria-label:lang.label';
+	for (const l of langs) {
+		const li = document.createElement('li');
+		const b = el('button', null, null, { type: 'button', lang: l.code, dir: l.dir, 'data-lang': l.code, class: 'lang-choice' });
+		b.textContent = l.name;
+		b.addEventListener('click', async () => {
+			await chooseLanguage(l.code);
+			box.hidden = true;
+			toggle.setAttribute('aria-expanded', 'false');
+			toggle.focus();
+		});
+		li.append(b);
+		if (!l.checked) {
+			const note = el('span', 'lang.unchecked', null, { class: 'lang-note', id: `lang-note-${l.code}` });
+			b.setAttribute('aria-describedby', note.id);
+			li.append(' ', note);
+		}
+		list.append(li);
+	}
+	box.append(list);
+	toggle.addEventListener('click', () => {
+		const open = toggle.getAttribute('aria-expanded') === 'true';
+		toggle.setAttribute('aria-expanded', String(!open));
+		box.hidden = open;
+		if (!open)
+			box.querySelector('[aria-current="true"]')?.focus();
+	});
+	box.addEventListener('keydown', (e) => {
+		if (e.key === 'Escape') {
+			box.hidden = true;
+			toggle.setAttribute('aria-expanded', 'false');
+			toggle.focus();
+		}
+	});
+	return box;
+}
+
+/**
+ * The language a poster writes in (issue 19), in a form with the fields
+ * #lang-field (a select #lang, name lang) and #lang-other-line (a button
+ * #lang-other): asked at once when it is not the site's language (Dutch) —
+ * the page or the account in another language, or a post written in one —
+ * and otherwise one click away; each language named in itself. Returns a
+ * function giving the chosen code, or null while not asked.
+ */
+export function askLanguage(form, user, written) {
+	const select = form.querySelector('#lang');
+	for (const l of LANGUAGE_INFO) {
+		const o = document.createElement('option');
+		o.value = l.code;
+		o.lang = l.code;
+		o.textContent = l.name;
+		select.append(o);
+	}
+	select.value = written || currentLanguage();
+	const field = form.querySelector('#lang-field');
+	const line = form.querySelector('#lang-other-line');
+	const other = form.querySelector('#lang-other');
+	const ask = currentLanguage() !== 'nl' || (user?.locale && user.locale !== 'nl') || (written && written !== 'nl');
+	field.hidden = !ask;
+	line.hidden = ask;
+	other.addEventListener('click', () => {
+		field.hidden = false;
+		line.hidden = true;
+		other.setAttribute('aria-expanded', 'true');
+		select.focus();
+	});
+	return () => (field.hidden ? null : select.value);
+}
+
+/**
+ * A button that prints the page (the print stylesheet keeps the content:
+ * a request, a match, the directory). Hidden on paper itself.
+ */
+export function printButton(key = 'common.print') {
+	const b = el('button', key, null, { type: 'button', class: 'button button-secondary print-button' });
+	b.addEventListener('click', () => window.print());
+	return b;
+}
+
+// A globe, the sign for "language" whatever one reads (drawn, not a font's).
+function globeIcon() {
+	const NS = 'http://www.w3.org/2000/svg';
+	const svg = document.createElementNS(NS, 'svg');
+	svg.setAttribute('viewBox', '0 0 24 24');
+	svg.setAttribute('class', 'globe');
+	svg.setAttribute('aria-hidden', 'true');
+	svg.setAttribute('focusable', 'false');
+	for (const d of ['M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20z', 'M2 12h20', 'M12 2c3 3 4 6.5 4 10s-1 7-4 10c-3-3-4-6.5-4-10s1-7 4-10z']) {
+		const path = document.createElementNS(NS, 'path');
+		path.setAttribute('d', d);
+		svg.append(path);
+	}
+	return svg;
+}
+
+function updateLanguageMenu() {
+	for (const b of document.querySelectorAll('#lang-menu [data-lang]')) {
+		if (b.dataset.lang === currentLanguage())
+			b.setAttribute('aria-current', 'true');
+		else
+			b.removeAttribute('aria-current');
+	}
 }
 
 function renderNav() {
@@ -318,6 +450,23 @@ export function pageReady() {
 /** A status badge: the status as a word (never colour alone). */
 export function badge(kind, status) {
 	return el('span', `status.${kind}.${status}`, null, { class: `badge badge-${status}` });
+}
+
+/**
+ * Puts text a person wrote (a request's title, an offer's description)
+ * into el: lang is the language it is written in (a request's lang; the
+ * directory's Dutch), so a screen reader reads it in that language whatever
+ * the page's; dir="auto" lets Arabic text run right to left on a Dutch page
+ * and Dutch text left to right on an Arabic one. Returns el.
+ */
+export function userText(el, text, lang) {
+	el.textContent = text;
+	el.dir = 'auto';
+	if (lang)
+		el.lang = lang;
+	else
+		el.removeAttribute('lang');
+	return el;
 }
 
 /** The name of a category in the current language, from the list of categories. */

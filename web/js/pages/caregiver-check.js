@@ -61,9 +61,9 @@ async function loadHistory() {
 	if (!res.items.length)
 		list.append(el('li', 'cgcheck.history_none'));
 	for (const c of res.items) {
-		const when = new Date(c.created_at).toLocaleDateString(document.documentElement.lang);
+		// The date formatted by i18n.js in the page's language ({when, date}).
 		list.append(el('li', c.level === 'high' ? 'cgcheck.history_high' : 'cgcheck.history_low',
-			{ when, score: c.score }));
+			{ when: c.created_at, score: c.score }));
 	}
 }
 
