@@ -283,6 +283,15 @@ export async function setLanguage(code) {
 		fn(code);
 }
 
+/** Changes the Dutch layers (see the head), re-translates the page and tells listeners. */
+export async function setLayers(urls) {
+	layerUrls = urls;
+	dict = await load(lang);
+	translate();
+	for (const fn of listeners)
+		fn(lang);
+}
+
 /**
  * Loads the remembered language (Dutch when none) and translates the page.
  * options.extra: URL prefixes of more dictionaries to merge ("/admin/i18n/");
