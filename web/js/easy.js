@@ -2,7 +2,7 @@
 // issue 19 part 1): the same pages with a second set of Dutch messages and
 // a class on <html>, not a second site.
 //
-// On: <html class="easy"> (web/css/easy.css: larger text, more space, one
+// On: <html class="easy"> (web/css/easy.css, linked here: larger text, more space, one
 // column, icons beside actions) and, on a Dutch page, the layer
 // web/i18n/nl-b1.json merged over nl.json (web/js/i18n.js "Layers"). In
 // another language the look still applies; the layer is Dutch only.
@@ -31,11 +31,35 @@ function applyClass(on) {
 	document.documentElement.classList.toggle('easy', on);
 }
 
-/** initI18n with the easy layer when it was chosen (and the class set). */
+// The stylesheet, linked by this module rather than by every page's HTML
+// (nor @import-ed by site.css: axe re-parses an imported sheet into an
+// inline <style>, which the CSP refuses). Resolves when it is loaded.
+function linkStylesheet() {
+	const href = '/css/easy.css';
+	if (document.querySelector(`link[href="${href}"]`))
+		return Promise.resolve();
+	const link = document.createElement('link');
+	link.rel = 'stylesheet';
+	link.href = href;
+	const loaded = new Promise((resolve) => {
+		link.addEventListener('load', resolve, { once: true });
+		link.addEventListener('error', resolve, { once: true });
+	});
+	document.head.append(link);
+	return loaded;
+}
+
+/**
+ * initI18n with the easy layer when it was chosen (and the class set); on a
+ * public page (no options.extra) the easy stylesheet is linked too, and
+ * waited for when the mode is on, so the page never shows small first.
+ */
 export async function initI18nEasy(options = {}) {
 	const on = !options.extra && easyChosen();
+	const css = options.extra ? Promise.resolve() : linkStylesheet();
 	applyClass(on);
-	return initI18n({ ...options, layers: on ? [EASY_LAYER] : [] });
+	const [lang] = await Promise.all([initI18n({ ...options, layers: on ? [EASY_LAYER] : [] }), on ? css : null]);
+	return lang;
 }
 
 /** Switches the mode, remembers it, re-translates the page. */
@@ -46,8 +70,9 @@ export async function setEasy(on) {
 		else
 			localStorage.removeItem(STORAGE_KEY);
 	} catch { /* private mode: not remembered */ }
-	applyClass(on);
+	// Words and look change together: the class once the words are loaded.
 	await setLayers(on ? [EASY_LAYER] : []);
+	applyClass(on);
 }
 
 // An open book: the sign of "makkelijk lezen" (drawn, not a font's).
