@@ -93,6 +93,196 @@ const struct notify_kind notify_kinds[] = {
 };
 const size_t notify_nkinds = sizeof(notify_kinds) / sizeof(notify_kinds[0]);
 
+/* The languages of the neighbourhood (issue 19), machine-made like
+ * web/i18n/<code>.json and not yet checked by a person: the same kinds by
+ * name, in the order of extra_langs. A kind missing here is worded in
+ * Dutch. */
+static const char *const extra_langs[] = { "tr", "ar", "pl", "uk" };
+#define NEXTRA	(sizeof(extra_langs) / sizeof(extra_langs[0]))
+static const struct {
+	const char	*name;
+	const char	*title[NEXTRA];		/* one %s: arg (may be "") */
+	const char	*action[NEXTRA];
+} extra_words[] = {
+	{ "request.approved",
+	  { "Yardım talebiniz “%s” artık yayında",
+	    "طلبك “%s” منشور الآن",
+	    "Twoja prośba “%s” jest już opublikowana",
+	    "Ваш запит “%s” опубліковано" },
+	  { "Talebinizi görün",
+	    "اعرض طلبك",
+	    "Zobacz swoją prośbę",
+	    "Переглянути запит" } },
+	{ "request.rejected",
+	  { "Yardım talebiniz “%s” yayınlanmadı",
+	    "لم يُنشر طلبك “%s”",
+	    "Twoja prośba “%s” nie została opublikowana",
+	    "Ваш запит “%s” не опубліковано" },
+	  { "Nedenini okuyun",
+	    "اقرأ السبب",
+	    "Zobacz dlaczego",
+	    "Дізнатися чому" } },
+	{ "match.responded",
+	  { "Bir gönüllü “%s” için yardım etmek istiyor",
+	    "متطوع يعرض المساعدة في “%s”",
+	    "Wolontariusz chce pomóc przy “%s”",
+	    "Волонтер хоче допомогти з “%s”" },
+	  { "Yanıtı görün",
+	    "اعرض الرد",
+	    "Zobacz odpowiedź",
+	    "Переглянути відповідь" } },
+	{ "match.invited",
+	  { "“%s” için yardım etmeniz isteniyor",
+	    "طُلب منك المساعدة في “%s”",
+	    "Proszą Cię o pomoc przy “%s”",
+	    "Вас просять допомогти з “%s”" },
+	  { "Talebi görün",
+	    "اعرض الطلب",
+	    "Zobacz prośbę",
+	    "Переглянути запит" } },
+	{ "match.accepted",
+	  { "Anlaşıldı: “%s” için yardım gerçekleşecek",
+	    "تم الاتفاق: المساعدة في “%s” ستتم",
+	    "Umówione: pomoc przy “%s” dojdzie do skutku",
+	    "Домовлено: допомога з “%s” відбудеться" },
+	  { "Anlaşmayı görün",
+	    "اعرض الاتفاق",
+	    "Zobacz ustalenia",
+	    "Переглянути домовленість" } },
+	{ "match.declined",
+	  { "“%s” için anlaşma yok",
+	    "لا اتفاق بشأن “%s”",
+	    "Brak umowy w sprawie “%s”",
+	    "Немає домовленості щодо “%s”" },
+	  { "Talebi görün",
+	    "اعرض الطلب",
+	    "Zobacz prośbę",
+	    "Переглянути запит" } },
+	{ "match.cancelled",
+	  { "“%s” için anlaşma iptal edildi",
+	    "أُلغي الاتفاق بشأن “%s”",
+	    "Umowa w sprawie “%s” została odwołana",
+	    "Домовленість щодо “%s” скасовано" },
+	  { "Anlaşmayı görün",
+	    "اعرض الاتفاق",
+	    "Zobacz ustalenia",
+	    "Переглянути домовленість" } },
+	{ "match.completed",
+	  { "Tamamlandı: “%s”. Teşekkürler!",
+	    "اكتملت: “%s”. شكرًا لك!",
+	    "Zakończono: “%s”. Dziękujemy!",
+	    "Завершено: “%s”. Дякуємо!" },
+	  { "Anlaşmayı görün",
+	    "اعرض الاتفاق",
+	    "Zobacz ustalenia",
+	    "Переглянути домовленість" } },
+	{ "message.new",
+	  { "“%s” hakkında yeni mesaj",
+	    "رسالة جديدة بشأن “%s”",
+	    "Nowa wiadomość w sprawie “%s”",
+	    "Нове повідомлення щодо “%s”" },
+	  { "Mesajı okuyun",
+	    "اقرأ الرسالة",
+	    "Przeczytaj wiadomość",
+	    "Прочитати повідомлення" } },
+	{ "match.reminder",
+	  { "“%s” için yardım verildi mi? Lütfen tamamlayın",
+	    "هل قُدّمت المساعدة في “%s”؟ يرجى إكمالها",
+	    "Czy pomoc przy “%s” została udzielona? Zakończ ją",
+	    "Допомогу з “%s” надано? Завершіть її" },
+	  { "Yardımı tamamlayın",
+	    "أكمل المساعدة",
+	    "Zakończ pomoc",
+	    "Завершити допомогу" } },
+	{ "match.checkin",
+	  { "“%s” için yardım nasıl gidiyor?",
+	    "كيف تسير المساعدة في “%s”؟",
+	    "Jak idzie pomoc przy “%s”?",
+	    "Як іде допомога з “%s”?" },
+	  { "Bize anlatın",
+	    "أخبرنا",
+	    "Opowiedz nam",
+	    "Розкажіть нам" } },
+	{ "alert.request",
+	  { "Yakınınızda yeni yardım talebi: “%s”",
+	    "طلب جديد قريب منك: “%s”",
+	    "Nowa prośba w pobliżu: “%s”",
+	    "Новий запит поруч: “%s”" },
+	  { "Talebi görün",
+	    "اعرض الطلب",
+	    "Zobacz prośbę",
+	    "Переглянути запит" } },
+	{ "vog.expiring",
+	  { "VOG belgenizin süresi yakında doluyor",
+	    "شهادة حسن السيرة (VOG) تنتهي قريبًا",
+	    "Twoje VOG wkrótce wygaśnie",
+	    "Термін дії вашої довідки VOG скоро закінчиться" },
+	  { "Profilinizi görün",
+	    "اعرض ملفك الشخصي",
+	    "Zobacz swój profil",
+	    "Переглянути профіль" } },
+	{ "vacancy.response",
+	  { "“%s” ilanınıza yeni yanıt",
+	    "رد جديد على فرصتك “%s”",
+	    "Nowa odpowiedź na ogłoszenie “%s”",
+	    "Нова відповідь на вакансію “%s”" },
+	  { "Yanıtı görün",
+	    "اعرض الرد",
+	    "Zobacz odpowiedź",
+	    "Переглянути відповідь" } },
+	{ "circle.request",
+	  { "Çevrenizde yeni yardım talebi: “%s”",
+	    "طلب جديد في دائرتك: “%s”",
+	    "Nowa prośba w Twoim kręgu: “%s”",
+	    "Новий запит у вашому колі: “%s”" },
+	  { "Talebi görün",
+	    "اعرض الطلب",
+	    "Zobacz prośbę",
+	    "Переглянути запит" } },
+	{ "account.email_verify",
+	  { "Burenhulp için e-posta adresinizi onaylayın",
+	    "أكّد عنوان بريدك الإلكتروني لـ Burenhulp",
+	    "Potwierdź adres e-mail w Burenhulp",
+	    "Підтвердьте адресу електронної пошти для Burenhulp" },
+	  { "Adresinizi onaylayın",
+	    "أكّد عنوانك",
+	    "Potwierdź adres",
+	    "Підтвердити адресу" } },
+	{ "account.password_reset",
+	  { "Burenhulp için yeni şifre",
+	    "كلمة مرور جديدة لـ Burenhulp",
+	    "Nowe hasło do Burenhulp",
+	    "Новий пароль для Burenhulp" },
+	  { "Yeni bir şifre seçin",
+	    "اختر كلمة مرور جديدة",
+	    "Wybierz nowe hasło",
+	    "Вибрати новий пароль" } },
+};
+
+/* The index of locale in extra_langs, or -1 (nl, en, anything else). */
+static int
+extra_lang(const char *locale)
+{
+	size_t i;
+
+	for (i = 0; locale != NULL && i < NEXTRA; i++)
+		if (strcmp(locale, extra_langs[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The row of kind k in extra_words, or -1. */
+static int
+extra_kind(const struct notify_kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(extra_words) / sizeof(extra_words[0]); i++)
+		if (strcmp(extra_words[i].name, k->name) == 0)
+			return (int)i;
+	return -1;
+}
+
 static const char *const freq_names[] = {
 	[NOTIFY_INSTANT] = "instant",
 	[NOTIFY_DAILY] = "daily",
@@ -154,8 +344,15 @@ char *
 notify_title(struct arena *a, const struct notify_kind *k, const char *locale,
     const char *arg, long n)
 {
-	char *t = fill(a, english(locale) ? k->title_en : k->title_nl, arg);
+	int l = extra_lang(locale), w = l >= 0 ? extra_kind(k) : -1;
+	char *t;
 
+	if (w >= 0) {
+		t = fill(a, extra_words[w].title[l], arg);
+		/* "(×3)": no plural forms to get wrong in any language */
+		return n > 1 ? arena_printf(a, "%s (\xc3\x97%ld)", t, n) : t;
+	}
+	t = fill(a, english(locale) ? k->title_en : k->title_nl, arg);
 	if (n > 1)
 		t = arena_printf(a, english(locale) ? "%s (%ld times)" : "%s (%ld keer)",
 		    t, n);
@@ -165,7 +362,18 @@ notify_title(struct arena *a, const struct notify_kind *k, const char *locale,
 const char *
 notify_action(const struct notify_kind *k, const char *locale)
 {
+	int l = extra_lang(locale), w = l >= 0 ? extra_kind(k) : -1;
+
+	if (w >= 0)
+		return extra_words[w].action[l];
 	return english(locale) ? k->action_en : k->action_nl;
+}
+
+int
+notify_language_known(const char *locale)
+{
+	return locale != NULL && (strcmp(locale, "nl") == 0 || strcmp(locale, "en") == 0
+	    || extra_lang(locale) >= 0);
 }
 
 /* Columns of LSTMT_NOTIFY_RECIPIENT. */

@@ -42,12 +42,15 @@ const struct notify_kind *notify_kind_find(const char *name);
 const char *notify_freq_name(enum notify_freq f);
 int notify_freq_parse(const char *s);
 
-/* The title of an event in locale ("nl" or "en"; anything else: nl), with
- * arg filled in; a bundled row (n > 1) says how many. Arena-owned. */
+/* The title of an event in locale (nl, en, tr, ar, pl, uk; anything else:
+ * nl), with arg filled in; a bundled row (n > 1) says how many. Arena-owned. */
 char *notify_title(struct arena *a, const struct notify_kind *k,
     const char *locale, const char *arg, long n);
 /* The label of the event's link in locale. */
 const char *notify_action(const struct notify_kind *k, const char *locale);
+/* Whether the server words events (and the mailer its mails) in locale:
+ * 1 for the site's six languages, 0 otherwise (those get Dutch). */
+int notify_language_known(const char *locale);
 
 /* An event for user_id. Runs inside the caller's transaction (or on its
  * own). link: a site path ("/match.html?id=..."); arg: public text for the

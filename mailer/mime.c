@@ -25,6 +25,20 @@ struct buf {
 	size_t		 len, cap;
 };
 
+/* The Content-Language of a mail in language (the site's six, render.c;
+ * anything else is worded in Dutch). */
+static const char *
+mime_language(const char *language)
+{
+	static const char *const known[] = { "nl", "en", "tr", "ar", "pl", "uk" };
+	size_t i;
+
+	for (i = 0; language != NULL && i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(language, known[i]) == 0)
+			return known[i];
+	return "nl";
+}
+
 static void
 buf_grow(struct buf *b, size_t more)
 {
@@ -350,7 +364,7 @@ mime_build(struct arena *a, const struct mime_mail *m, size_t *len)
 	    "Content-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: base64\r\n"
 	    "Content-Language: ");
-	buf_str(&b, m->language != NULL && strcmp(m->language, "en") == 0 ? "en" : "nl");
+	buf_str(&b, mime_language(m->language));
 	buf_str(&b, "\r\nAuto-Submitted: auto-generated\r\n");
 	if (m->kind != NULL) {
 		buf_str(&b, "X-Burenhulp-Kind: ");

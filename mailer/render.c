@@ -1,5 +1,6 @@
 /*
- * render.c — subject and body of each mail, nl and en; see render.h.
+ * render.c — subject and body of each mail, nl and en, and tr, ar, pl, uk
+ * (issue 19); see render.h.
  *
  * Four shapes: an event (one notification: its title, the link with its
  * label), a digest (the day's events, title and link each), and the two
@@ -20,6 +21,112 @@ is_en(const char *locale)
 	return locale != NULL && strcmp(locale, "en") == 0;
 }
 
+/* The languages of the neighbourhood (issue 19): the same mails in
+ * Turkish, Arabic, Polish and Ukrainian, machine-made like
+ * web/i18n/<code>.json and not yet checked by a person. No printf format
+ * comes from here: each text is a %s of a fixed format. */
+struct mail_words {
+	const char	*code;
+	const char	*hello;
+	const char	*choose;
+	const char	*why_event;
+	const char	*off_event;
+	const char	*digest_subject;
+	const char	*digest_intro;
+	const char	*why_digest;
+	const char	*off_digest;
+	const char	*verify_subject;
+	const char	*verify_intro;
+	const char	*verify_ignore;
+	const char	*why_verify;
+	const char	*reset_subject;
+	const char	*reset_intro;
+	const char	*reset_ignore;
+	const char	*why_reset;
+};
+static const struct mail_words extra[] = {
+	{ "tr",
+	  "Merhaba",
+	  "Hangi e-postaları alacağınızı seçin:",
+	  "Bu e-postayı Burenhulp bildirimlerini e-postayla aldığınız için alıyorsunuz.",
+	  "Bu tür bildirimler için artık e-posta istemiyorum:",
+	  "yeni bildirimler",
+	  "Son seferden bu yana olanlar:",
+	  "Bu bildirimler için günlük e-posta seçtiğiniz için bu e-postayı günde bir kez alıyorsunuz.",
+	  "Artık günlük e-posta istemiyorum:",
+	  "E-posta adresinizi onaylayın",
+	  "Burenhulp'a hoş geldiniz. Lütfen e-posta adresinizi bu bağlantıyla onaylayın:",
+	  "Burenhulp'ta hesap oluşturmadınız mı? O zaman bu mesajı dikkate almayın.",
+	  "Bu adres Burenhulp'a verildiği için bu e-postayı alıyorsunuz.",
+	  "Burenhulp için yeni şifre",
+	  "Burenhulp için yeni bir şifre istediniz.\nBu bağlantıyla yeni bir şifre seçin (bir saat geçerli):",
+	  "Bunu siz istemediniz mi? O zaman bu mesajı dikkate almayın.",
+	  "Birisi bu adres için yeni bir şifre istediği için bu e-postayı alıyorsunuz." },
+	{ "ar",
+	  "مرحبًا",
+	  "اختر الرسائل التي تصلك:",
+	  "تصلك هذه الرسالة لأنك تتلقى إشعارات Burenhulp بالبريد الإلكتروني.",
+	  "لا مزيد من الرسائل عن هذا النوع من الإشعارات:",
+	  "إشعارات جديدة",
+	  "هذا ما حدث منذ المرة الماضية:",
+	  "تصلك هذه الرسالة مرة في اليوم لأنك اخترت رسالة يومية لهذه الإشعارات.",
+	  "لا مزيد من الرسائل اليومية:",
+	  "أكّد عنوان بريدك الإلكتروني",
+	  "أهلًا بك في Burenhulp. يرجى تأكيد عنوان بريدك الإلكتروني عبر هذا الرابط:",
+	  "ألم تنشئ حسابًا في Burenhulp؟ يمكنك إذن تجاهل هذه الرسالة.",
+	  "تصلك هذه الرسالة لأن هذا العنوان أُعطي لـ Burenhulp.",
+	  "كلمة مرور جديدة لـ Burenhulp",
+	  "طلبت كلمة مرور جديدة لـ Burenhulp.\nاختر كلمة مرور جديدة عبر هذا الرابط (صالح لمدة ساعة):",
+	  "ألم تطلب ذلك؟ يمكنك إذن تجاهل هذه الرسالة.",
+	  "تصلك هذه الرسالة لأن شخصًا طلب كلمة مرور جديدة لهذا العنوان." },
+	{ "pl",
+	  "Dzień dobry",
+	  "Wybierz, jakie e-maile dostajesz:",
+	  "Dostajesz ten e-mail, bo otrzymujesz powiadomienia Burenhulp e-mailem.",
+	  "Koniec e-maili o tego rodzaju powiadomieniach:",
+	  "nowe powiadomienia",
+	  "Oto co się wydarzyło od ostatniego razu:",
+	  "Dostajesz ten e-mail raz dziennie, bo wybrano codzienny e-mail dla tych powiadomień.",
+	  "Koniec codziennych e-maili:",
+	  "Potwierdź swój adres e-mail",
+	  "Witamy w Burenhulp. Potwierdź swój adres e-mail tym linkiem:",
+	  "Nie zakładano konta w Burenhulp? Zignoruj tę wiadomość.",
+	  "Dostajesz ten e-mail, bo ten adres podano w Burenhulp.",
+	  "Nowe hasło do Burenhulp",
+	  "Poproszono o nowe hasło do Burenhulp.\nWybierz nowe hasło tym linkiem (ważny przez godzinę):",
+	  "Nikt o to nie prosił? Zignoruj tę wiadomość.",
+	  "Dostajesz ten e-mail, bo ktoś poprosił o nowe hasło dla tego adresu." },
+	{ "uk",
+	  "Вітаємо",
+	  "Виберіть, які листи отримувати:",
+	  "Ви отримуєте цей лист, бо отримуєте сповіщення Burenhulp електронною поштою.",
+	  "Більше не надсилати листів про такі сповіщення:",
+	  "нові сповіщення",
+	  "Ось що сталося з минулого разу:",
+	  "Ви отримуєте цей лист раз на день, бо вибрали щоденний лист для цих сповіщень.",
+	  "Більше не надсилати щоденних листів:",
+	  "Підтвердьте адресу електронної пошти",
+	  "Ласкаво просимо до Burenhulp. Підтвердьте адресу електронної пошти за цим посиланням:",
+	  "Ви не створювали обліковий запис у Burenhulp? Тоді просто проігноруйте цей лист.",
+	  "Ви отримуєте цей лист, бо цю адресу вказали в Burenhulp.",
+	  "Новий пароль для Burenhulp",
+	  "Ви попросили новий пароль для Burenhulp.\nВиберіть новий пароль за цим посиланням (дійсне одну годину):",
+	  "Ви цього не просили? Тоді просто проігноруйте цей лист.",
+	  "Ви отримуєте цей лист, бо хтось попросив новий пароль для цієї адреси." },
+};
+
+/* The words of locale when it is one of those four, else NULL (nl, en). */
+static const struct mail_words *
+extra_words(const char *locale)
+{
+	size_t i;
+
+	for (i = 0; locale != NULL && i < sizeof(extra) / sizeof(extra[0]); i++)
+		if (strcmp(locale, extra[i].code) == 0)
+			return &extra[i];
+	return NULL;
+}
+
 int
 render_is_account(const char *kind)
 {
@@ -32,6 +139,11 @@ greeting(struct arena *a, const struct render *r)
 	const char *name = r->display_name != NULL && *r->display_name != '\0' ?
 	    r->display_name : NULL;
 
+	const struct mail_words *w = extra_words(r->locale);
+
+	if (w != NULL)
+		return name != NULL ? arena_printf(a, "%s %s,", w->hello, name) :
+		    arena_printf(a, "%s,", w->hello);
 	if (is_en(r->locale))
 		return name != NULL ? arena_printf(a, "Hello %s,", name) : "Hello,";
 	return name != NULL ? arena_printf(a, "Hallo %s,", name) : "Hallo,";
@@ -55,15 +167,36 @@ footer(struct arena *a, const struct render *r, const char *why_nl, const char *
 	    why_nl, settings, off);
 }
 
+/* The footer in one of the four languages: why, and off (NULL: no link). */
+static const char *
+footer_extra(struct arena *a, const struct render *r, const struct mail_words *w,
+    const char *why, const char *off_label)
+{
+	const char *settings = arena_printf(a, "%s/profiel.html#meldingen", r->public_url);
+	const char *off = "";
+
+	if (r->unsub_token != NULL && off_label != NULL)
+		off = arena_printf(a, "%s %s/afmelden.html#token=%s\n", off_label,
+		    r->public_url, r->unsub_token);
+	return arena_printf(a, "-- \n%s\n%s %s\n%s", why, w->choose, settings, off);
+}
+
 static int
 render_event(struct arena *a, const struct render *r, char **subject, char **body)
 {
 	const struct notify_kind *k;
 	const struct render_item *it = r->item;
+	const struct mail_words *w = extra_words(r->locale);
 
 	if (it == NULL || (k = notify_kind_find(it->kind)) == NULL)
 		return -1;
 	*subject = notify_title(a, k, r->locale, it->arg != NULL ? it->arg : "", it->bundled);
+	if (w != NULL) {
+		*body = arena_printf(a, "%s\n\n%s\n\n%s:\n%s%s\n\n%s",
+		    greeting(a, r), *subject, notify_action(k, r->locale), r->public_url,
+		    it->link, footer_extra(a, r, w, w->why_event, w->off_event));
+		return 0;
+	}
 	*body = arena_printf(a, "%s\n\n%s\n\n%s:\n%s%s\n\n%s",
 	    greeting(a, r), *subject, notify_action(k, r->locale), r->public_url, it->link,
 	    footer(a, r,
@@ -79,6 +212,7 @@ render_digest(struct arena *a, const struct render *r, char **subject, char **bo
 {
 	const struct notify_kind *k;
 	const char *list = "";
+	const struct mail_words *w;
 	size_t i, n = 0;
 
 	for (i = 0; i < r->nitems; i++) {
@@ -93,7 +227,12 @@ render_digest(struct arena *a, const struct render *r, char **subject, char **bo
 	}
 	if (n == 0)
 		return -1;
-	if (is_en(r->locale)) {
+	if ((w = extra_words(r->locale)) != NULL) {
+		/* "Burenhulp: nowe powiadomienia (3)": no plural to get wrong */
+		*subject = arena_printf(a, "Burenhulp: %s (%zu)", w->digest_subject, n);
+		*body = arena_printf(a, "%s\n\n%s\n\n%s\n%s", greeting(a, r), w->digest_intro,
+		    list, footer_extra(a, r, w, w->why_digest, w->off_digest));
+	} else if (is_en(r->locale)) {
 		*subject = arena_printf(a, "Burenhulp: %zu new notification%s", n, n == 1 ? "" : "s");
 		*body = arena_printf(a, "%s\n\nThis happened since the last time:\n\n%s\n%s",
 		    greeting(a, r), list, footer(a, r, "",
@@ -114,11 +253,17 @@ render_verify(struct arena *a, const struct render *r, char **subject, char **bo
 {
 	const char *link = arena_printf(a, "%s/email-bevestigen.html#token=%s",
 	    r->public_url, r->token);
+	const struct mail_words *w = extra_words(r->locale);
 	const char *end = footer(a, r,
 	    "U krijgt deze e-mail omdat dit adres bij Burenhulp is opgegeven.",
 	    "You get this e-mail because this address was given to Burenhulp.", "", "");
 
-	if (is_en(r->locale)) {
+	if (w != NULL) {
+		*subject = arena_strdup(a, w->verify_subject);
+		*body = arena_printf(a, "%s\n\n%s\n%s\n\n%s\n\n%s", greeting(a, r),
+		    w->verify_intro, link, w->verify_ignore,
+		    footer_extra(a, r, w, w->why_verify, NULL));
+	} else if (is_en(r->locale)) {
 		*subject = arena_strdup(a, "Confirm your e-mail address");
 		*body = arena_printf(a, "%s\n\nWelcome to Burenhulp. Please confirm your "
 		    "e-mail address with this link:\n%s\n\nDid you not make an account "
@@ -143,8 +288,14 @@ render_reset(struct arena *a, const struct render *r, char **subject, char **bod
 	    "U krijgt deze e-mail omdat iemand voor dit adres een nieuw wachtwoord vroeg.",
 	    "You get this e-mail because someone asked for a new password for this address.",
 	    "", "");
+	const struct mail_words *w = extra_words(r->locale);
 
-	if (is_en(r->locale)) {
+	if (w != NULL) {
+		*subject = arena_strdup(a, w->reset_subject);
+		*body = arena_printf(a, "%s\n\n%s\n%s\n\n%s\n\n%s", greeting(a, r),
+		    w->reset_intro, link, w->reset_ignore,
+		    footer_extra(a, r, w, w->why_reset, NULL));
+	} else if (is_en(r->locale)) {
 		*subject = arena_strdup(a, "A new password for Burenhulp");
 		*body = arena_printf(a, "%s\n\nYou asked for a new password for Burenhulp.\n"
 		    "Choose a new password with this link (valid for an hour):\n%s\n\n"

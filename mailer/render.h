@@ -23,7 +23,7 @@ struct render_item {
 
 struct render {
 	const char			*kind;	/* the outbox row's kind */
-	const char			*locale;	/* "nl" | "en" */
+	const char			*locale;	/* nl, en, tr, ar, pl, uk (else nl) */
 	const char			*display_name;	/* the recipient's */
 	const struct render_item	*item;	/* a notification mail */
 	const struct render_item	*items;	/* a digest */

@@ -34,6 +34,7 @@ static const struct field offer_fields[] = {
 	{ "postcode",		F_POSTCODE,	FIELD_REQUIRED, 0, 0, NULL, NULL },
 	{ "radius_km",		F_INT,		FIELD_REQUIRED, 1, OFFER_RADIUS_MAX_KM, NULL, NULL },
 	{ "availability",	F_ARRAY,	FIELD_REQUIRED, 0, OFFER_SLOTS_MAX, NULL, slot_fields },
+	{ "lang",		F_ENUM,		0, 0, 0, offer_langs, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -46,6 +47,7 @@ static const struct field offer_patch_fields[] = {
 	{ "postcode",		F_POSTCODE,	0, 0, 0, NULL, NULL },
 	{ "radius_km",		F_INT,		0, 1, OFFER_RADIUS_MAX_KM, NULL, NULL },
 	{ "availability",	F_ARRAY,	0, 0, OFFER_SLOTS_MAX, NULL, slot_fields },
+	{ "lang",		F_ENUM,		0, 0, 0, offer_langs, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -15,6 +15,8 @@
 #include "postcode.h"
 #include "render.h"
 
+const char *const offer_langs[] = { "nl", "en", "tr", "ar", "pl", "uk", NULL };
+
 const char *const offer_days[] = {
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
 };
@@ -109,6 +111,8 @@ offer_json(struct req *r, const struct db_rows *rows, size_t row,
 	json_put_str(o, "id", db_str(rows, row, OC_ID));
 	json_put_str(o, "title", db_str(rows, row, OC_TITLE));
 	json_put_str(o, "description", db_str(rows, row, OC_DESCRIPTION));
+	/* The language of title and description (issue 19). */
+	json_put_str(o, "lang", db_str(rows, row, OC_LANG));
 	json_put(o, "categories", categories_json(db_str(rows, row, OC_CATEGORIES)));
 	json_put(o, "area", postcode_area_json(&area));
 	if (with_distance) {

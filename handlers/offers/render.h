@@ -30,7 +30,7 @@ struct req;
 	"FROM offer_categories oc WHERE oc.offer_id = o.id), " \
 	"(SELECT GROUP_CONCAT(CONCAT(os.day, ' ', os.from_min, ' ', os.to_min) " \
 	"ORDER BY os.day, os.from_min SEPARATOR ',') " \
-	"FROM offer_slots os WHERE os.offer_id = o.id), u.status, "
+	"FROM offer_slots os WHERE os.offer_id = o.id), u.status, o.lang, "
 #define OFFER_FROM	OFFER_FROM_HINT("")
 /* The same with an index hint on offers: "FORCE INDEX (name) ". */
 #define OFFER_FROM_HINT(hint) \
@@ -46,9 +46,13 @@ enum offer_col {
 	OC_CATEGORIES,		/* "garden,shopping" */
 	OC_SLOTS,		/* "0 540 720,2 600 660": day from_min to_min */
 	OC_VOLUNTEER_STATUS,	/* users.status */
+	OC_LANG,		/* the language it is written in (099) */
 	OC_SORT_KEY,
 	OC__COUNT
 };
+
+/* The languages a post may be written in (the site's; migration 099). */
+extern const char *const offer_langs[];
 
 /* Day names "mon".."sun", NULL-terminated; index = day number (0 = Monday). */
 extern const char *const offer_days[];

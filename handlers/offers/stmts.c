@@ -109,4 +109,7 @@ const char *const offers_stmts[STMT__MAX] = {
 	"WHERE o.volunteer_id = ? AND o.status <> 'deleted' "
 	"AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)) "
 	"ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	/* STMT_OFFER_SET_LANG: lang (NULL: the volunteer's locale), id */
+	"UPDATE offers o JOIN users u ON u.id = o.volunteer_id "
+	"SET o.lang = COALESCE(?, u.locale) WHERE o.id = ?",
 };

@@ -14,6 +14,7 @@
  *                      pending in either mode (the owner resubmits it)
  *   DELETE             any status → deleted (gone from every list, 404)
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "auth.h"
@@ -23,6 +24,22 @@
 #include "json.h"
 #include "offers.h"
 #include "problem.h"
+
+/* The language of the offer (issue 19): the body's lang, else on a new
+ * offer the volunteer's locale; a PATCH without lang leaves it. Stored by
+ * its own statement, so the offer's own statements stay as they are. */
+static int
+offer_lang_store(struct req *r, const char *id, bool creating)
+{
+	const char *lang = NULL;
+
+	if (r->json != NULL && json_object_object_get_ex(r->json, "lang", NULL))
+		lang = json_get_str(r->json, "lang");
+	if (lang == NULL && !creating)
+		return DB_OK;
+	return db_exec(r->db, r->arena, STMT_OFFER_SET_LANG, DB_PARAMS(
+	    DB_STR(lang), DB_STR(id)), NULL);
+}
 
 static bool
 post_moderation(const struct req *r)
@@ -58,6 +75,8 @@ create_txn(void *ctx)
 	    DB_STR(in->description), DB_STR(in->pc4), DB_DOUBLE(in->lat),
 	    DB_DOUBLE(in->lon), DB_INT(in->radius_km), DB_STR(c->status)),
 	    NULL)) != DB_OK)
+		return rc;
+	if ((rc = offer_lang_store(r, c->id, true)) != DB_OK)
 		return rc;
 	return offer_links_insert(r, c->id, in);
 }
@@ -132,6 +151,8 @@ patch_txn(void *ctx)
 		return rc;
 	if (db_affected(r->db) == 0)
 		return 1;
+	if ((rc = offer_lang_store(r, p->id, false)) != DB_OK)
+		return rc;
 	if (in->has_categories && (rc = db_exec(r->db, r->arena,
 	    STMT_OFFER_CATEGORIES_DELETE, DB_PARAMS(DB_STR(p->id)), NULL)) != DB_OK)
 		return rc;

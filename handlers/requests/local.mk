@@ -9,6 +9,6 @@ handlers_requests_burenhulp_requests_SOURCES = \
 	handlers/requests/list.c handlers/requests/write.c \
 	handlers/requests/review.c handlers/requests/public.c \
 	handlers/requests/check.c \
-	handlers/requests/recurrence.c \
+	handlers/requests/recurrence.c handlers/requests/lang.c \
 	handlers/requests/consent.c
 handlers_requests_burenhulp_requests_LDADD = $(BH_LIBS)

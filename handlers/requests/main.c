@@ -60,6 +60,7 @@ static const struct field create_fields[] = {
 	{ "private",		F_OBJECT,	0, 0, 0, NULL, private_fields },
 	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
 	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "lang",		F_ENUM,		0, 0, 0, requests_langs, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -74,6 +75,7 @@ static const struct field patch_fields[] = {
 	{ "private",		F_OBJECT,	FIELD_NULLABLE, 0, 0, NULL, private_fields },
 	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
 	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
+	{ "lang",		F_ENUM,		0, 0, 0, requests_langs, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

@@ -167,6 +167,8 @@ request_json(struct req *r, const struct db_rows *rows, size_t i, unsigned flags
 	/* Recurring help (issue 17): absent for help asked once. */
 	if (!db_is_null(rows, i, RC_RECURRENCE))
 		json_put_str(o, "recurrence", db_str(rows, i, RC_RECURRENCE));
+	/* The language of title and description (issue 19). */
+	json_put_str(o, "lang", db_str(rows, i, RC_LANG));
 	return o;
 }
 

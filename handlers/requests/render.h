@@ -45,7 +45,7 @@ struct req;
 	REQUEST_EFFECTIVE_STATUS ", r.status, r.moderation_decision, " \
 	"r.moderation_reason, r.response_count, " DB_RFC3339("r.created_at") ", " \
 	DB_RFC3339("r.expires_at") ", DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i:%s.%f'), " \
-	"r.recurrence, "
+	"r.recurrence, r.lang, "
 /* The volunteer of the accepted (or completed) match: may read the
  * private part (lib/auth.c, ACT_REQUEST_VIEW_PRIVATE). */
 #define REQUEST_COLUMN_VOLUNTEER \
@@ -69,6 +69,7 @@ enum request_col {
 	RC_DECISION, RC_REASON, RC_RESPONSES, RC_CREATED, RC_EXPIRES,
 	RC_SORT_CREATED,	/* created_at with microseconds, for cursors */
 	RC_RECURRENCE,		/* weekly, fortnightly, monthly; NULL: once (082) */
+	RC_LANG,		/* the language it is written in (099) */
 	RC_VOLUNTEER_ID,	/* NULL in lists */
 	RC_DISTANCE_M,		/* NULL unless searched near a postcode */
 	RC__COUNT

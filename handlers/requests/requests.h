@@ -39,6 +39,7 @@ enum stmt {
 	STMT_ALERTS_NOTIFY,
 	STMT_ALERTS_MAIL,
 	STMT_REQUEST_SET_RECURRENCE,	/* recurrence.c, issue 17 */
+	STMT_REQUEST_SET_LANG,		/* lang.c, issue 19 */
 	/* consent and VOG (consent.c, issue 17) */
 	STMT_CARE_SET,
 	STMT_CONSENT_REVOKE,
@@ -54,6 +55,13 @@ extern const char *const requests_stmts[STMT__MAX];
 extern const char *const requests_recurrences[];
 struct req;
 int requests_recurrence_store(struct req *r, const char *id)
+	__attribute__((warn_unused_result));
+
+/* The language a request is written in (lang.c): the choices of the lang
+ * field, and storing it; absent from a new request: the poster's locale,
+ * absent from a PATCH: unchanged. A db_status. */
+extern const char *const requests_langs[];
+int requests_lang_store(struct req *r, const char *id, bool creating)
 	__attribute__((warn_unused_result));
 
 /* Settings from the config, read once at start-up (main.c). */

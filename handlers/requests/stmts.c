@@ -217,6 +217,9 @@ const char *const requests_stmts[STMT__MAX] = {
 	"WHERE " ALERTS_FIT " AND n.email = 'instant'",
 	/* STMT_REQUEST_SET_RECURRENCE: recurrence (NULL: once), id */
 	"UPDATE requests SET recurrence = ? WHERE id = ?",
+	/* STMT_REQUEST_SET_LANG: lang (NULL: the poster's locale), id */
+	"UPDATE requests r JOIN users u ON u.id = r.owner_id "
+	"SET r.lang = COALESCE(?, u.locale) WHERE r.id = ?",
 
 	/* STMT_CARE_SET: set consent?, how; set consent?, how; set consent?,
 	 * recorded by (NULL with no how); needs_vog (NULL keeps); id. */

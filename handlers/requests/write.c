@@ -190,6 +190,8 @@ create_txn(void *ctx)
 	if (rc == DB_OK)
 		rc = requests_recurrence_store(r, c->id);
 	if (rc == DB_OK)
+		rc = requests_lang_store(r, c->id, true);
+	if (rc == DB_OK)
 		rc = request_care_write(r, c->id);
 	if (rc != DB_OK || strcmp(c->status, "open") != 0)
 		return rc;
@@ -335,6 +337,7 @@ requests_patch(struct req *r)
 		return;
 	}
 	if (requests_recurrence_store(r, id) != DB_OK
+	    || requests_lang_store(r, id, false) != DB_OK
 	    || request_care_write(r, id) != DB_OK)
 		goto internal;
 	(void)audit_write(r, "request.edit", "request", id,

@@ -7,6 +7,8 @@
 GRANT SELECT ON postcodes TO 'bh_offers'@'localhost';
 GRANT SELECT ON categories TO 'bh_offers'@'localhost';
 GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_offers'@'localhost';
+-- An offer's language defaults to its volunteer's (write.c, issue 19).
+GRANT SELECT (locale) ON users TO 'bh_offers'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_offers'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_offers'@'localhost';
 

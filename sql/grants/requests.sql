@@ -6,6 +6,8 @@
 GRANT SELECT ON postcodes TO 'bh_requests'@'localhost';
 GRANT SELECT ON categories TO 'bh_requests'@'localhost';
 GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_requests'@'localhost';
+-- A request's language defaults to its poster's (lang.c, issue 19).
+GRANT SELECT (locale) ON users TO 'bh_requests'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_requests'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_requests'@'localhost';
 
@@ -16,7 +18,7 @@ GRANT SELECT, INSERT ON requests TO 'bh_requests'@'localhost';
 GRANT UPDATE (title, description, category_id, pc4, lat, lon, when_start, when_end,
               on_behalf_of, posted_as, care_situation_ct, address_ct, phone_ct,
               status, moderation_decision, moderation_reason, updated_at,
-              expires_at, closed_at, recurrence)
+              expires_at, closed_at, recurrence, lang)
   ON requests TO 'bh_requests'@'localhost';
 -- Who is the accepted volunteer (may read the private part)?
 GRANT SELECT (id, request_id, volunteer_id, status, cancel_reason) ON matches TO 'bh_requests'@'localhost';

@@ -113,6 +113,51 @@ account_mails(struct arena *a)
 	    "account_mail_without_token_test: no token, no mail");
 }
 
+/* The languages of the neighbourhood (issue 19): a Turkish, Arabic, Polish
+ * or Ukrainian user gets the mail in that language, link and way out as in
+ * Dutch; a bundle says "(×n)" and a digest "(n)", no plural form needed. */
+static void
+neighbourhood_languages(struct arena *a)
+{
+	struct render_item it = { "match.accepted", "Alışveriş", "/match.html?id=M3", 1 };
+	struct render r = {
+		.kind = "match.accepted", .locale = "tr", .display_name = "Ayşe",
+		.item = &it, .public_url = URL, .unsub_token = "TOKEN3",
+	};
+	struct render_item items[] = { { "alert.request", "Zakupy", "/request.html?id=R4", 1 } };
+	char *subject = (char *)"", *body = (char *)"";
+
+	ok(render_mail(a, &r, &subject, &body) == 0 && strstr(subject, "Anlaşıldı") != NULL &&
+	    strstr(subject, "Alışveriş") != NULL, "Turkish: the subject (%s)", subject);
+	ok(strncmp(body, "Merhaba Ayşe,", strlen("Merhaba Ayşe,")) == 0 &&
+	    strstr(body, "Anlaşmayı görün:\n" URL "/match.html?id=M3") != NULL &&
+	    strstr(body, URL "/afmelden.html#token=TOKEN3") != NULL, "Turkish: greeting, link, way out");
+	r.locale = "ar";
+	ok(render_mail(a, &r, &subject, &body) == 0 && strstr(subject, "تم الاتفاق") != NULL,
+	    "Arabic: the subject (%s)", subject);
+	it.bundled = 3;
+	r.locale = "uk";
+	ok(render_mail(a, &r, &subject, &body) == 0 && strstr(subject, "(×3)") != NULL,
+	    "Ukrainian: three bundled say (×3) (%s)", subject);
+
+	r.kind = "digest";
+	r.locale = "pl";
+	r.items = items;
+	r.nitems = 1;
+	ok(render_mail(a, &r, &subject, &body) == 0 &&
+	    strcmp(subject, "Burenhulp: nowe powiadomienia (1)") == 0 &&
+	    strstr(body, "Zakupy") != NULL, "Polish: a digest (%s)", subject);
+
+	r.kind = "account.password_reset";
+	r.token = "SECRET44";
+	r.unsub_token = NULL;
+	r.locale = "ar";
+	ok(render_mail(a, &r, &subject, &body) == 0 &&
+	    strcmp(subject, "كلمة مرور جديدة لـ Burenhulp") == 0 &&
+	    strstr(body, URL "/wachtwoord-herstellen.html#token=SECRET44\n") != NULL &&
+	    strstr(body, "afmelden") == NULL, "Arabic: the reset mail, its link, no unsubscribe link");
+}
+
 int
 main(void)
 {
@@ -121,6 +166,7 @@ main(void)
 	event_mails(&a);
 	digests(&a);
 	account_mails(&a);
+	neighbourhood_languages(&a);
 	arena_reset(&a);
 	return tap_done();
 }

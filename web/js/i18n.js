@@ -73,6 +73,11 @@ let dict = {};
 const listeners = new Set();
 let extraPrefixes = [];
 let layerUrls = [];
+// Elements given a key before the dictionary loaded (a module that builds
+// its controls at import time): empty until then, translated by initI18n
+// even when they are not in the document yet.
+let loaded = false;
+const early = new Set();
 
 function storedLanguage() {
 	try {
@@ -221,6 +226,11 @@ export function setText(el, key, vars) {
 		el.dataset.i18nVars = JSON.stringify(vars);
 	else
 		delete el.dataset.i18nVars;
+	if (!loaded) {
+		el.textContent = '';
+		early.add(el);
+		return el;
+	}
 	el.textContent = t(key, vars || {});
 	return el;
 }
@@ -311,8 +321,13 @@ export async function initI18n(options = {}) {
 		lang = 'nl';
 		dict = await load('nl');
 	}
+	loaded = true;
 	setDocumentLanguage(lang);
 	translate();
+	for (const node of early)
+		if (!node.isConnected)
+			translate(node);
+	early.clear();
 	return lang;
 }
 

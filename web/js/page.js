@@ -16,6 +16,7 @@
 
 import {
 	setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
+	LANGUAGE_INFO,
 } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
 import { startBell } from './bell.js';
@@ -184,6 +185,49 @@ function buildLanguageMenu(tools) {
 		}
 	});
 	return box;
+}
+
+/**
+ * The language a poster writes in (issue 19), in a form with the fields
+ * #lang-field (a select #lang, name lang) and #lang-other-line (a button
+ * #lang-other): asked at once when it is not the site's language (Dutch) —
+ * the page or the account in another language, or a post written in one —
+ * and otherwise one click away; each language named in itself. Returns a
+ * function giving the chosen code, or null while not asked.
+ */
+export function askLanguage(form, user, written) {
+	const select = form.querySelector('#lang');
+	for (const l of LANGUAGE_INFO) {
+		const o = document.createElement('option');
+		o.value = l.code;
+		o.lang = l.code;
+		o.textContent = l.name;
+		select.append(o);
+	}
+	select.value = written || currentLanguage();
+	const field = form.querySelector('#lang-field');
+	const line = form.querySelector('#lang-other-line');
+	const other = form.querySelector('#lang-other');
+	const ask = currentLanguage() !== 'nl' || (user?.locale && user.locale !== 'nl') || (written && written !== 'nl');
+	field.hidden = !ask;
+	line.hidden = ask;
+	other.addEventListener('click', () => {
+		field.hidden = false;
+		line.hidden = true;
+		other.setAttribute('aria-expanded', 'true');
+		select.focus();
+	});
+	return () => (field.hidden ? null : select.value);
+}
+
+/**
+ * A button that prints the page (the print stylesheet keeps the content:
+ * a request, a match, the directory). Hidden on paper itself.
+ */
+export function printButton(key = 'common.print') {
+	const b = el('button', key, null, { type: 'button', class: 'button button-secondary print-button' });
+	b.addEventListener('click', () => window.print());
+	return b;
 }
 
 // A globe, the sign for "language" whatever one reads (drawn, not a font's).
@@ -410,6 +454,23 @@ export function pageReady() {
 /** A status badge: the status as a word (never colour alone). */
 export function badge(kind, status) {
 	return el('span', `status.${kind}.${status}`, null, { class: `badge badge-${status}` });
+}
+
+/**
+ * Puts text a person wrote (a request's title, an offer's description)
+ * into el: lang is the language it is written in (a request's lang; the
+ * directory's Dutch), so a screen reader reads it in that language whatever
+ * the page's; dir="auto" lets Arabic text run right to left on a Dutch page
+ * and Dutch text left to right on an Arabic one. Returns el.
+ */
+export function userText(el, text, lang) {
+	el.textContent = text;
+	el.dir = 'auto';
+	if (lang)
+		el.lang = lang;
+	else
+		el.removeAttribute('lang');
+	return el;
 }
 
 /** The name of a category in the current language, from the list of categories. */

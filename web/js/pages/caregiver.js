@@ -6,7 +6,7 @@
 // user's postcode is filled in.
 
 import { api } from '../api.js';
-import { startPage, pageReady } from '../page.js';
+import { startPage, pageReady, userText } from '../page.js';
 import { el, setText } from '../i18n.js';
 import { handleForm } from '../forms.js';
 
@@ -26,7 +26,7 @@ const KINDS = {
 function orgItem(o) {
 	const li = el('li');
 	const name = o.website ? el('a', null, null, { href: o.website, rel: 'noopener' }) : el('strong');
-	name.textContent = o.name;
+	userText(name, o.name, 'nl');	// the directory is written in Dutch
 	li.append(name, ' ', el('span', 'care.org_where', { place: o.area?.place || o.area?.pc4 || '', km: o.distance_km ?? 0 }, { class: 'small' }));
 	if (o.phone) {
 		const tel = el('a', null, null, { href: `tel:${o.phone.replace(/[^0-9+]/g, '')}` });
@@ -34,7 +34,7 @@ function orgItem(o) {
 		li.append(' · ', tel);
 	}
 	const p = el('p', null, null, { class: 'small' });
-	p.textContent = o.description;
+	userText(p, o.description, 'nl');
 	li.append(p);
 	return li;
 }

@@ -3,7 +3,9 @@
 // the back button and a shared link work; nothing is stored in the browser.
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText } from '../page.js';
+import {
+	startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText, userText, printButton,
+} from '../page.js';
 import { onLanguageChange, t } from '../i18n.js';
 import { showErrors, clearErrors, formValues } from '../forms.js';
 
@@ -18,7 +20,7 @@ function requestItem(r) {
 	const li = el('li', null, null, { class: 'card' });
 	const h = document.createElement('h3');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(r.id)}` });
-	a.textContent = r.title;
+	userText(a, r.title, r.lang);
 	h.append(a);
 	const meta = el('ul', null, null, { class: 'meta' });
 	const cat = el('li', 'common.category_is', { name: categoryName(categories, r.category) });
@@ -28,7 +30,7 @@ function requestItem(r) {
 	if (r.when && r.when.start)
 		meta.append(el('li', 'common.when', { start: r.when.start }));
 	const p = el('p');
-	p.textContent = r.description.length > 240 ? `${r.description.slice(0, 240)}…` : r.description;
+	userText(p, r.description.length > 240 ? `${r.description.slice(0, 240)}…` : r.description, r.lang);
 	li.append(h, meta, p);
 	return li;
 }
@@ -42,7 +44,8 @@ function link(href, text) {
 function orgItem(o) {
 	const li = el('li', null, null, { class: 'card' });
 	const h = el('h3');
-	h.textContent = o.name;
+	// The directory is written in Dutch (the admin's language).
+	userText(h, o.name, 'nl');
 	const meta = el('ul', null, null, { class: 'meta' });
 	meta.append(el('li', 'common.area_is', { area: areaText(o.area) }));
 	if (typeof o.distance_km === 'number')
@@ -50,7 +53,7 @@ function orgItem(o) {
 	if (o.categories && o.categories.length)
 		meta.append(el('li', 'common.categories_are', { names: o.categories.map((c) => categoryName(categories, c)).join(', ') }));
 	const p = el('p');
-	p.textContent = o.description;
+	userText(p, o.description, 'nl');
 	li.append(h, meta, p);
 	const contact = el('ul', null, null, { class: 'meta' });
 	if (o.website && /^https?:\/\//i.test(o.website))
@@ -162,6 +165,8 @@ async function main() {
 		runSearch(formValues(form));
 	});
 
+	// The directory on paper: a sociale kaart (the print stylesheet).
+	document.querySelector('#directory-heading + p').after(printButton('home.directory_print'));
 	await runSearch(s);
 	pageReady();
 }

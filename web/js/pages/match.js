@@ -11,7 +11,7 @@
 // under the field ("Wordt opgeslagen als 1,5 uur"); a number is sent.
 
 import { api, ApiError, hasRole } from '../api.js';
-import { startPage, pageReady, el, setText, badge, param, replaceMain } from '../page.js';
+import { startPage, pageReady, el, setText, badge, param, replaceMain, userText, printButton } from '../page.js';
 import { onLanguageChange, locale, t } from '../i18n.js';
 import { handleForm, showStatus, showProblem, showErrors } from '../forms.js';
 
@@ -119,7 +119,7 @@ function renderFacts() {
 	dl.append(el('dt', 'common.status'), st);
 	const reqDd = el('dd');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(match.request.id)}` });
-	a.textContent = match.request.title;
+	userText(a, match.request.title, request?.lang);
 	reqDd.append(a, document.createTextNode(' '), badge('request', match.request.status));
 	dl.append(el('dt', 'match.request'), reqDd);
 	const staff = isStaff();
@@ -131,6 +131,9 @@ function renderFacts() {
 	}
 	if (request && request.on_behalf_of)
 		row(dl, 'common.for_whom', request.on_behalf_of.first_name);
+	// When the help is (on paper too: who, when, how to reach each other).
+	if (request && request.when)
+		row(dl, 'common.when_label', 'common.when_range', { start: request.when.start, end: request.when.end });
 	row(dl, 'common.posted', 'common.date_value', { at: match.created_at });
 	if (match.accepted_at)
 		row(dl, 'match.accepted_at', 'common.datetime_value', { at: match.accepted_at });
@@ -420,6 +423,8 @@ async function main() {
 			showProblem(mstatus, e);
 		}
 	});
+	// On paper: who, when and how to reach each other (the print stylesheet).
+	$('private-section').after(printButton());
 	pageReady();
 }
 

@@ -2,12 +2,12 @@
 // status and a link to the messages.
 
 import { api } from '../api.js';
-import { startPage, pageReady, el, badge, pagedList } from '../page.js';
+import { startPage, pageReady, el, badge, pagedList, userText } from '../page.js';
 
 function item(m) {
 	const li = el('li', null, null, { class: 'card' });
 	const h = el('h2');
-	h.textContent = m.request.title;
+	userText(h, m.request.title, m.request.lang);
 	const meta = el('ul', null, null, { class: 'meta' });
 	const st = document.createElement('li');
 	st.append(el('span', 'common.status_label'), document.createTextNode(' '), badge('match', m.status));

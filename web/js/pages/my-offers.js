@@ -4,7 +4,9 @@
 // with its area, travel distance and categories, daily, offer_id).
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading } from '../page.js';
+import {
+	startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading, userText,
+} from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { showStatus, showProblem } from '../forms.js';
 
@@ -65,14 +67,14 @@ async function loadAlerts() {
 function item(o) {
 	const li = el('li', null, null, { class: 'card', id: `o-${o.id}` });
 	const h = el('h2');
-	h.textContent = o.title;
+	userText(h, o.title, o.lang);
 	const meta = el('ul', null, null, { class: 'meta' });
 	const st = document.createElement('li');
 	st.append(el('span', 'common.status_label'), document.createTextNode(' '), badge('offer', o.status));
 	meta.append(st, el('li', 'common.area_is', { area: areaText(o.area) }), el('li', 'common.travels', { km: o.radius_km }));
 	meta.append(el('li', 'common.categories_are', { names: o.categories.map((c) => categoryName(categories, c)).join(', ') }));
 	const p = el('p');
-	p.textContent = o.description;
+	userText(p, o.description, o.lang);
 	li.append(h, meta, p);
 	if (o.status === 'pending')
 		li.append(el('p', 'myoffers.pending_note', null, { class: 'notice notice-info' }));

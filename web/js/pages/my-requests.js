@@ -3,7 +3,9 @@
 // messages and completion of a match, change or cancel a request.
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading } from '../page.js';
+import {
+	startPage, pageReady, el, badge, categoryName, areaText, confirmButton, loadingInto, doneLoading, userText,
+} from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { showStatus, showProblem, handleForm } from '../forms.js';
 
@@ -81,7 +83,7 @@ function requestItem(r, matches, reload) {
 	const li = el('li', null, null, { class: 'card', id: `r-${r.id}` });
 	const h = document.createElement('h2');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(r.id)}` });
-	a.textContent = r.title;
+	userText(a, r.title, r.lang);
 	h.append(a);
 	const meta = el('ul', null, null, { class: 'meta' });
 	const st = document.createElement('li');

@@ -3,7 +3,9 @@
 // the week I am available (rows of day + from + to, added and removed here).
 
 import { api, getCategories } from '../api.js';
-import { startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain } from '../page.js';
+import {
+	startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain, askLanguage,
+} from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { handleForm } from '../forms.js';
 import { askBeforePost } from '../care-check.js';
@@ -114,6 +116,7 @@ async function main() {
 	}
 	if (!rows.children.length)
 		addRow();
+	const writtenIn = askLanguage(form, user, offer?.lang);
 	document.getElementById('add-slot').addEventListener('click', () => {
 		addRow();
 		rows.lastElementChild.querySelector('select').focus();
@@ -137,6 +140,8 @@ async function main() {
 			radius_km: Number.isInteger(radius) && v.radius_km !== '' ? radius : v.radius_km,
 			availability,
 		};
+		if (writtenIn())
+			body.lang = writtenIn();
 		if (!await askBeforePost(form, body, 'offer'))
 			return null;
 		if (offer) {

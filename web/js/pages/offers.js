@@ -4,7 +4,7 @@
 // /offers is for logged-in users: anonymous visitors go to the login first.
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText } from '../page.js';
+import { startPage, pageReady, pagedList, el, categoryName, fillCategorySelect, areaText, userText } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { showErrors, clearErrors, formValues } from '../forms.js';
 
@@ -17,7 +17,7 @@ function offerItem(o) {
 	const li = el('li', null, null, { class: 'card' });
 	const h = document.createElement('h2');
 	h.className = 'card-title';
-	h.textContent = o.title;
+	userText(h, o.title, o.lang);
 	const meta = el('ul', null, null, { class: 'meta' });
 	meta.append(el('li', 'offers.by', { name: o.volunteer.display_name }));
 	if (o.categories && o.categories.length)
@@ -28,7 +28,7 @@ function offerItem(o) {
 	if (typeof o.radius_km === 'number')
 		meta.append(el('li', 'offers.travels', { km: o.radius_km }));
 	const p = el('p');
-	p.textContent = o.description.length > 300 ? `${o.description.slice(0, 300)}…` : o.description;
+	userText(p, o.description.length > 300 ? `${o.description.slice(0, 300)}…` : o.description, o.lang);
 	li.append(h, meta, p);
 	if (o.availability && o.availability.length) {
 		li.append(el('p', 'offers.available', null, { class: 'small muted' }));

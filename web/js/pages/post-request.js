@@ -3,7 +3,9 @@
 // the same form changes an existing request (PATCH, while pending or open).
 
 import { api, getCategories } from '../api.js';
-import { startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain } from '../page.js';
+import {
+	startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain, askLanguage,
+} from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showErrors } from '../forms.js';
 import { askBeforePost } from '../care-check.js';
@@ -81,18 +83,23 @@ async function main() {
 		r.addEventListener('change', syncForWhom);
 	syncForWhom();
 
+	let written = null;
 	if (id) {
 		setText(document.getElementById('post-h1'), 'post.h1_edit');
 		setTitle('post.title_edit');
 		setText(document.getElementById('request-submit'), 'common.save');
 		try {
-			fill((await api.get(`/requests/${encodeURIComponent(id)}`)).request);
+			const { request } = await api.get(`/requests/${encodeURIComponent(id)}`);
+			fill(request);
+			written = request.lang;
 		} catch {
 			replaceMain('errors.load_failed', null, 'error');
 			pageReady();
 			return;
 		}
 	}
+
+	const writtenIn = askLanguage(form, user, written);
 
 	handleForm(form, async (v) => {
 		const body = {
@@ -101,6 +108,8 @@ async function main() {
 			category: v.category,
 			postcode: v.postcode,
 		};
+		if (writtenIn())
+			body.lang = writtenIn();
 		const start = toUtc(v.when_start);
 		const end = toUtc(v.when_end);
 		if (start || end) {

@@ -3,7 +3,9 @@
 // volunteers, and a link to report it.
 
 import { api, getCategories, hasRole, ApiError } from '../api.js';
-import { startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain } from '../page.js';
+import {
+	startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain, userText, printButton,
+} from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showStatus } from '../forms.js';
 import { renderCare } from './request-care.js';
@@ -48,7 +50,7 @@ function row(dl, key, value, vars) {
 
 function render() {
 	const r = request;
-	titleEl.textContent = r.title;
+	userText(titleEl, r.title, r.lang);
 	delete titleEl.dataset.i18n;
 	delete document.querySelector('title').dataset.i18n;
 	document.title = `${r.title} – Burenhulp`;
@@ -73,8 +75,12 @@ function render() {
 	parts.push(dl);
 
 	const desc = el('p', null, null, { class: 'description' });
-	desc.textContent = r.description;
+	userText(desc, r.description, r.lang);
 	parts.push(el('h2', 'request.description_heading'), desc);
+	// On paper the request keeps its content (the print stylesheet).
+	const view = document.getElementById('request-view');
+	if (!view.querySelector('.print-button'))
+		view.append(printButton());
 
 	if (isStaff() && !privateShown) {
 		const box = el('section', null, null, { class: 'private', 'aria-labelledby': 'private-h' });

@@ -2,7 +2,7 @@
 // my offers, best first, each with the reasons why.
 
 import { api, getCategories } from '../api.js';
-import { startPage, pageReady, el, categoryName, areaText, loadingInto, doneLoading } from '../page.js';
+import { startPage, pageReady, el, categoryName, areaText, loadingInto, doneLoading, userText } from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { showProblem } from '../forms.js';
 
@@ -23,7 +23,7 @@ function item(s) {
 	const li = el('li', null, null, { class: 'card' });
 	const h = document.createElement('h2');
 	const a = el('a', null, null, { href: `/hulpvraag.html?id=${encodeURIComponent(r.id)}` });
-	a.textContent = r.title;
+	userText(a, r.title, r.lang);
 	h.append(a);
 	const meta = el('ul', null, null, { class: 'meta' });
 	meta.append(el('li', 'common.category_is', { name: categoryName(categories, r.category) }),
@@ -33,7 +33,7 @@ function item(s) {
 	if (r.when && r.when.start)
 		meta.append(el('li', 'common.when', { start: r.when.start }));
 	const p = el('p');
-	p.textContent = r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description;
+	userText(p, r.description.length > 300 ? `${r.description.slice(0, 300)}…` : r.description, r.lang);
 	li.append(h, meta, p);
 	if (s.reasons && s.reasons.length) {
 		li.append(el('h3', 'suggestions.why'));
