@@ -39,8 +39,9 @@
 // the language switch can say "vertaling nog niet nagekeken" without
 // loading every file.
 //
-// The chosen language is the only thing the site keeps in browser storage
-// (localStorage "bh_lang"); <html lang> and <html dir> always follow it.
+// The chosen language is kept in browser storage (localStorage "bh_lang";
+// besides it only web/js/easy.js's "bh_easy"); <html lang> and <html dir>
+// always follow it.
 
 const STORAGE_KEY = 'bh_lang';
 /** The languages of the site: code, its own name, direction, checked by a person. */
