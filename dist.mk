@@ -8,7 +8,8 @@
 #                            nginx/burenhulp.conf (the TLS site),
 #                            mariadb/burenhulp.cnf (durable server settings)
 #   $(systemdunitdir)        per handler .socket + .service, the mailer,
-#                            burenhulp-purge.service + .timer
+#                            burenhulp-purge.service + .timer,
+#                            burenhulp-audit-export.service
 #   $(sysusersdir)           burenhulp.conf (the system users)
 #   $(sysconfdir)/burenhulp  *.conf.sample (never a real config: those
 #                            hold passwords; see docs/operations.md)
@@ -23,6 +24,7 @@ BH_DIST_IN = \
 	$(srcdir)/systemd/burenhulp-mailer.service.in \
 	$(srcdir)/systemd/burenhulp-purge.service.in \
 	$(srcdir)/systemd/burenhulp-purge.timer.in \
+	$(srcdir)/systemd/burenhulp-audit-export.service.in \
 	$(srcdir)/systemd/burenhulp.sysusers.in \
 	$(srcdir)/etc/burenhulp/handler.conf.in $(srcdir)/etc/burenhulp/ctl.conf.in \
 	$(srcdir)/etc/burenhulp/mailer.conf.in $(srcdir)/nginx/burenhulp-tls.conf.in

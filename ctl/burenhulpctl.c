@@ -3,7 +3,8 @@
  * COMMAND [ARGS]`. This file reads the command line and the config, loads
  * the keys, opens the database and hands over to one command; the commands
  * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c,
- * digest.c (which runs the mailer's own mailer/digest.c) and backup.c.
+ * digest.c (which runs the mailer's own mailer/digest.c), audit_export.c
+ * and backup.c.
  * Without -c the installed config is read
  * (BH_SYSCONFDIR/burenhulp/ctl.conf, /etc/burenhulp/ctl.conf by default).
  * `--help` and `--version` need neither config nor database.
@@ -25,7 +26,7 @@
 static const struct command {
 	const char	*name;
 	int		(*run)(struct ctl *, int, char **);
-	int		 needs_master_key;
+	int		 needs_master_key;	/* -1: opens nothing, loads no key */
 	const char	*usage;
 } commands[] = {
 	{ "migrate", cmd_migrate, 0,
@@ -50,6 +51,9 @@ static const struct command {
 	  "outbox-token --email E [--verify]  the token of the newest reset (or confirmation) mail to E" },
 	{ "digest", cmd_digest, 0,
 	  "digest --now            write the daily digests at once (the mailer sends them)" },
+	{ "audit-export", cmd_audit_export, -1,
+	  "audit-export [--stdout] [--follow] [--cursor NAME] [--facility F] [--poll-ms N] [--gap-wait-s N]\n"
+	  "                          audit log rows after the cursor to syslog (or stdout), in order" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -137,7 +141,10 @@ main(int argc, char **argv)
 		    cmd->name, c.config_path);
 		goto out;
 	}
-	if (crypto_keys_load(master, config_str(c.cfg, "session_key", NULL)) != 0)
+	/* audit-export reads ids and codes only: it runs without the keys
+	 * (its systemd unit is not in the group that may read them). */
+	if (cmd->needs_master_key >= 0 &&
+	    crypto_keys_load(master, config_str(c.cfg, "session_key", NULL)) != 0)
 		goto out;
 	/* Hash passwords as the accounts handler does (same config keys). */
 	ops = config_long(c.cfg, "pwhash_ops", 0);

@@ -63,7 +63,20 @@ enum ctl_stmt {
 	STMT_ROTATE_OUTBOX_TO_SET,
 	STMT_ROTATE_OUTBOX_BODY_GET,
 	STMT_ROTATE_OUTBOX_BODY_SET,
+	STMT_ROTATE_MFA_SECRET_GET,
+	STMT_ROTATE_MFA_SECRET_SET,
+	STMT_ROTATE_CGC_RESULT_GET,
+	STMT_ROTATE_CGC_RESULT_SET,
+	STMT_ROTATE_CHECKINS_NOTE_GET,
+	STMT_ROTATE_CHECKINS_NOTE_SET,
+	STMT_ROTATE_VOG_NOTE_GET,
+	STMT_ROTATE_VOG_NOTE_SET,
 	STMT_OUTBOX_LAST_RESET,
+	/* audit_export.c */
+	STMT_AUDIT_CURSOR_INIT,
+	STMT_AUDIT_CURSOR_GET,
+	STMT_AUDIT_AFTER,
+	STMT_AUDIT_CURSOR_SET,
 	STMT__MAX
 };
 extern const char *const ctl_stmts[STMT__MAX];
@@ -79,6 +92,7 @@ int cmd_rotate_key(struct ctl *c, int argc, char **argv);
 int cmd_seed_bench(struct ctl *c, int argc, char **argv);	/* seed_bench.c */
 int cmd_outbox_token(struct ctl *c, int argc, char **argv);
 int cmd_digest(struct ctl *c, int argc, char **argv);	/* digest.c */
+int cmd_audit_export(struct ctl *c, int argc, char **argv);	/* audit_export.c */
 /* backup.c: mariadb-backup; c->db is NULL (no connection of their own). */
 int cmd_backup(struct ctl *c, int argc, char **argv);
 int cmd_restore(struct ctl *c, int argc, char **argv);

@@ -73,8 +73,9 @@ const char *const ctl_stmts[STMT__MAX] = {
 	 * user, everything else to its own row.
 	 * STMT_ROTATE_*_SET: new ciphertext, id, the ciphertext read (so that a
 	 * value changed meanwhile is left alone). */
-	/* STMT_ROTATE_USERS_EMAIL_GET */
-	"SELECT id, id, email_ct FROM users WHERE email_ct IS NOT NULL AND id > ? "
+	/* STMT_ROTATE_USERS_EMAIL_GET. An erased account's email_ct is ''
+	 * (STMT_USER_ERASE): nothing sealed, nothing to reseal. */
+	"SELECT id, id, email_ct FROM users WHERE email_ct IS NOT NULL AND email_ct <> '' AND id > ? "
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_USERS_EMAIL_SET */
 	"UPDATE users SET email_ct = ? WHERE id = ? AND email_ct = ?",
@@ -113,8 +114,47 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_OUTBOX_BODY_SET */
 	"UPDATE outbox SET body_ct = ? WHERE id = ? AND body_ct = ?",
+	/* STMT_ROTATE_MFA_SECRET_GET: the TOTP secret, bound to its user
+	 * (migration 062). A reseal between enrolment and confirmation makes
+	 * the confirmation fail once (it compares secret_ct); the user asks
+	 * for a new code. */
+	"SELECT user_id, user_id, secret_ct FROM mfa_totp WHERE user_id > ? "
+	"ORDER BY user_id LIMIT 500",
+	/* STMT_ROTATE_MFA_SECRET_SET */
+	"UPDATE mfa_totp SET secret_ct = ? WHERE user_id = ? AND secret_ct = ?",
+	/* STMT_ROTATE_CGC_RESULT_GET: a caregiver check, bound to its id (082) */
+	"SELECT id, id, result_ct FROM caregiver_checks WHERE id > ? ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CGC_RESULT_SET */
+	"UPDATE caregiver_checks SET result_ct = ? WHERE id = ? AND result_ct = ?",
+	/* STMT_ROTATE_CHECKINS_NOTE_GET: a check-in's note, bound to its id (082) */
+	"SELECT id, id, note_ct FROM checkins WHERE note_ct IS NOT NULL AND id > ? "
+	"ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CHECKINS_NOTE_SET */
+	"UPDATE checkins SET note_ct = ? WHERE id = ? AND note_ct = ?",
+	/* STMT_ROTATE_VOG_NOTE_GET: a VOG's note, bound to its user (081) */
+	"SELECT user_id, user_id, note_ct FROM users_vog WHERE note_ct IS NOT NULL "
+	"AND user_id > ? ORDER BY user_id LIMIT 500",
+	/* STMT_ROTATE_VOG_NOTE_SET */
+	"UPDATE users_vog SET note_ct = ? WHERE user_id = ? AND note_ct = ?",
 	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "
 	"AND kind = ? ORDER BY id DESC LIMIT 1",
+	/* STMT_AUDIT_CURSOR_INIT: cursor name. A new cursor starts before the
+	 * first audit row (audit_export_cursor, migration 093). */
+	"INSERT IGNORE INTO audit_export_cursor (name, last_id, updated_at) "
+	"VALUES (?, 0, NOW(3))",
+	/* STMT_AUDIT_CURSOR_GET: cursor name → last id written */
+	"SELECT last_id FROM audit_export_cursor WHERE name = ?",
+	/* STMT_AUDIT_AFTER: last id, limit → the next rows in id order (the
+	 * primary key): id, time (RFC 3339, milliseconds), actor, address,
+	 * action, target type, target id, detail, age in ms by the server's
+	 * clock (how long a hole before it has been waited for). */
+	"SELECT id, CONCAT(LEFT(DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%s.%f'), 23), 'Z'), actor_id, address, action, "
+	"target_type, target_id, detail, TIMESTAMPDIFF(MICROSECOND, at, NOW(3)) DIV 1000 "
+	"FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+	/* STMT_AUDIT_CURSOR_SET: new last id, cursor name, the last id read
+	 * (compare-and-set: a second exporter on the cursor changes nothing). */
+	"UPDATE audit_export_cursor SET last_id = ?, updated_at = NOW(3) "
+	"WHERE name = ? AND last_id = ?",
 };

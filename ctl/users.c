@@ -19,6 +19,7 @@
 #include "crypto.h"
 #include "ctl.h"
 #include "db.h"
+#include "passwords.h"
 #include "valid.h"
 
 #define PASSWORD_MIN_CHARS	10
@@ -240,6 +241,18 @@ cmd_user(struct ctl *c, int argc, char **argv)
 	if (chars < PASSWORD_MIN_CHARS) {
 		fprintf(stderr, "burenhulpctl: the password needs at least %d "
 		    "characters (valid UTF-8)\n", PASSWORD_MIN_CHARS);
+		goto out;
+	}
+	/* The same check as every password the site sets (ASVS V6.2). */
+	if (passwords_init(c->cfg) != 0) {
+		fprintf(stderr, "burenhulpctl: cannot load the list of common "
+		    "passwords or cracklib's dictionary (see the log above)\n");
+		goto out;
+	}
+	if (passwords_common(password, strlen(password))) {
+		fprintf(stderr, "burenhulpctl: this password is too easy to "
+		    "guess (a common password, or a word with digits or symbols "
+		    "around it): choose a longer one\n");
 		goto out;
 	}
 	switch (ctl_user_create(c, email, name, roles, pc4, password)) {

@@ -24,6 +24,7 @@
 
 #include "arena.h"
 #include "crypto.h"
+#include "passwords.h"
 #include "problem.h"
 #include "valid.h"
 
@@ -504,6 +505,10 @@ message_for(const char *code, const struct field *f, char *buf, size_t sz)
 	}
 	if (strcmp(code, "invalid_utf8") == 0)
 		return "Must be valid UTF-8.";
+	if (strcmp(code, "common_password") == 0)
+		return "This password is too easy to guess: it is a common "
+		    "password or a word with digits or symbols around it. "
+		    "Choose a longer one, a few words in a sentence for example.";
 	if (strcmp(code, "not_allowed") == 0)
 		return "Not one of the allowed values.";
 	if (strcmp(code, "too_short") == 0) {
@@ -756,8 +761,14 @@ check_value(struct req *r, const char *name, json_object *v,
 	}
 	switch (f->type) {
 	case F_STRING:
-	case F_PASSWORD:
 		code = valid_text(s, len, f->min, f->max, false);
+		break;
+	case F_PASSWORD:
+		/* A new password: long enough, and not one a guesser tries
+		 * first (passwords.c; ASVS V6.2). */
+		if ((code = valid_text(s, len, f->min, f->max, false)) == NULL &&
+		    passwords_common(s, len))
+			code = "common_password";
 		break;
 	case F_TEXT:
 		code = valid_text(s, len, f->min, f->max, true);

@@ -9,7 +9,8 @@
  * Error codes put in problem+json `errors[].code`:
  *   required, wrong_type, invalid, too_short, too_long, out_of_range,
  *   invalid_utf8, not_allowed (value not among the choices), unknown
- *   (well-formed but not known to us: category, postcode).
+ *   (well-formed but not known to us: category, postcode), common_password
+ *   (F_PASSWORD only: too easy to guess, lib/passwords.c).
  */
 #ifndef BH_VALID_H
 #define BH_VALID_H

@@ -38,6 +38,7 @@ case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
+	libcrack2-dev cracklib-runtime
 	autoconf automake libtool pkg-config make gcc curl
 	libcurl4-openssl-dev python3-aiosmtpd"
 
@@ -46,7 +47,7 @@ BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 # systemd-analyze and systemd-socket-activate for the units, logrotate,
 # and what builds and checks the Debian package (Build-Depends).
 BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate openssl
-	dpkg-dev debhelper lintian liboath-dev"
+	dpkg-dev debhelper lintian liboath-dev libcrack2-dev"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }

@@ -163,6 +163,8 @@ void users_list(struct req *r);
 void users_search(struct req *r);
 void users_get(struct req *r);
 void users_patch(struct req *r);
+/* DELETE /users/{id}/sessions: an admin logs a user out everywhere. */
+void users_sessions_delete(struct req *r);
 void notifications_list(struct req *r);
 void notifications_read(struct req *r);
 void settings_get(struct req *r);

@@ -13,6 +13,7 @@
 #include "auth.h"
 #include "config.h"
 #include "mfa.h"
+#include "passwords.h"
 #include "server.h"
 
 static const char *const self_roles[] = { "resident", "caregiver", "volunteer", NULL };
@@ -186,6 +187,7 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
+	{ "DELETE", "/api/v1/users/{id}/sessions",        users_sessions_delete, ACCESS_SESSION, ROLE_ADMIN, NULL,              0 },
 	{ "PUT",    "/api/v1/me/vog",                     vog_submit,        ACCESS_SESSION, 0,          vog_fields,            0 },
 	{ "POST",   "/api/v1/users/{id}/vog",             vog_decide,        ACCESS_SESSION, 0,          vog_decide_fields,     0 },
 };
@@ -209,7 +211,9 @@ static int
 accounts_init(const struct config *cfg)
 {
 	pw_init(config_long(cfg, "pwhash_concurrency", pwhash_default()));
-	return 0;
+	/* Every new password is checked against common ones (valid.c's
+	 * F_PASSWORD): without the list the handler does not start. */
+	return passwords_init(cfg);
 }
 
 static const struct handler accounts = {

@@ -1,5 +1,6 @@
 /*
- * users.c — GET /users, GET/PATCH /users/{id}: account management by admins.
+ * users.c — GET /users, GET/PATCH /users/{id}, DELETE /users/{id}/sessions:
+ * account management by admins.
  * Every read of someone's e-mail here is written to the audit log.
  */
 #include <stdbool.h>
@@ -206,4 +207,35 @@ users_patch(struct req *r)
 	return;
 internal:
 	problem_internal(r, "user patch");
+}
+
+/*
+ * DELETE /users/{id}/sessions (ASVS V7.5): every session of the user ends
+ * at once (their next request is 401), for a lost phone or a shared
+ * computer, without blocking them. The admin's own sessions too when the
+ * id is their own: "log out everywhere" means everywhere.
+ */
+void
+users_sessions_delete(struct req *r)
+{
+	const char *id = http_param(r, "id");
+	struct db_rows rows;
+	int rc;
+
+	if (!auth_require(r, ACT_USERS_ADMIN, NULL))
+		return;
+	rc = valid_id(id) == NULL ? user_load(r, id, &rows) : 1;
+	if (rc != 0) {
+		if (rc < 0)
+			problem_internal(r, "user sessions");
+		else
+			problem_send(r, 404, "not_found", "No such user.");
+		return;
+	}
+	if (auth_sessions_revoke(r, id, false) != 0) {
+		problem_internal(r, "user sessions");
+		return;
+	}
+	(void)audit_write(r, "user.sessions_ended", "user", id, NULL);
+	http_send_empty(r, 204);
 }

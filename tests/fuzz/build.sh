@@ -32,7 +32,8 @@
 # build or finds a bug; the last line reads "fuzz: N passed, N failed".
 #
 # Needs clang and libFuzzer (Debian: clang, libclang-rt-14-dev), plus the
-# -dev packages the project builds with anyway (liboath-dev for MFA).
+# -dev packages the project builds with anyway (liboath-dev for MFA,
+# libcrack2-dev and cracklib-runtime's dictionary for fuzz_passwords).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,7 +58,8 @@ targets="fuzz_valid:admin fuzz_json: fuzz_cursor:matches,admin
 fuzz_cursor_requests:requests fuzz_cursor_offers:offers
 fuzz_cursor_organisations:admin fuzz_cursor_accounts:accounts fuzz_http: fuzz_route:accounts
 fuzz_search: fuzz_config: fuzz_crypto: fuzz_postcode_area: fuzz_mime:mailer
-fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin fuzz_words:"
+fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin fuzz_words:
+fuzz_passwords:"
 
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -71,7 +73,7 @@ CFLAGS="-I$top/lib -I$top -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror 
 -Wno-unused-parameter $SAN $(pkg-config --cflags json-c libsodium liboath) \
 $(pkg-config --cflags libmariadb 2>/dev/null || mysql_config --cflags)"
 LIBS="-lfcgi $(pkg-config --libs json-c libsodium liboath) \
-$(pkg-config --libs libmariadb 2>/dev/null || mysql_config --libs) -pthread -lm"
+$(pkg-config --libs libmariadb 2>/dev/null || mysql_config --libs) -lcrack -pthread -lm"
 export CC CFLAGS
 
 # archive NAME SOURCES...: compiles the sources (in parallel, only those
@@ -275,6 +277,13 @@ seed fuzz_words text "Mijn moeder heeft de ziekte van Parkinson en longkanker; w
 seed fuzz_words accents "KANKERPATIËNT, suïkerziekte, deÂ­mentie, Ĳssel, Straße"
 seed fuzz_words list "1foo | ~bär | zap zop
 stobar zap  zop FOO"
+seed fuzz_passwords common "Wachtwoord2024!"
+seed fuzz_passwords swapped "P@ssw0rd!!2024"
+seed fuzz_passwords sentence "mijn hond heet Bello en blaft"
+seed fuzz_passwords list "1# a comment
+  Welkom \t
+GEHEIM
+zon"
 
 passed=0
 failed=0

@@ -116,7 +116,8 @@ units_shape() {
 	grep -qx 'SupplementaryGroups=burenhulp burenhulp-sealed www-data' "$UNITS/burenhulp-admin.service" &&
 	grep -q 'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6' "$UNITS/burenhulp-mailer.service" &&
 	grep -q 'OnCalendar=' "$UNITS/burenhulp-purge.timer" &&
-	grep -q 'burenhulpctl -c /etc/burenhulp/ctl.conf purge' "$UNITS/burenhulp-purge.service"
+	grep -q 'burenhulpctl -c /etc/burenhulp/ctl.conf purge' "$UNITS/burenhulp-purge.service" &&
+	grep -q 'burenhulpctl -c /etc/burenhulp/ctl.conf audit-export --follow' "$UNITS/burenhulp-audit-export.service"
 }
 logrotate_file() {
 	local out	# (not piped into grep -q: with pipefail, SIGPIPE would fail it)
@@ -200,6 +201,7 @@ db_password = $(pw_of "bh_$1")
 session_key = $OPS_VAR/etc/session.key
 master_key = $OPS_VAR/etc/master.key
 sql_dir = $ROOT/usr/share/burenhulp/sql
+words_dir = $ROOT/usr/share/burenhulp/data
 workers = 2
 cookie_secure = true
 EOF

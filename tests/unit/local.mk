@@ -15,7 +15,9 @@ UNIT_TESTS = \
 	tests/unit/postcode_test \
 	tests/unit/mime_test \
 	tests/unit/render_test \
-	tests/unit/words_test
+	tests/unit/words_test \
+	tests/unit/passwords_test \
+	tests/unit/audit_line_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -64,3 +66,13 @@ check_PROGRAMS += tests/bench/words_bench
 tests_bench_words_bench_SOURCES = tests/bench/words_bench.c
 tests_bench_words_bench_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 tests_bench_words_bench_LDADD = $(BH_LIBS)
+# The check of new passwords (lib/passwords.c, issue 16): the project's
+# list from the source tree, cracklib's dictionary from the system.
+tests_unit_passwords_test_SOURCES = tests/unit/passwords_test.c tests/unit/tap.h
+tests_unit_passwords_test_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_unit_passwords_test_LDADD = $(BH_LIBS)
+# The audit log's syslog lines (ctl/audit_line.c, burenhulpctl audit-export).
+tests_unit_audit_line_test_SOURCES = tests/unit/audit_line_test.c tests/unit/tap.h \
+	ctl/audit_line.c ctl/audit_line.h
+tests_unit_audit_line_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ctl
+tests_unit_audit_line_test_LDADD = $(BH_LIBS)

@@ -24,7 +24,7 @@ const EXPORT_PAGES = 100;
 const KINDS = [
 	'request.private_read', 'message.private_read', 'match.view', 'user.view', 'users.list', 'stats.read',
 	'request.create', 'request.edit', 'request.cancel', 'request.approve', 'request.reject', 'request.hide',
-	'offer.review', 'offer.hide', 'message.delete', 'user.block', 'user.roles', 'report.create',
+	'offer.review', 'offer.hide', 'message.delete', 'user.block', 'user.roles', 'user.sessions_ended', 'report.create',
 	'category.create', 'category.update', 'category.delete',
 	'organisation.create', 'organisation.update', 'organisation.delete',
 	'session.login', 'session.end', 'session.mfa_failed', 'mfa.enrol', 'mfa.enable', 'mfa.disable',

@@ -1,6 +1,7 @@
 // Users (admins only): find by name or whole e-mail address (POST /users/search),
 // see roles and status, block and unblock, grant or take the roles
-// professional, moderator and admin (PATCH /users/{id}). Every list of
+// professional, moderator and admin (PATCH /users/{id}), log someone out
+// everywhere (DELETE /users/{id}/sessions). Every list of
 // e-mail addresses is a logged read (users.list in the audit log).
 
 import { api } from '/js/api.js';
@@ -114,6 +115,30 @@ function userCard(u) {
 			const b = el('button', 'admin.users.unblock', null, { type: 'button', class: 'button', 'data-status-button': '' });
 			b.addEventListener('click', () => setStatus('active'));
 			actions.append(b);
+		}
+		// Log out everywhere (DELETE /users/{id}/sessions, ASVS V7.5): a lost
+		// phone or a shared computer, without blocking. Not for oneself
+		// (that is logging out), not for a blocked user (already out).
+		if (!self && u.status === 'active') {
+			const c = confirmInline({
+				labelKey: 'admin.users.sessions_end',
+				questionKey: 'admin.users.sessions_end_q',
+				yesKey: 'admin.users.sessions_end_yes',
+				vars: { name: u.display_name },
+				danger: false,
+				action: async () => {
+					try {
+						await api.del(`/users/${encodeURIComponent(u.id)}/sessions`);
+						c.reset();
+						announce(live, 'admin.users.sessions_ended', { name: u.display_name });
+						c.querySelector('button').focus();
+					} catch (e) {
+						announce(live, problemKey(e), null, 'error');
+					}
+				},
+			});
+			c.querySelector('button').dataset.sessionsButton = '';
+			actions.append(c);
 		}
 		const audit = el('a', 'admin.users.audit_link', null, { href: `/admin/logboek.html?target=${encodeURIComponent(u.id)}`, class: 'button button-secondary' });
 		actions.append(audit);

@@ -3,10 +3,12 @@
 import { api } from '../api.js';
 import { startPage, pageReady, go } from '../page.js';
 import { handleForm, showErrors } from '../forms.js';
+import { attachStrength } from '../strength.js';
 
 async function main() {
 	await startPage({ auth: 'required' });
 	const form = document.getElementById('password-form');
+	attachStrength(form.new_password);
 	handleForm(form, async () => {
 		if (form.new_password.value !== form.password_repeat.value) {
 			showErrors(form, { errors: [{ field: 'password_repeat', code: 'mismatch' }] });

@@ -4,10 +4,12 @@ import { api, login } from '../api.js';
 import { startPage, pageReady, go, param } from '../page.js';
 import { currentLanguage } from '../i18n.js';
 import { handleForm } from '../forms.js';
+import { attachStrength } from '../strength.js';
 
 async function main() {
 	await startPage({ auth: 'anonymous' });
 	const form = document.getElementById('register-form');
+	attachStrength(form.password);
 	const pre = param('role');
 	if (pre && ['resident', 'caregiver', 'volunteer'].includes(pre))
 		document.getElementById(`role-${pre}`).checked = true;

@@ -5,6 +5,7 @@
 import { api, forgetSession } from '../api.js';
 import { startPage, pageReady, go } from '../page.js';
 import { handleForm, showErrors, showStatus } from '../forms.js';
+import { attachStrength } from '../strength.js';
 
 // A new link opened while this page is showing only changes the hash: start over.
 window.addEventListener('hashchange', () => {
@@ -25,6 +26,7 @@ async function main() {
 		return;
 	}
 	form.token.value = token;
+	attachStrength(form.password);
 	handleForm(form, async () => {
 		if (form.password.value !== form.password_repeat.value) {
 			showErrors(form, { errors: [{ field: 'password_repeat', code: 'mismatch' }] });
