@@ -57,8 +57,13 @@ function files(dir, ext, { skip = [] } = {}, out = []) {
 	return out;
 }
 
+// A language's file is <code>.json; <code>-<variant>.json is a layer over
+// it (nl-b1.json, easy Dutch: web/js/easy.js), checked on its own below.
 function languages(dir) {
-	return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+	return readdirSync(dir).filter((f) => /^[a-z]+\.json$/.test(f)).map((f) => f.slice(0, -5)).sort();
+}
+function layers(dir) {
+	return readdirSync(dir).filter((f) => /^[a-z]+-[a-z0-9]+\.json$/.test(f)).map((f) => f.slice(0, -5)).sort();
 }
 
 function dictionary(dir, lang) {
@@ -239,6 +244,31 @@ for (const [name, dir, sources, dynamic, base] of [
 		assert.deepEqual(unused.sort(), [], 'keys in nl.json no page or module uses');
 	});
 }
+
+test('a layer (nl-b1.json) holds only keys of its language, with the same placeholders and plural forms, and says who checked it', () => {
+	assert.deepEqual(layers(SITE), ['nl-b1'], 'the easy-Dutch layer of web/js/easy.js');
+	for (const name of layers(SITE)) {
+		const code = name.split('-')[0];
+		const base = dictionary(SITE, code);
+		const need = new Intl.PluralRules(locale(code)).resolvedOptions().pluralCategories.sort();
+		const bad = [];
+		for (const [k, v] of dictionary(SITE, name)) {
+			if (!base.has(k))
+				bad.push(`${k}: not in ${code}.json`);
+			else if (!(typeof v === 'string' ? v.trim() : isPlural(v) && Object.values(v).every((x) => typeof x === 'string' && x.trim())))
+				bad.push(`${k}: not a text`);
+			else if (isPlural(v) !== isPlural(base.get(k)))
+				bad.push(`${k}: plural in one file only`);
+			else if (isPlural(v) && JSON.stringify(Object.keys(v).sort()) !== JSON.stringify(need))
+				bad.push(`${k}: forms ${Object.keys(v).sort().join(' ')}`);
+			else if (JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(base.get(k))))
+				bad.push(`${k}: ${placeholders(v).join(' ')} ≠ ${code} ${placeholders(base.get(k)).join(' ')}`);
+		}
+		assert.deepEqual({ name, bad }, { name, bad: [] });
+		const meta = JSON.parse(readFileSync(join(SITE, `${name}.json`), 'utf8'))._meta;
+		assert.equal(typeof meta?.checked_by, 'string', `${name}.json: a _meta.checked_by header`);
+	}
+});
 
 test('the site has a file for every language of i18n.js; each new file says who checked it, and the switch knows', () => {
 	const UNCHECKED = 'machine-made, not yet checked';

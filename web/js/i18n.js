@@ -39,8 +39,9 @@
 // the language switch can say "vertaling nog niet nagekeken" without
 // loading every file.
 //
-// The chosen language is the only thing the site keeps in browser storage
-// (localStorage "bh_lang"); <html lang> and <html dir> always follow it.
+// The chosen language is kept in browser storage (localStorage "bh_lang";
+// besides it only web/js/easy.js's "bh_easy"); <html lang> and <html dir>
+// always follow it.
 
 const STORAGE_KEY = 'bh_lang';
 /** The languages of the site: code, its own name, direction, checked by a person. */
@@ -291,6 +292,15 @@ export async function setLanguage(code) {
 	translate();
 	for (const fn of listeners)
 		fn(code);
+}
+
+/** Changes the Dutch layers (see the head), re-translates the page and tells listeners. */
+export async function setLayers(urls) {
+	layerUrls = urls;
+	dict = await load(lang);
+	translate();
+	for (const fn of listeners)
+		fn(lang);
 }
 
 /**

@@ -15,12 +15,13 @@
 // them, the main content is replaced by an explanation.
 
 import {
-	initI18n, setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
+	setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
 	LANGUAGE_INFO,
 } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
 import { startBell } from './bell.js';
 import { resendControl } from './verify.js';
+import { initI18nEasy, easyToggle } from './easy.js';
 
 // The navigation: [href, i18n key, who sees it].
 const NAV = [
@@ -368,11 +369,14 @@ export async function startPage(options = {}) {
 		console.error(e);
 		return null;
 	});
-	await initI18n({ extra: options.extraI18n });
+	await initI18nEasy({ extra: options.extraI18n });
 	const header = document.querySelector('.site-header');
 	const footer = document.querySelector('.site-footer');
 	if (header)
 		buildHeader(header);
+	// Easy to read (B1): on every public page, not the admin's.
+	if (header && !options.extraI18n)
+		header.querySelector('.header-tools')?.append(easyToggle());
 	if (footer)
 		buildFooter(footer);
 	translateTitle();
