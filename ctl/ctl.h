@@ -64,6 +64,7 @@ enum ctl_stmt {
 	STMT_ROTATE_OUTBOX_BODY_GET,
 	STMT_ROTATE_OUTBOX_BODY_SET,
 	STMT_OUTBOX_LAST_RESET,
+	STMT_DEMO_TOTP_PUT,		/* users.c: the demo staff's TOTP */
 	STMT__MAX
 };
 extern const char *const ctl_stmts[STMT__MAX];

@@ -38,15 +38,17 @@ case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;
 # Debian packages the stack needs to build and run.
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
-	autoconf automake libtool pkg-config make gcc curl
+	libqrencode-dev autoconf automake libtool pkg-config make gcc curl
 	libcurl4-openssl-dev python3-aiosmtpd"
 
 # What the production checks (tests/ops/) need besides: mariadb-backup for
 # burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,
 # systemd-analyze and systemd-socket-activate for the units, logrotate,
-# and what builds and checks the Debian package (Build-Depends).
+# what builds and checks the Debian package (Build-Depends), and oathtool
+# (test-only), with which tests/ops/production.sh computes the TOTP codes
+# of the first admin's enrolment.
 BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate openssl
-	dpkg-dev debhelper lintian liboath-dev"
+	dpkg-dev debhelper lintian liboath-dev libqrencode-dev oathtool"
 
 bh_log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 bh_die() { bh_log "error: $*"; exit 1; }

@@ -110,6 +110,12 @@ static const struct field verify_fields[] = {
 
 /* MFA (mfa.c): the confirming code is the app's six digits; removal takes
  * the password and a TOTP or recovery code. */
+/* Enrolment asks for the password again (ASVS V6.5). */
+static const struct field mfa_enrol_fields[] = {
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field mfa_confirm_fields[] = {
 	{ "code",		F_STRING,	FIELD_REQUIRED, 6, 6, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -173,7 +179,7 @@ static const struct route routes[] = {
 	 * program's one-click POST (RFC 8058). The token is the authority. */
 	{ "POST",   "/api/v1/unsubscribe",                unsubscribe,       ACCESS_ANYONE,  0,          NULL,                  ROUTE_NO_CSRF },
 	/* MFA and the session overview (mfa.c, sessions_list.c; API.md 1.1) */
-	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          mfa_enrol_fields,      0 },
 	{ "POST",   "/api/v1/me/mfa/totp/confirm",        mfa_totp_confirm,  ACCESS_SESSION, 0,          mfa_confirm_fields,    0 },
 	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
 	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
