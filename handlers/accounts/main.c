@@ -191,6 +191,8 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/users",                      users_list,        ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
+	/* An admin removes a user's two-step login (lost phone; mfa.c). */
+	{ "DELETE", "/api/v1/users/{id}/mfa",             mfa_admin_reset,   ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PUT",    "/api/v1/me/vog",                     vog_submit,        ACCESS_SESSION, 0,          vog_fields,            0 },
 	{ "POST",   "/api/v1/users/{id}/vog",             vog_decide,        ACCESS_SESSION, 0,          vog_decide_fields,     0 },
 };

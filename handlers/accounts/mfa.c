@@ -40,6 +40,7 @@
 #include "qr.h"
 #include "stmts.h"
 #include "totp.h"
+#include "valid.h"
 
 #define MFA_ISSUER	"Burenhulp"
 
@@ -534,6 +535,69 @@ mfa_totp_delete(struct req *r)
 	return;
 internal:
 	problem_internal(r, "mfa remove");
+}
+
+/* ---- DELETE /users/{id}/mfa: an admin, for a user who lost their phone
+ * and their recovery codes. The enrolment and the codes go, and so do the
+ * user's sessions (each was made with the second factor now gone); the
+ * user logs in with the password and, as staff, enrols again. Audited. */
+
+struct reset {
+	struct req	*r;
+	bool		 none;	/* the user had no enrolment */
+};
+
+static int
+reset_txn(void *ctx)
+{
+	struct reset *x = ctx;
+	struct req *r = x->r;
+	const char *id = http_param(r, "id");
+	int rc;
+
+	x->none = false;
+	if ((rc = db_exec(r->db, r->arena, STMT_MFA_TOTP_DELETE,
+	    DB_PARAMS(DB_STR(id)), NULL)) != DB_OK)
+		return rc;
+	if (db_affected(r->db) != 1) {
+		x->none = true;
+		return DB_OK;
+	}
+	if ((rc = db_exec(r->db, r->arena, STMT_MFA_RECOVERY_DELETE,
+	    DB_PARAMS(DB_STR(id)), NULL)) != DB_OK)
+		return rc;
+	return db_exec_lib(r->db, r->arena, LSTMT_SESSIONS_DELETE_USER,
+	    DB_PARAMS(DB_STR(id)), NULL);
+}
+
+void
+mfa_admin_reset(struct req *r)
+{
+	const char *id = http_param(r, "id");
+	struct reset x = { r, false };
+	struct db_rows user;
+	int rc;
+
+	if (!auth_require(r, ACT_USERS_ADMIN, NULL))
+		return;
+	rc = valid_id(id) == NULL ? user_load(r, id, &user) : 1;
+	if (rc != 0) {
+		if (rc < 0)
+			problem_internal(r, "mfa reset");
+		else
+			problem_send(r, 404, "not_found", "No such user.");
+		return;
+	}
+	if (db_txn(r->db, reset_txn, &x) != DB_OK) {
+		problem_internal(r, "mfa reset");
+		return;
+	}
+	if (x.none) {
+		problem_send(r, 409, "conflict", "This user has no two-step login.");
+		return;
+	}
+	(void)audit_write(r, "mfa.reset", "user", id, NULL);
+	http_send_empty(r, 204);
 }
 
 /* ---- GDPR ------------------------------------------------------------ */

@@ -138,3 +138,28 @@ describe('moderators and admins need two-step login for their work (V6.3)', () =
     assertProblem(await c.get('/admin/queue'), 403, 'mfa_required');
   });
 });
+
+describe('a moderator who lost their phone and their recovery codes', () => {
+  it('an admin removes their two-step login (audited): their sessions end, they log in with the password and must enrol again', async () => {
+    const c = await newUser(['resident'], {}, 'mfa-lost-phone');
+    assertStatus(await admin.patch(`/users/${c.user.id}`, { roles: ['resident', 'moderator'] }), 200);
+    await c.mustLogin(c.email, c.password);
+    await enrolTotp(c);
+    assertStatus(await c.get('/admin/queue'), 200);
+
+    // Nobody but an admin (with MFA) may; a user without TOTP is 409.
+    assertProblem(await c.delete(`/users/${c.user.id}/mfa`), 403, 'forbidden');
+    assertProblem(await resident.delete(`/users/${c.user.id}/mfa`), 403, 'forbidden');
+    assertProblem(await admin.delete(`/users/${resident.user.id}/mfa`), 409, 'conflict');
+    assertProblem(await admin.delete(`/users/${NOBODY}/mfa`), 404, 'not_found');
+
+    assertStatus(await admin.delete(`/users/${c.user.id}/mfa`), 204);
+    assertProblem(await c.get('/me'), 401, 'unauthenticated');
+    const rows = mariadb(`SELECT actor_id FROM audit_log WHERE action = 'mfa.reset' AND target_id = '${c.user.id}'`);
+    assert.deepEqual(rows.map(([a]) => a), [admin.user.id], 'the reset is on the record, with the admin');
+    assertStatus(await c.login(c.email, c.password), 200, 'the password alone again');
+    assertProblem(await c.get('/admin/queue'), 403, 'mfa_required');
+    await enrolTotp(c);
+    assertStatus(await c.get('/admin/queue'), 200);
+  });
+});
