@@ -79,6 +79,7 @@ enum ctl_stmt {
 	STMT_AUDIT_CURSOR_GET,
 	STMT_AUDIT_AFTER,
 	STMT_AUDIT_CURSOR_SET,
+	STMT_DEMO_TOTP_PUT,		/* users.c: the demo staff's TOTP */
 	STMT__MAX
 };
 extern const char *const ctl_stmts[STMT__MAX];

@@ -12,4 +12,6 @@ ctl_burenhulpctl_SOURCES = \
 	mailer/digest.c mailer/stmts.c mailer/mailer.h
 # Without -c it reads the installed config, $(sysconfdir)/burenhulp/ctl.conf.
 ctl_burenhulpctl_CPPFLAGS = $(AM_CPPFLAGS) -DBH_SYSCONFDIR='"$(sysconfdir)"'
-ctl_burenhulpctl_LDADD = $(BH_LIBS)
+# liboath: base32 of the demo staff's TOTP secrets (seed-demo).
+ctl_burenhulpctl_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
+ctl_burenhulpctl_LDADD = $(BH_LIBS) $(OATH_LIBS)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <oath.h>
 #include <sodium.h>
 
 #include "auth.h"
@@ -26,17 +27,66 @@
 #define PASSWORD_MAX_BYTES	1024
 #define DEMO_PASSWORD		"burenhulp-demo"
 
-/* The demo logins of the README (TEAM.md): one per role, all in Emmen. */
+/* The demo logins of the README (TEAM.md): one per role, all in Emmen.
+ * The moderator and the admin have two-step login on, as staff must
+ * (lib/auth.c): their TOTP secrets (base32, 20 bytes) are fixed and
+ * printed by scripts/up and the README, so that whoever tries the demo
+ * can add them to an authenticator app. Sealed like every TOTP secret. */
 static const struct demo_user {
-	const char	*email, *name, *roles, *pc4;
+	const char	*email, *name, *roles, *pc4, *totp_b32;
 } demo_users[] = {
-	{ "resident@demo.burenhulp.nl", "Anna (bewoner)", "resident", "7811" },
-	{ "caregiver@demo.burenhulp.nl", "Carla (mantelzorger)", "caregiver", "7822" },
-	{ "volunteer@demo.burenhulp.nl", "Victor (vrijwilliger)", "volunteer", "7823" },
-	{ "professional@demo.burenhulp.nl", "Petra (sociaal team)", "professional", "7811" },
-	{ "moderator@demo.burenhulp.nl", "Mo (moderator)", "moderator", "7811" },
-	{ "admin@demo.burenhulp.nl", "Ada (beheerder)", "admin", "7811" },
+	{ "resident@demo.burenhulp.nl", "Anna (bewoner)", "resident", "7811", NULL },
+	{ "caregiver@demo.burenhulp.nl", "Carla (mantelzorger)", "caregiver", "7822", NULL },
+	{ "volunteer@demo.burenhulp.nl", "Victor (vrijwilliger)", "volunteer", "7823", NULL },
+	{ "professional@demo.burenhulp.nl", "Petra (sociaal team)", "professional", "7811", NULL },
+	{ "moderator@demo.burenhulp.nl", "Mo (moderator)", "moderator", "7811",
+	  "BURENHULPDEMOMODERATORTOTP234567" },
+	{ "admin@demo.burenhulp.nl", "Ada (beheerder)", "admin", "7811",
+	  "BURENHULPDEMOADMINTOTPSECRET2345" },
 };
+
+#define TOTP_SECRET_BYTES	20
+
+/* A confirmed TOTP enrolment for the demo user with this e-mail address
+ * (mfa_totp as the accounts handler keeps it: "mfa_totp.secret:<id>"),
+ * unless the user has one already. 0 or -1. */
+static int
+demo_totp(struct ctl *c, const char *email, const char *b32)
+{
+	unsigned char bidx[CRYPTO_HASH_LEN], *ct = NULL;
+	struct db_rows found;
+	char *secret = NULL;
+	size_t len = 0, ctlen = 0;
+	const char *norm;
+	int rc = -1;
+
+	if ((norm = valid_email_normalise(&c->a, email)) == NULL)
+		return -1;
+	crypto_blind_index(bidx, "email", norm);
+	if (db_exec(c->db, &c->a, STMT_USER_BY_BIDX,
+	    DB_PARAMS(DB_BLOB(bidx, sizeof(bidx))), &found) != DB_OK || found.nrows != 1)
+		return -1;
+	if (oath_init() != OATH_OK ||
+	    oath_base32_decode(b32, strlen(b32), &secret, &len) != OATH_OK ||
+	    len != TOTP_SECRET_BYTES) {
+		fprintf(stderr, "burenhulpctl: bad demo TOTP secret\n");
+		goto out;
+	}
+	if (crypto_field_seal(&c->a, &ct, &ctlen, "mfa_totp", "secret",
+	    db_str(&found, 0, 0), secret, len) != 0 ||
+	    db_exec(c->db, &c->a, STMT_DEMO_TOTP_PUT,
+	    DB_PARAMS(DB_STR(db_str(&found, 0, 0)), DB_BLOB(ct, ctlen)), NULL) != DB_OK) {
+		fprintf(stderr, "burenhulpctl: could not store a demo TOTP enrolment\n");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (secret != NULL) {
+		sodium_memzero(secret, len);
+		free(secret);
+	}
+	return rc;
+}
 
 struct new_user {
 	struct ctl		*c;
@@ -293,6 +343,8 @@ cmd_seed_demo(struct ctl *c, int argc, char **argv)
 			had++;
 		else
 			made++;
+		if (d->totp_b32 != NULL && demo_totp(c, d->email, d->totp_b32) != 0)
+			return 1;
 	}
 	printf("seed-demo: %zu demo users created, %zu already there\n", made, had);
 	if (ctl_sql_dir(c, arena_printf(&c->a, "%s/demo", ctl_sql_root(c))) != 0)

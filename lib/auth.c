@@ -142,6 +142,7 @@ auth_session_load(struct req *r)
 	snprintf(r->who.user_id, sizeof(r->who.user_id), "%s", db_str(&rows, 0, 0));
 	r->who.roles = auth_roles_parse(db_str(&rows, 0, 1));
 	r->who.email_verified = db_int(&rows, 0, 3) != 0;
+	r->who.mfa = db_int(&rows, 0, 4) != 0;
 	crypto_csrf_token(r->who.csrf, token);
 	/* last_seen is for the user's own overview; once a minute is plenty. */
 	if (db_int(&rows, 0, 2) >= 60 &&
@@ -280,8 +281,9 @@ verified(const struct principal *who, enum auth_verdict v)
 	return v == AUTH_ALLOW && !who->email_verified ? AUTH_UNVERIFIED : v;
 }
 
-enum auth_verdict
-auth_decide(const struct principal *who, enum action act,
+/* The rules as if every staff member had MFA; auth_decide adds that rule. */
+static enum auth_verdict
+decide(const struct principal *who, enum action act,
     const struct auth_object *obj)
 {
 	static const struct auth_object none;
@@ -409,6 +411,57 @@ auth_decide(const struct principal *who, enum action act,
 	return AUTH_FORBIDDEN;
 }
 
+/*
+ * MFA for staff (ASVS V6.3), decided here once for every action: when a
+ * moderator or admin without confirmed TOTP is allowed something, and the
+ * same person without their staff roles would not be, it is their staff
+ * power that allows it, and that waits for MFA. Their own requests,
+ * offers and matches are untouched.
+ */
+static enum auth_verdict
+staff_mfa(const struct principal *who, enum auth_verdict v,
+    enum auth_verdict as_plain)
+{
+	if (v != AUTH_ALLOW || who->mfa || !is(who, ROLE__MODERATION))
+		return v;
+	return as_plain == AUTH_ALLOW ? AUTH_ALLOW : AUTH_MFA_REQUIRED;
+}
+
+static struct principal
+without_staff(const struct principal *who)
+{
+	struct principal p = *who;
+
+	p.roles &= ~(unsigned)ROLE__MODERATION;
+	return p;
+}
+
+enum auth_verdict
+auth_decide(const struct principal *who, enum action act,
+    const struct auth_object *obj)
+{
+	enum auth_verdict v = decide(who, act, obj);
+	struct principal plain;
+
+	if (v != AUTH_ALLOW || who->mfa || !is(who, ROLE__MODERATION))
+		return v;
+	plain = without_staff(who);
+	return staff_mfa(who, v, decide(&plain, act, obj));
+}
+
+enum auth_verdict
+auth_decide_roles(const struct principal *who, unsigned roles)
+{
+	if (roles == 0)
+		return AUTH_ALLOW;
+	if (!who->logged_in)
+		return AUTH_UNAUTHENTICATED;
+	if (!(who->roles & roles))
+		return AUTH_FORBIDDEN;
+	return staff_mfa(who, AUTH_ALLOW,
+	    (who->roles & roles & ~(unsigned)ROLE__MODERATION) ? AUTH_ALLOW : AUTH_FORBIDDEN);
+}
+
 enum auth_verdict
 auth_decide_vog(const struct principal *who, enum action act,
     const struct auth_object *obj, const struct auth_vog *vog)
@@ -426,7 +479,7 @@ auth_decide_vog(const struct principal *who, enum action act,
 		/* The owner and moderators read it whatever the VOG; the
 		 * volunteer only with a VOG that still holds. */
 		if (obj != NULL && !same(who, obj->owner_id) &&
-		    !is(who, ROLE__MODERATION))
+		    !(is(who, ROLE__MODERATION) && who->mfa))
 			return AUTH_VOG_REQUIRED;
 		return v;
 	default:
@@ -483,35 +536,46 @@ auth_require_vog(struct req *r, enum action act, const struct auth_object *obj,
 {
 	enum auth_verdict v = auth_decide_vog(&r->who, act, obj, vog);
 
+	if (v == AUTH_ALLOW)
+		return true;
+	auth_refuse(r, v, "action", (unsigned)act < ACT__MAX && action_names[act] != NULL ?
+	    action_names[act] : "unknown");
+	return false;
+}
+
+void
+auth_refuse(struct req *r, enum auth_verdict v, const char *kind, const char *what)
+{
 	/* Every refusal of someone logged in is on the record (ASVS V16):
 	 * who, from where, which action. An anonymous 401 is not: it is
 	 * what every visitor gets first. */
 	if (v != AUTH_ALLOW && r->who.logged_in)
-		(void)audit_write(r, "auth.refused", "action", NULL,
-		    (unsigned)act < ACT__MAX && action_names[act] != NULL ?
-		    action_names[act] : "unknown");
+		(void)audit_write(r, "auth.refused", kind, NULL, what);
 	switch (v) {
 	case AUTH_ALLOW:
-		return true;
+		return;
 	case AUTH_UNAUTHENTICATED:
 		problem_send(r, 401, "unauthenticated", "Log in first.");
-		return false;
+		return;
 	case AUTH_FORBIDDEN:
 		problem_send(r, 403, "forbidden", "You may not do this.");
-		return false;
+		return;
 	case AUTH_NOT_FOUND:
 		problem_send(r, 404, "not_found", "No such resource.");
-		return false;
+		return;
 	case AUTH_UNVERIFIED:
 		problem_send(r, 403, "email_unverified",
 		    "Confirm your e-mail address first: follow the link in the mail we sent.");
-		return false;
+		return;
 	case AUTH_VOG_REQUIRED:
 		problem_send(r, 403, "vog_required",
 		    "This request needs a verified VOG (certificate of conduct) that has not expired.");
-		return false;
+		return;
+	case AUTH_MFA_REQUIRED:
+		problem_send(r, 403, "mfa_required",
+		    "Moderators and admins need two-step login: turn it on first (POST /me/mfa/totp).");
+		return;
 	}
-	return false;
 }
 
 bool

@@ -38,6 +38,11 @@ struct principal {
 	char		 user_id[CRYPTO_ID_LEN + 1];
 	unsigned	 roles;
 	bool		 email_verified;	/* may post and respond (API 1.1) */
+	/* The account has confirmed TOTP (mfa_totp.confirmed_at), read with
+	 * the session. Such a session was made with both factors: login asks
+	 * for the code, and confirming ends every other session. Moderator
+	 * and admin powers need it (auth_decide: AUTH_MFA_REQUIRED). */
+	bool		 mfa;
 	char		 csrf[CRYPTO_TOKEN_LEN + 1];
 	unsigned char	 session_hash[CRYPTO_HASH_LEN];
 };
@@ -127,11 +132,27 @@ enum auth_verdict {
 	AUTH_NOT_FOUND,		/* 404: you may not even know it exists */
 	AUTH_UNVERIFIED,	/* 403 email_unverified: confirm the address first */
 	AUTH_VOG_REQUIRED,	/* 403 vog_required: a verified VOG first */
+	AUTH_MFA_REQUIRED,	/* 403 mfa_required: staff powers need confirmed TOTP */
 };
 
-/* The rules. obj may be NULL for actions on no particular object. */
+/* The rules. obj may be NULL for actions on no particular object.
+ * Whatever a caller may do only because they are a moderator or an admin
+ * (every staff action, and a staff member's reach into others' objects)
+ * is AUTH_MFA_REQUIRED until their account has confirmed TOTP (ASVS V6.3);
+ * what they may do as anyone else (their own posts, their profile,
+ * enrolling) is not touched. */
 enum auth_verdict auth_decide(const struct principal *who, enum action act,
     const struct auth_object *obj);
+/* A route's role list (struct route.roles, checked by lib/server.c before
+ * the handler runs): allowed when the caller holds one of roles, under the
+ * same MFA rule: holding only staff roles of the list needs confirmed TOTP. */
+enum auth_verdict auth_decide_roles(const struct principal *who, unsigned roles);
+/* Sends the problem+json of a refusal (v != AUTH_ALLOW) and writes the
+ * auth.refused audit row for a logged-in caller: kind ("action",
+ * "route") and what (the action's or route's name) as its target type
+ * and detail. */
+void auth_refuse(struct req *r, enum auth_verdict v, const char *kind,
+    const char *what);
 /*
  * A request that needs a VOG (issue 17; its own flag or its category's) is
  * only for volunteers with a verified, unexpired one: responding, being

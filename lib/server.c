@@ -146,6 +146,7 @@ serve(struct req *r)
 {
 	const struct route *route = NULL;
 	const char *allow = NULL;
+	enum auth_verdict v;
 	int status;
 
 	/* Front line of defence: a readable request, a known route, the right
@@ -203,15 +204,10 @@ serve(struct req *r)
 		problem_send(r, 403, "csrf_failed", "The X-CSRF-Token header is missing or wrong.");
 		return route;
 	}
-	if (route->roles != 0 && !(r->who.roles & route->roles)) {
-		if (!r->who.logged_in)
-			problem_send(r, 401, "unauthenticated", "Log in first.");
-		else {
-			/* On the record, as auth_require's refusals are. */
-			(void)audit_write(r, "auth.refused", "route", NULL,
-			    arena_printf(r->arena, "%s %s", r->method, route->pattern));
-			problem_send(r, 403, "forbidden", "Your role may not do this.");
-		}
+	/* The route's roles, decided by lib/auth.c like every other rule
+	 * (a staff route also needs MFA: 403 mfa_required). */
+	if ((v = auth_decide_roles(&r->who, route->roles)) != AUTH_ALLOW) {
+		auth_refuse(r, v, "route", arena_printf(r->arena, "%s %s", r->method, route->pattern));
 		return route;
 	}
 

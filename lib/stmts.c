@@ -6,9 +6,12 @@
 #include "vog.h"
 
 const char *const lib_stmts[LSTMT__MAX] = {
-	/* LSTMT_SESSION_GET: a live session of an active user. */
-	"SELECT u.id, u.roles, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), u.email_verified "
+	/* LSTMT_SESSION_GET: a live session of an active user; whether the
+	 * account has confirmed TOTP (struct principal.mfa). */
+	"SELECT u.id, u.roles, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW(3)), u.email_verified, "
+	"m.confirmed_at IS NOT NULL "
 	"FROM sessions s JOIN users u ON u.id = s.user_id "
+	"LEFT JOIN mfa_totp m ON m.user_id = u.id "
 	"WHERE s.token_hash = ? AND s.expires_at > NOW(3) AND u.status = 'active'",
 	/* LSTMT_SESSION_TOUCH */
 	"UPDATE sessions SET last_seen_at = NOW(3) WHERE token_hash = ?",

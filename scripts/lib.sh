@@ -39,15 +39,17 @@ case $BH_DEMO in 0 | 1) ;; *) echo "BURENHULP_DEMO must be 0 or 1" >&2; exit 2 ;
 BH_PACKAGES_UP="mariadb-server mariadb-client nginx libfcgi-dev
 	libmariadb-dev-compat libmariadb-dev libjson-c-dev libsodium-dev liboath-dev
 	libcrack2-dev cracklib-runtime
-	autoconf automake libtool pkg-config make gcc curl
+	libqrencode-dev autoconf automake libtool pkg-config make gcc curl
 	libcurl4-openssl-dev python3-aiosmtpd"
 
 # What the production checks (tests/ops/) need besides: mariadb-backup for
 # burenhulpctl backup, cgi-fcgi to speak FastCGI to an installed handler,
 # systemd-analyze and systemd-socket-activate for the units, logrotate,
-# and what builds and checks the Debian package (Build-Depends).
+# what builds and checks the Debian package (Build-Depends), and oathtool
+# (test-only), with which tests/ops/production.sh computes the TOTP codes
+# of the first admin's enrolment.
 BH_PACKAGES_OPS="mariadb-backup libfcgi-bin systemd logrotate openssl
-	dpkg-dev debhelper lintian liboath-dev libcrack2-dev"
+	dpkg-dev debhelper lintian liboath-dev libcrack2-dev libqrencode-dev oathtool"
 
 # What tests/cluster/run needs besides (issue 20; not in scripts/test): the
 # Galera provider, and rsync for a state transfer a rejoin cannot do by IST.

@@ -14,10 +14,11 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/verify.c handlers/accounts/gdpr_notifications.c \
 	handlers/accounts/mfa.c handlers/accounts/mfa.h \
 	handlers/accounts/totp.c handlers/accounts/totp.h \
+	handlers/accounts/qr.c handlers/accounts/qr.h \
 	handlers/accounts/sessions_list.c \
 	handlers/accounts/caregiver_check.c handlers/accounts/gdpr_checkins.c \
 	handlers/accounts/vog.c \
 	handlers/offers/render.c handlers/offers/render.h \
 	handlers/requests/render.c handlers/requests/render.h
-handlers_accounts_burenhulp_accounts_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS)
-handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS) $(OATH_LIBS)
+handlers_accounts_burenhulp_accounts_CFLAGS = $(AM_CFLAGS) $(OATH_CFLAGS) $(QRENCODE_CFLAGS)
+handlers_accounts_burenhulp_accounts_LDADD = $(BH_LIBS) $(OATH_LIBS) $(QRENCODE_LIBS)

@@ -112,6 +112,12 @@ static const struct field verify_fields[] = {
 
 /* MFA (mfa.c): the confirming code is the app's six digits; removal takes
  * the password and a TOTP or recovery code. */
+/* Enrolment asks for the password again (ASVS V6.5). */
+static const struct field mfa_enrol_fields[] = {
+	{ "password",		F_STRING,	FIELD_REQUIRED, 1, 1024, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field mfa_confirm_fields[] = {
 	{ "code",		F_STRING,	FIELD_REQUIRED, 6, 6, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
@@ -180,7 +186,7 @@ static const struct route routes[] = {
 	 * program's one-click POST (RFC 8058). The token is the authority. */
 	{ "POST",   "/api/v1/unsubscribe",                unsubscribe,       ACCESS_ANYONE,  0,          NULL,                  ROUTE_NO_CSRF },
 	/* MFA and the session overview (mfa.c, sessions_list.c; API.md 1.1) */
-	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          NULL,                  0 },
+	{ "POST",   "/api/v1/me/mfa/totp",                mfa_totp_enrol,    ACCESS_SESSION, 0,          mfa_enrol_fields,      0 },
 	{ "POST",   "/api/v1/me/mfa/totp/confirm",        mfa_totp_confirm,  ACCESS_SESSION, 0,          mfa_confirm_fields,    0 },
 	{ "DELETE", "/api/v1/me/mfa/totp",                mfa_totp_delete,   ACCESS_SESSION, 0,          mfa_delete_fields,     0 },
 	{ "GET",    "/api/v1/me/sessions",                sessions_list,     ACCESS_SESSION, 0,          NULL,                  0 },
@@ -195,6 +201,8 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/users/{id}",                 users_get,         ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PATCH",  "/api/v1/users/{id}",                 users_patch,       ACCESS_SESSION, ROLE_ADMIN, user_admin_fields,     0 },
 	{ "DELETE", "/api/v1/users/{id}/sessions",        users_sessions_delete, ACCESS_SESSION, ROLE_ADMIN, NULL,              0 },
+	/* An admin removes a user's two-step login (lost phone; mfa.c). */
+	{ "DELETE", "/api/v1/users/{id}/mfa",             mfa_admin_reset,   ACCESS_SESSION, ROLE_ADMIN, NULL,                  0 },
 	{ "PUT",    "/api/v1/me/vog",                     vog_submit,        ACCESS_SESSION, 0,          vog_fields,            0 },
 	{ "POST",   "/api/v1/users/{id}/vog",             vog_decide,        ACCESS_SESSION, 0,          vog_decide_fields,     0 },
 };

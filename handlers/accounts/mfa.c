@@ -10,9 +10,17 @@
  * answer to the enrolment. Recovery codes are kept as keyed hashes only.
  * No secret and no code ever goes into a log line or an audit detail.
  *
- * Failed codes (and passwords, on removal) count per user in login_attempts,
- * as failed logins do per account and address: five in the login window and
- * the endpoint answers 429 until the window has passed.
+ * Enrolling and removing ask for the password again (ASVS V6.5: a stolen
+ * session alone cannot bind a new app or drop the second factor); the
+ * enrolment answers the QR code of the URI as SVG (qr.c, libqrencode).
+ * Confirming ends the user's other sessions: they were made with the
+ * password only, and from now on a session of this account counts as one
+ * with both factors (lib/auth.c, struct principal.mfa: what moderators and
+ * admins need for their work).
+ *
+ * Failed codes and passwords count per user in login_attempts, as failed
+ * logins do per account and address: five in the login window and the
+ * endpoint answers 429 until the window has passed.
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,7 +37,10 @@
 #include "log.h"
 #include "mfa.h"
 #include "problem.h"
+#include "qr.h"
+#include "stmts.h"
 #include "totp.h"
+#include "valid.h"
 
 #define MFA_ISSUER	"Burenhulp"
 
@@ -239,6 +250,22 @@ throttled(struct req *r, const unsigned char *bucket)
 	return true;
 }
 
+/* The caller's password: 0 right, 1 wrong, -1 failure. */
+static int
+password_right(struct req *r, const char *password)
+{
+	struct db_rows cred;
+
+	if (db_exec(r->db, r->arena, STMT_CREDENTIALS_GET,
+	    DB_PARAMS(DB_STR(r->who.user_id)), &cred) != DB_OK)
+		return -1;
+	if (cred.nrows != 1) {
+		pw_verify_dummy(password);
+		return 1;
+	}
+	return pw_verify(db_str(&cred, 0, 0), password) == 0 ? 0 : 1;
+}
+
 /* ---- POST /me/mfa/totp ----------------------------------------------- */
 
 struct enrol {
@@ -271,14 +298,31 @@ enrol_txn(void *ctx)
 void
 mfa_totp_enrol(struct req *r)
 {
+	const char *password = json_get_str(r->json, "password");
 	unsigned char secret[TOTP_SECRET_LEN];
+	unsigned char bucket[CRYPTO_HASH_LEN];
 	char b32[TOTP_B32_LEN + 1] = "";
 	struct enrol e = { r, NULL, 0, false };
 	unsigned char *ct = NULL;
 	struct db_rows user;
 	json_object *own = NULL, *body;
-	const char *email;
+	const char *email, *uri, *svg;
+	int rc;
 
+	/* The password again (ASVS V6.5), counted like a wrong code. */
+	user_bucket(bucket, r->who.user_id);
+	if (throttled(r, bucket))
+		return;
+	if ((rc = password_right(r, password)) < 0) {
+		problem_internal(r, "mfa enrol");
+		return;
+	}
+	if (rc > 0) {
+		throttle_fail(r, bucket);
+		problem_field(r, "password", "invalid", "The password is wrong.");
+		problem_invalid(r);
+		return;
+	}
 	randombytes_buf(secret, sizeof(secret));
 	if (totp_base32(b32, secret, sizeof(secret)) != 0 ||
 	    crypto_field_seal(r->arena, &ct, &e.ctlen, "mfa_totp", "secret",
@@ -297,10 +341,14 @@ mfa_totp_enrol(struct req *r)
 		    "Two-step login is on already; remove it first to enrol again.");
 		goto out;
 	}
+	uri = totp_uri(r->arena, MFA_ISSUER, email, b32);
+	if ((svg = qr_svg(r->arena, uri)) == NULL)
+		goto internal;
 	(void)audit_write(r, "mfa.enrol", "user", r->who.user_id, NULL);
 	body = json_object_new_object();
 	json_put_str(body, "secret", b32);
-	json_put_str(body, "otpauth_uri", totp_uri(r->arena, MFA_ISSUER, email, b32));
+	json_put_str(body, "otpauth_uri", uri);
+	json_put_str(body, "qr_svg", svg);
 	http_send_json(r, 201, body);
 	goto out;
 internal:
@@ -359,7 +407,10 @@ confirm_txn(void *ctx)
 		if (rc != DB_OK)
 			return rc;
 	}
-	return DB_OK;
+	/* Every other session of the user ends: it was made without the
+	 * second factor. This one goes on, now with both. */
+	return db_exec_lib(r->db, r->arena, LSTMT_SESSIONS_DELETE_OTHERS,
+	    DB_PARAMS(DB_STR(uid), DB_BLOB(r->who.session_hash, CRYPTO_HASH_LEN)), NULL);
 }
 
 static void
@@ -439,22 +490,6 @@ remove_txn(void *ctx)
 	    DB_PARAMS(DB_STR(r->who.user_id)), NULL);
 }
 
-/* The caller's password: 0 right, 1 wrong, -1 failure. */
-static int
-password_right(struct req *r, const char *password)
-{
-	struct db_rows cred;
-
-	if (db_exec(r->db, r->arena, STMT_CREDENTIALS_GET,
-	    DB_PARAMS(DB_STR(r->who.user_id)), &cred) != DB_OK)
-		return -1;
-	if (cred.nrows != 1) {
-		pw_verify_dummy(password);
-		return 1;
-	}
-	return pw_verify(db_str(&cred, 0, 0), password) == 0 ? 0 : 1;
-}
-
 void
 mfa_totp_delete(struct req *r)
 {
@@ -500,6 +535,69 @@ mfa_totp_delete(struct req *r)
 	return;
 internal:
 	problem_internal(r, "mfa remove");
+}
+
+/* ---- DELETE /users/{id}/mfa: an admin, for a user who lost their phone
+ * and their recovery codes. The enrolment and the codes go, and so do the
+ * user's sessions (each was made with the second factor now gone); the
+ * user logs in with the password and, as staff, enrols again. Audited. */
+
+struct reset {
+	struct req	*r;
+	bool		 none;	/* the user had no enrolment */
+};
+
+static int
+reset_txn(void *ctx)
+{
+	struct reset *x = ctx;
+	struct req *r = x->r;
+	const char *id = http_param(r, "id");
+	int rc;
+
+	x->none = false;
+	if ((rc = db_exec(r->db, r->arena, STMT_MFA_TOTP_DELETE,
+	    DB_PARAMS(DB_STR(id)), NULL)) != DB_OK)
+		return rc;
+	if (db_affected(r->db) != 1) {
+		x->none = true;
+		return DB_OK;
+	}
+	if ((rc = db_exec(r->db, r->arena, STMT_MFA_RECOVERY_DELETE,
+	    DB_PARAMS(DB_STR(id)), NULL)) != DB_OK)
+		return rc;
+	return db_exec_lib(r->db, r->arena, LSTMT_SESSIONS_DELETE_USER,
+	    DB_PARAMS(DB_STR(id)), NULL);
+}
+
+void
+mfa_admin_reset(struct req *r)
+{
+	const char *id = http_param(r, "id");
+	struct reset x = { r, false };
+	struct db_rows user;
+	int rc;
+
+	if (!auth_require(r, ACT_USERS_ADMIN, NULL))
+		return;
+	rc = valid_id(id) == NULL ? user_load(r, id, &user) : 1;
+	if (rc != 0) {
+		if (rc < 0)
+			problem_internal(r, "mfa reset");
+		else
+			problem_send(r, 404, "not_found", "No such user.");
+		return;
+	}
+	if (db_txn(r->db, reset_txn, &x) != DB_OK) {
+		problem_internal(r, "mfa reset");
+		return;
+	}
+	if (x.none) {
+		problem_send(r, 409, "conflict", "This user has no two-step login.");
+		return;
+	}
+	(void)audit_write(r, "mfa.reset", "user", id, NULL);
+	http_send_empty(r, 204);
 }
 
 /* ---- GDPR ------------------------------------------------------------ */

@@ -15,6 +15,7 @@ struct req;
 void mfa_totp_enrol(struct req *r);	/* POST /me/mfa/totp */
 void mfa_totp_confirm(struct req *r);	/* POST /me/mfa/totp/confirm */
 void mfa_totp_delete(struct req *r);	/* DELETE /me/mfa/totp */
+void mfa_admin_reset(struct req *r);	/* DELETE /users/{id}/mfa (admin) */
 void sessions_list(struct req *r);	/* GET /me/sessions */
 void sessions_delete(struct req *r);	/* DELETE /me/sessions/{id} */
 

@@ -132,6 +132,8 @@ send_session(struct req *r, int status, const char *user_id)
 	body = json_object_new_object();
 	json_put(body, "user", user);
 	json_put_str(body, "csrf_token", r->who.csrf);
+	/* Two-step login on (the web admin sends staff without it to enrol). */
+	json_put_bool(body, "mfa", r->who.mfa);
 	return http_send_json(r, status, body);
 }
 
@@ -230,6 +232,7 @@ session_login(struct req *r)
 	if (auth_session_drop(r) != 0 ||
 	    auth_session_start(r, id, auth_roles_parse(db_str(&user, 0, UC_ROLES))) != 0)
 		goto internal;
+	r->who.mfa = mfa_how != NULL;	/* a second factor was asked for and given */
 	(void)audit_write(r, "session.login", "user", id,
 	    mfa_how != NULL ? arena_printf(r->arena, "mfa=%s", mfa_how) : NULL);
 	send_session(r, 200, id);

@@ -79,7 +79,8 @@ metrics_get(struct req *r)
 	struct db_rows rows;
 	char line[1024];
 
-	if (!local_caller(r) && !(r->who.roles & ROLE_ADMIN)) {
+	/* An admin session (with MFA, lib/auth.c) or the local scrape. */
+	if (!local_caller(r) && auth_decide_roles(&r->who, ROLE_ADMIN) != AUTH_ALLOW) {
 		problem_send(r, 404, "not_found", "No such resource.");
 		return;
 	}

@@ -14,6 +14,8 @@
 GRANT SELECT ON postcodes TO 'bh_admin'@'localhost';
 GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 'bh_admin'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_admin'@'localhost';
+-- lib's session look-up: whether the account has confirmed TOTP (staff need it).
+GRANT SELECT (user_id, confirmed_at) ON mfa_totp TO 'bh_admin'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_admin'@'localhost';
 
 -- Own tables. Categories are deleted only when nothing uses them (the

@@ -9,6 +9,8 @@ GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 
 -- Reasons of suggestions come in the caller's language.
 GRANT SELECT (locale) ON users TO 'bh_matches'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_matches'@'localhost';
+-- lib's session look-up: whether the account has confirmed TOTP (staff need it).
+GRANT SELECT (user_id, confirmed_at) ON mfa_totp TO 'bh_matches'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_matches'@'localhost';
 
 -- Own tables. Matches end in a status and messages are never edited, so

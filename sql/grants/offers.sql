@@ -10,6 +10,8 @@ GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 
 -- An offer's language defaults to its volunteer's (write.c, issue 19).
 GRANT SELECT (locale) ON users TO 'bh_offers'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_offers'@'localhost';
+-- lib's session look-up: whether the account has confirmed TOTP (staff need it).
+GRANT SELECT (user_id, confirmed_at) ON mfa_totp TO 'bh_offers'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_offers'@'localhost';
 
 -- Own tables. An offer is "deleted" by status; its categories and slots are

@@ -9,6 +9,8 @@ GRANT SELECT (id, display_name, roles, status, pc4, email_verified) ON users TO 
 -- A request's language defaults to its poster's (lang.c, issue 19).
 GRANT SELECT (locale) ON users TO 'bh_requests'@'localhost';
 GRANT SELECT, UPDATE (last_seen_at), DELETE ON sessions TO 'bh_requests'@'localhost';
+-- lib's session look-up: whether the account has confirmed TOTP (staff need it).
+GRANT SELECT (user_id, confirmed_at) ON mfa_totp TO 'bh_requests'@'localhost';
 GRANT INSERT ON audit_log TO 'bh_requests'@'localhost';
 
 -- Own table: no DELETE, requests end in a status. UPDATE only of what the

@@ -63,7 +63,7 @@ function other(code) {
 // now (so the current step is still free to log in with); returns {key,
 // secret, recovery}.
 async function turnOn(c) {
-  const enrol = await c.post('/me/mfa/totp');
+  const enrol = await c.post('/me/mfa/totp', { password: c.password });
   assertStatus(enrol, 201, 'enrolment');
   const key = base32Decode(enrol.body.secret);
   await freshStep(3);
@@ -92,8 +92,16 @@ describe('two-step login with an authenticator app', () => {
     await freshStep();
   });
 
-  it('enrolment answers a base32 secret and an otpauth URI for the app; a second one replaces it', async () => {
-    const first = await c.post('/me/mfa/totp');
+  it('enrolment asks for the password again (ASVS V6.5): missing or wrong is 422 on password, and counts as a failure', async () => {
+    assertProblem(await c.post('/me/mfa/totp', {}), 422, 'validation_failed', 'password', 'required');
+    assertProblem(await c.post('/me/mfa/totp', { password: c.password + 'x' }), 422, 'validation_failed', 'password', 'invalid');
+    assertProblem(await c.post('/me/mfa/totp', { password: 12 }), 422, 'validation_failed', 'password', 'wrong_type');
+    // Without a body at all: the body is JSON with the password.
+    assertProblem(await c.post('/me/mfa/totp'), 415, 'unsupported_media_type');
+  });
+
+  it('enrolment answers a base32 secret, an otpauth URI and its QR code (SVG) for the app; a second one replaces it', async () => {
+    const first = await c.post('/me/mfa/totp', { password: c.password });
     assertStatus(first, 201);
     assert.match(first.body.secret, /^[A-Z2-7]{32}$/, '20 bytes of base32');
     assert.equal(base32Decode(first.body.secret).length, 20);
@@ -103,7 +111,17 @@ describe('two-step login with an authenticator app', () => {
       `otpauth://totp/Burenhulp:${encodeURIComponent(c.email)}?secret=${first.body.secret}` +
       '&issuer=Burenhulp&algorithm=SHA1&digits=6&period=30');
 
-    const second = await c.post('/me/mfa/totp');
+    // The QR code (libqrencode) as one SVG document: a square symbol of
+    // 21 + 4k modules and a quiet zone of 4, dark modules as one path.
+    const svg = first.body.qr_svg;
+    assert.equal(typeof svg, 'string');
+    const m = svg.match(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 (\d+) \1" [^>]*>.*<path fill="#000" d="(M\d+,\d+h\d+v1h-\d+z)+"\/><\/svg>$/);
+    assert.ok(m, `an SVG QR code: ${svg.slice(0, 200)}`);
+    const modules = Number(m[1]) - 8;
+    assert.ok(modules >= 21 && modules <= 177 && (modules - 21) % 4 === 0, `a QR symbol size: ${modules}`);
+    assert.ok(!svg.includes(first.body.secret), 'the secret is in the modules, not in the text');
+
+    const second = await c.post('/me/mfa/totp', { password: c.password });
     assertStatus(second, 201);
     assert.notEqual(second.body.secret, first.body.secret, 'a fresh secret each time');
     secret = second.body.secret;
@@ -130,10 +148,22 @@ describe('two-step login with an authenticator app', () => {
     for (const code of recovery) assert.match(code, /^[a-z2-9]{5}-[a-z2-9]{5}$/);
 
     // Confirmed: neither enrolment nor confirmation again (409 conflict).
-    assertProblem(await c.post('/me/mfa/totp'), 409, 'conflict');
+    assertProblem(await c.post('/me/mfa/totp', { password: c.password }), 409, 'conflict');
     assertProblem(await c.post('/me/mfa/totp/confirm', { code: totp(key, now()) }), 409, 'conflict');
     // This session stays; it counts as verified.
     assertStatus(await c.get('/me'), 200);
+  });
+
+  it('confirming ends the other sessions of the user, made without the code; this one goes on', async () => {
+    const u = await newUser(['resident'], {}, 'mfa-others');
+    const elsewhere = new Client('mfa-elsewhere');
+    await elsewhere.mustLogin(u.email, u.password);
+    assertStatus(await elsewhere.get('/me'), 200);
+    await turnOn(u);
+    assertProblem(await elsewhere.get('/me'), 401, 'unauthenticated');
+    assertStatus(await u.get('/me'), 200);
+    const list = await u.get('/me/sessions');
+    assert.deepEqual(list.body.items.map((s) => s.current), [true], 'only this session is left');
   });
 
   it('login without a code or with a wrong one is 401 mfa_required, and makes no session', async () => {
@@ -208,7 +238,7 @@ describe('two-step login with an authenticator app', () => {
   });
 
   it('a removed enrolment can be made again, with a new secret', async () => {
-    const enrol = await c.post('/me/mfa/totp');
+    const enrol = await c.post('/me/mfa/totp', { password: c.password });
     assertStatus(enrol, 201);
     assert.notEqual(enrol.body.secret, secret);
   });
@@ -228,7 +258,7 @@ describe('bad input to MFA is 422 on the field', () => {
   let c;
   before(async () => {
     c = await newUser(['resident'], {}, 'mfa-bad');
-    assertStatus(await c.post('/me/mfa/totp'), 201);
+    assertStatus(await c.post('/me/mfa/totp', { password: c.password }), 201);
   });
 
   it('confirm: missing, non-digit, too short, too long, not a string', async () => {
@@ -258,18 +288,27 @@ describe('bad input to MFA is 422 on the field', () => {
 
   it('without a session 401, without the CSRF token 403 csrf_failed', async () => {
     const anon = new Client('mfa-anon');
-    assertProblem(await anon.post('/me/mfa/totp'), 401, 'unauthenticated');
+    assertProblem(await anon.post('/me/mfa/totp', { password: 'x' }), 401, 'unauthenticated');
     assertProblem(await anon.post('/me/mfa/totp/confirm', { code: '123456' }), 401, 'unauthenticated');
     assertProblem(await anon.delete('/me/mfa/totp', { password: 'x', code: '123456' }), 401, 'unauthenticated');
     assertProblem(await anon.get('/me/sessions'), 401, 'unauthenticated');
-    assertProblem(await c.post('/me/mfa/totp', undefined, { csrf: false }), 403, 'csrf_failed');
+    assertProblem(await c.post('/me/mfa/totp', { password: c.password }, { csrf: false }), 403, 'csrf_failed');
     assertProblem(await c.post('/me/mfa/totp/confirm', { code: '123456' }, { csrf: false }), 403, 'csrf_failed');
     assertProblem(await c.delete('/me/mfa/totp', { password: c.password, code: '123456' }, { csrf: false }), 403, 'csrf_failed');
   });
 
+  it('wrong passwords on enrolling are throttled like wrong codes: after five, 429 even for the right one', async () => {
+    const d = await newUser(['resident'], {}, 'mfa-enrol-throttle');
+    for (let i = 0; i < 5; i++)
+      assertProblem(await d.post('/me/mfa/totp', { password: d.password + i }), 422, 'validation_failed', 'password', 'invalid');
+    const res = await d.post('/me/mfa/totp', { password: d.password });
+    assertProblem(res, 429, 'rate_limited');
+    assert.match(res.headers.get('retry-after') ?? '', /^[0-9]+$/);
+  });
+
   it('wrong codes are throttled per user: after five, 429 with Retry-After even for the right one', async () => {
     const d = await newUser(['resident'], {}, 'mfa-throttle');
-    const enrol = await d.post('/me/mfa/totp');
+    const enrol = await d.post('/me/mfa/totp', { password: d.password });
     assertStatus(enrol, 201);
     const key = base32Decode(enrol.body.secret);
     await freshStep();

@@ -32,8 +32,8 @@
 # build or finds a bug; the last line reads "fuzz: N passed, N failed".
 #
 # Needs clang and libFuzzer (Debian: clang, libclang-rt-14-dev), plus the
-# -dev packages the project builds with anyway (liboath-dev for MFA,
-# libcrack2-dev and cracklib-runtime's dictionary for fuzz_passwords).
+# -dev packages the project builds with anyway (liboath-dev and libqrencode-dev
+# for MFA, libcrack2-dev and cracklib-runtime's dictionary for fuzz_passwords).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,9 +70,9 @@ fi
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 # lib/ first: json-c's include directory has a json.h of its own.
 CFLAGS="-I$top/lib -I$top -std=gnu11 -D_GNU_SOURCE -g -O1 -Wall -Wextra -Werror \
--Wno-unused-parameter $SAN $(pkg-config --cflags json-c libsodium liboath) \
+-Wno-unused-parameter $SAN $(pkg-config --cflags json-c libsodium liboath libqrencode) \
 $(pkg-config --cflags libmariadb 2>/dev/null || mysql_config --cflags)"
-LIBS="-lfcgi $(pkg-config --libs json-c libsodium liboath) \
+LIBS="-lfcgi $(pkg-config --libs json-c libsodium liboath libqrencode) \
 $(pkg-config --libs libmariadb 2>/dev/null || mysql_config --libs) -lcrack -pthread -lm"
 export CC CFLAGS
 

@@ -42,8 +42,18 @@ ctl_help() {
 	"$BH_BUILD/ctl/burenhulpctl" --help | grep -q '^  backup DIR' &&
 	{ "$BH_BUILD/ctl/burenhulpctl" no-such-command 2>/dev/null; [ $? = 2 ]; }
 }
+# Logs NAME in with the password and the TOTP code (oathtool, RFC 6238) of
+# the step after now: the server accepts one step of drift either way, and
+# the step of the confirmation may be spent already. Prints the CSRF token.
+ops_login_totp() { # name, email, password, base32 secret
+	local body code
+	code=$(oathtool --totp -b -N 'now + 30 seconds' "$4") || return 1
+	body=$(ops_curl "$1" -H 'Content-Type: application/json' \
+		--data "{\"email\":\"$2\",\"password\":\"$3\",\"code\":\"$code\"}" "$ops_url/api/v1/session") || return 1
+	sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$body" | grep .
+}
 first_admin() {
-	local csrf
+	local csrf body secret
 	printf '%s\n' "$PW_ADMIN" | ops_ctl user add --email "$ADMIN" --name 'Eerste beheerder' \
 		--role admin --password-stdin || return 1
 	# The same address again is refused, and nothing changes.
@@ -51,9 +61,24 @@ first_admin() {
 		--role admin --password-stdin || return 1
 	[ "$(ops_sql 'SELECT COUNT(*) FROM users')" = 1 ] || return 1
 	csrf=$(ops_login admin "$ADMIN" "$PW_ADMIN") || return 1
+	# Staff work needs two-step login: until the admin enrols, 403
+	# mfa_required. Enrolling asks for the password again; the first code
+	# (oathtool, as an authenticator app computes it) confirms.
+	ops_curl admin "$ops_url/api/v1/admin/audit" | grep -q '"code":"mfa_required"' || return 1
+	body=$(ops_curl admin -H 'Content-Type: application/json' -H "X-CSRF-Token: $csrf" \
+		--data "{\"password\":\"$PW_ADMIN\"}" "$ops_url/api/v1/me/mfa/totp") || return 1
+	secret=$(sed -n 's/.*"secret":"\([A-Z2-7]*\)".*/\1/p' <<<"$body")
+	[ "${#secret}" = 32 ] || return 1
+	(umask 077 && printf '%s\n' "$secret" >"$OPS_VAR/admin-totp")
+	[ "$(ops_curl admin -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+		-H "X-CSRF-Token: $csrf" --data "{\"code\":\"$(oathtool --totp -b "$secret")\"}" \
+		"$ops_url/api/v1/me/mfa/totp/confirm")" = 200 ] || return 1
 	[ "$(ops_curl admin -o /dev/null -w '%{http_code}' "$ops_url/api/v1/admin/audit")" = 200 ] &&
 	[ "$(ops_curl admin -o /dev/null -w '%{http_code}' -X PATCH -H 'Content-Type: application/json' \
-		-H "X-CSRF-Token: $csrf" --data "{\"phone\":\"$PHONE\"}" "$ops_url/api/v1/me")" = 200 ]
+		-H "X-CSRF-Token: $csrf" --data "{\"phone\":\"$PHONE\"}" "$ops_url/api/v1/me")" = 200 ] || return 1
+	# From now on the password alone is not enough.
+	[ "$(ops_curl admin3 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+		--data "{\"email\":\"$ADMIN\",\"password\":\"$PW_ADMIN\"}" "$ops_url/api/v1/session")" = 401 ]
 }
 
 # Mail queued and due 20 minutes ago, unsent: GET /health is 503 with
@@ -164,7 +189,7 @@ every_acknowledged_write_is_back() {
 }
 sealed_fields_open() {
 	local id me req
-	ops_login admin2 "$ADMIN" "$PW_ADMIN" >/dev/null || return 1
+	ops_login_totp admin2 "$ADMIN" "$PW_ADMIN" "$(cat "$OPS_VAR/admin-totp")" >/dev/null || return 1
 	me=$(ops_curl admin2 "$ops_url/api/v1/me")
 	grep -qF "\"phone\":\"$PHONE\"" <<<"$me" || return 1
 	ops_login res2 "$RES" "$PW_RES" >/dev/null || return 1
@@ -183,7 +208,7 @@ check "BURENHULP_DEMO=0: no user, no demo post, the demo admin cannot log in" no
 check "BURENHULP_DEMO=0: scripts/up prints no demo password, and how to make the first admin" up_says_no_demo
 check "burenhulpctl --version is configure.ac's version" ctl_version
 check "burenhulpctl --help lists user add and backup; an unknown command exits 2" ctl_help
-check "burenhulpctl user add makes the first admin: logs in, reads the audit log, sets a phone" first_admin
+check "burenhulpctl user add makes the first admin: logs in, turns on two-step login (oathtool codes), reads the audit log, sets a phone" first_admin
 check "GET /health is 503 mail_queue stuck while queued mail is 20 minutes overdue, 200 when it is not" mail_queue_stuck
 check "MariaDB runs with etc/mariadb/burenhulp.cnf: flush and sync at commit, ROW binary log, utf8mb4, no network" durable_settings
 check "burenhulpctl backup while a resident posts requests: done, writes went on, MANIFEST names the binlog position" backup_under_load

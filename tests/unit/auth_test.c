@@ -34,6 +34,7 @@ principal(enum who w)
 		strcpy(p.user_id, ME);
 		p.roles = roles[w];
 		p.email_verified = true;
+		p.mfa = true;	/* staff without MFA: test_staff_mfa */
 	}
 	return p;
 }
@@ -235,6 +236,100 @@ test_audited_reads(void)
 	ok(!auth_read_is_audited(&vol, &others), "a non-moderator read is not a moderator read");
 }
 
+/*
+ * Moderators and admins without confirmed TOTP (ASVS V6.3): every staff
+ * action and every reach of a staff member into others' objects answers
+ * AUTH_MFA_REQUIRED; what they may do as anyone else does not; what they
+ * may not do at all stays refused as before; and for everyone else the
+ * flag changes nothing.
+ */
+static void
+test_staff_mfa(void)
+{
+	static const enum action staff_actions[] = {
+		ACT_MODERATE, ACT_STATS_READ, ACT_VOG_DECIDE,
+	};
+	static const enum action admin_actions[] = {
+		ACT_USERS_ADMIN, ACT_AUDIT_READ, ACT_CATEGORY_ADMIN,
+		ACT_ORGANISATION_ADMIN,
+	};
+	struct principal mod = principal(MODERATOR), adm = principal(ADMIN), p;
+	struct auth_object pending = { OTHER, NULL, "pending" }, own = { ME, NULL, "pending" },
+	    match = { OTHER, THIRD, "accepted" }, vog = { OTHER, NULL, NULL };
+	size_t i;
+
+	mod.mfa = false;
+	adm.mfa = false;
+	for (i = 0; i < sizeof(staff_actions) / sizeof(staff_actions[0]); i++) {
+		ok(auth_decide(&mod, staff_actions[i], &vog) == AUTH_MFA_REQUIRED,
+		    "moderator without MFA, staff action %d: mfa_required", staff_actions[i]);
+		ok(auth_decide(&adm, staff_actions[i], &vog) == AUTH_MFA_REQUIRED,
+		    "admin without MFA, staff action %d: mfa_required", staff_actions[i]);
+	}
+	for (i = 0; i < sizeof(admin_actions) / sizeof(admin_actions[0]); i++) {
+		ok(auth_decide(&adm, admin_actions[i], NULL) == AUTH_MFA_REQUIRED,
+		    "admin without MFA, admin action %d: mfa_required", admin_actions[i]);
+		ok(auth_decide(&mod, admin_actions[i], NULL) == AUTH_FORBIDDEN,
+		    "moderator without MFA, admin action %d: still forbidden", admin_actions[i]);
+	}
+	ok(auth_decide(&mod, ACT_REQUEST_VIEW, &pending) == AUTH_MFA_REQUIRED,
+	    "a moderator without MFA does not see others' pending requests");
+	ok(auth_decide(&mod, ACT_REQUEST_VIEW_PRIVATE, &pending) == AUTH_MFA_REQUIRED,
+	    "nor their private parts");
+	ok(auth_decide(&mod, ACT_MATCH_VIEW, &match) == AUTH_MFA_REQUIRED,
+	    "nor others' matches");
+	ok(auth_decide(&mod, ACT_OFFER_VIEW, &pending) == AUTH_MFA_REQUIRED,
+	    "nor others' pending offers");
+	ok(auth_decide(&mod, ACT_CONSENT_REVOKE, &pending) == AUTH_MFA_REQUIRED,
+	    "nor revoke another's consent");
+	ok(auth_decide(&mod, ACT_REQUEST_VIEW, &own) == AUTH_ALLOW,
+	    "a moderator without MFA still sees their own pending request");
+	ok(auth_decide(&mod, ACT_REPORT_CREATE, NULL) == AUTH_ALLOW,
+	    "and reports like anyone");
+	ok(auth_decide(&mod, ACT_MESSAGE_READ, &match) == AUTH_FORBIDDEN,
+	    "what no moderator may do stays forbidden");
+
+	/* The whole table: a staff member's ALLOW becomes ALLOW or
+	 * MFA_REQUIRED, any other verdict stays; for others nothing moves. */
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum auth_verdict got;
+
+		p = principal(cases[i].who);
+		p.mfa = false;
+		got = auth_decide(&p, cases[i].act, &cases[i].obj);
+		if (cases[i].who == MODERATOR || cases[i].who == ADMIN)
+			ok(cases[i].want == AUTH_ALLOW ?
+			    (got == AUTH_ALLOW || got == AUTH_MFA_REQUIRED) : got == cases[i].want,
+			    "%s as %s without MFA: verdict %d", cases[i].name,
+			    who_names[cases[i].who], got);
+		else
+			ok(got == cases[i].want, "%s as %s, MFA flag off: unchanged",
+			    cases[i].name, who_names[cases[i].who]);
+	}
+
+	/* A route's role list (lib/server.c). */
+	p = principal(ANON);
+	ok(auth_decide_roles(&p, ROLE_ADMIN) == AUTH_UNAUTHENTICATED, "route: anonymous, 401");
+	p = principal(RESIDENT);
+	ok(auth_decide_roles(&p, ROLE__MODERATION) == AUTH_FORBIDDEN, "route: resident, 403");
+	ok(auth_decide_roles(&p, 0) == AUTH_ALLOW, "route without roles: anyone");
+	ok(auth_decide_roles(&mod, ROLE__MODERATION) == AUTH_MFA_REQUIRED,
+	    "route: moderator without MFA, mfa_required");
+	ok(auth_decide_roles(&mod, ROLE_ADMIN) == AUTH_FORBIDDEN,
+	    "route: moderator on an admin route, forbidden with or without MFA");
+	ok(auth_decide_roles(&adm, ROLE_ADMIN) == AUTH_MFA_REQUIRED,
+	    "route: admin without MFA, mfa_required");
+	p = principal(MODERATOR);
+	p.roles |= ROLE_VOLUNTEER;
+	p.mfa = false;
+	ok(auth_decide_roles(&p, ROLE_VOLUNTEER) == AUTH_ALLOW,
+	    "route: a moderator's volunteer route needs no MFA");
+	ok(auth_decide_roles(&p, ROLE_VOLUNTEER | ROLE__MODERATION) == AUTH_ALLOW,
+	    "route open to volunteers and staff: the volunteer role suffices");
+	p = principal(MODERATOR);
+	ok(auth_decide_roles(&p, ROLE__MODERATION) == AUTH_ALLOW, "route: moderator with MFA");
+}
+
 static void
 test_roles(void)
 {
@@ -263,6 +358,7 @@ main(void)
 	test_match_hours();
 	test_match_checkin();
 	test_audited_reads();
+	test_staff_mfa();
 	test_roles();
 	return tap_done();
 }

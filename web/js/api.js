@@ -118,9 +118,14 @@ export function getSession(refresh = false) {
 	return sessionPromise;
 }
 
-/** Logs in; resolves to {user, csrf_token} and keeps the token. */
-export async function login(email, password) {
-	const s = await send('POST', '/session', { body: { email, password } });
+/** Logs in (code: of the authenticator app, or a recovery code, for an
+ * account with two-step login); resolves to {user, csrf_token, mfa} and
+ * keeps the token. */
+export async function login(email, password, code) {
+	const body = { email, password };
+	if (code)
+		body.code = code;
+	const s = await send('POST', '/session', { body });
 	csrfToken = s.csrf_token;
 	sessionPromise = Promise.resolve(s);
 	return s;

@@ -18,6 +18,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { REPO, BASE_PATH, validateResponse, validateProblem } from './spec.mjs';
+import { claimCode, isDemoStaff, staffSession } from './totp.mjs';
 
 export { REPO };
 export const BASE_URL = (process.env.BURENHULP_URL || 'http://127.0.0.1:18080').replace(/\/+$/, '');
@@ -271,13 +272,42 @@ export async function newUser(roles = ['resident'], fields = {}, name, opts = {}
   return client;
 }
 
-// A client logged in as one of the demo accounts.
+// A client logged in as one of the demo accounts. The demo moderator and
+// admin have two-step login on (staff must): their session is the one every
+// test process shares, made with a claimed code (lib/totp.mjs).
 export async function asDemo(role) {
   const c = new Client(`demo-${role}`);
-  await c.mustLogin(DEMO[role], DEMO_PASSWORD);
+  if (isDemoStaff(DEMO[role])) {
+    const s = await staffSession(DEMO[role], BASE_URL);
+    const eq = s.cookie.indexOf('=');
+    c.cookies.set(s.cookie.slice(0, eq), s.cookie.slice(eq + 1));
+    c.csrf = s.csrf;
+    c.user = s.user;
+  } else {
+    await c.mustLogin(DEMO[role], DEMO_PASSWORD);
+  }
   c.email = DEMO[role];
   c.password = DEMO_PASSWORD;
   return c;
+}
+
+// Turns on two-step login for a logged-in client that carries .email and
+// .password (a staff member the test made): enrols with the password,
+// confirms with a claimed code. The session goes on, now with both factors
+// (its other sessions end). Sets and returns c.totpSecret; c.recoveryCodes.
+export async function enrolTotp(c) {
+  const enrol = await c.post('/me/mfa/totp', { password: c.password });
+  assertStatus(enrol, 201, `enrolment of ${c.email}`);
+  const conf = await c.post('/me/mfa/totp/confirm', { code: await claimCode(c.email, enrol.body.secret) });
+  assertStatus(conf, 200, `confirmation of ${c.email}`);
+  c.totpSecret = enrol.body.secret;
+  c.recoveryCodes = conf.body.recovery_codes;
+  return c.totpSecret;
+}
+
+// Logs client c in with password and a claimed code of secret.
+export async function loginWithTotp(c, email, password, secret) {
+  return c.post('/session', { email, password, code: await claimCode(email, secret) });
 }
 export function asAdmin() { return asDemo('admin'); }
 

@@ -19,6 +19,9 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { verifyByMail } from './mail.mjs';
+import { claimCode, isDemoStaff, staffSession, DEMO_TOTP } from '../../api/lib/totp.mjs';
+
+export { claimCode, isDemoStaff, DEMO_TOTP };
 
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BASE = (process.env.BURENHULP_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -144,6 +147,15 @@ export class ApiClient {
 	}
 
 	async login(email, password = DEMO_PASSWORD) {
+		// The demo moderator and admin log in with a code (staff need
+		// two-step login): their session is the one every test process
+		// shares (tests/api/lib/totp.mjs).
+		if (isDemoStaff(email) && password === DEMO_PASSWORD) {
+			const s = await staffSession(email, BASE);
+			this.cookie = s.cookie;
+			this.csrf = s.csrf;
+			return s.user;
+		}
 		const r = await this.call('POST', '/session', { email, password });
 		assert.equal(r.status, 200, `login ${email}: ${JSON.stringify(r.data)}`);
 		this.csrf = r.data.csrf_token;
@@ -156,11 +168,18 @@ export function uniqueEmail(tag) {
 	return `web-${tag}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@test.burenhulp.nl`;
 }
 
-/** Logs a browser page in through the login form. */
-export async function uiLogin(page, email, password = DEMO_PASSWORD, next = '/') {
+/** Logs a browser page in through the login form. With secret (base32;
+ * the demo staff's own by default) the form asks for the code of the app
+ * after the password, and gets a claimed one. */
+export async function uiLogin(page, email, password = DEMO_PASSWORD, next = '/', secret = DEMO_TOTP[email]) {
 	await open(page, `/inloggen.html?next=${encodeURIComponent(next)}`);
 	await page.fill('#email', email);
 	await page.fill('#password', password);
+	if (secret) {
+		await page.click('#login-form button[type=submit]');
+		await page.locator('#code').waitFor({ state: 'visible' });
+		await page.fill('#code', await claimCode(email, secret));
+	}
 	await Promise.all([
 		page.waitForURL((u) => !u.pathname.startsWith('/inloggen')),
 		page.click('#login-form button[type=submit]'),

@@ -10,14 +10,15 @@
 // login page with a return path; a logged-in user without the role goes to
 // the same page with ?switch=1, where they may log in with another account.
 // A moderator who opens an admin-only page sees why it is closed, and the
-// navigation only lists the pages their role may use.
+// navigation only lists the pages their role may use. Staff whose account
+// has no two-step login yet are sent to enrol first (tweestaps.html).
 //
 // Privacy: nothing the admin reads is kept in browser storage. Private data
 // (a request's private part, a reported message, e-mail addresses) lives in
 // the DOM of the page only, and the API answers are sent with no-store.
 
 import { startPage, pageReady, el, t } from '/js/page.js';
-import { hasRole } from '/js/api.js';
+import { hasRole, getSession } from '/js/api.js';
 import { currentLanguage, locale, setText } from '/js/i18n.js';
 
 const MOD = ['moderator', 'admin'];
@@ -76,6 +77,13 @@ export async function startAdmin({ adminOnly = false } = {}) {
 	const user = state.user;
 	if (!hasRole(user, ...MOD)) {
 		location.replace(adminLoginUrl(true));
+		return new Promise(() => {});
+	}
+	// Staff work needs two-step login (API: 403 mfa_required): without it,
+	// first the enrolment page, then back here.
+	const session = await getSession();
+	if (session && session.mfa === false) {
+		location.replace(`/admin/tweestaps.html?next=${encodeURIComponent(location.pathname + location.search)}`);
 		return new Promise(() => {});
 	}
 	buildNav(user);

@@ -1,6 +1,6 @@
 // Log in, then back to where the visitor came from (?next=, local paths only).
 
-import { login } from '../api.js';
+import { login, ApiError } from '../api.js';
 import { startPage, pageReady, go, safeNext, param, el } from '../page.js';
 import { handleForm } from '../forms.js';
 
@@ -20,8 +20,23 @@ async function main() {
 	else
 		await startPage({ auth: 'anonymous' });
 	const form = document.getElementById('login-form');
+	const codeField = document.getElementById('code-field');
 	handleForm(form, async (v) => {
-		await login(v.email, form.password.value);
+		try {
+			await login(v.email, form.password.value, codeField.hidden ? undefined : v.code.trim());
+		} catch (err) {
+			// Two-step login: the first answer asks for the code of the app
+			// (the field appears, focused); after that a refusal is the code's.
+			if (err instanceof ApiError && err.code === 'mfa_required') {
+				if (codeField.hidden) {
+					codeField.hidden = false;
+					form.code.focus();
+					return;
+				}
+				err.errors = [{ field: 'code', code: 'invalid' }];
+			}
+			throw err;
+		}
 		go(safeNext(param('next')), 'logged_in');
 	});
 	pageReady();
