@@ -104,6 +104,8 @@ for (const s of STORIES) {
 			await open(c, '/mijn-hulpvragen.html');
 			const resp = c.locator(`#r-${requestId} li.card`, { hasText: 'Vera' });
 			assert.match(await resp.textContent(), new RegExp(escape(t('myrequests.response_from', { name: 'Vera' }))));
+			// The volunteer's Dutch words run left to right on her Arabic page.
+			assert.equal(await resp.locator('blockquote.introduction p:not(.small)').getAttribute('dir'), 'auto');
 			await pageIs('mijn-hulpvragen.html with a response');
 			await screenshot(c, `story-${s.lang}-reactie-375`);
 			await resp.getByRole('button', { name: t('myrequests.accept', { name: 'Vera' }) }).click();
@@ -116,6 +118,7 @@ for (const s of STORIES) {
 			await c.click('#message-form button[type=submit]');
 			await c.locator('#messages-list li.message-mine', { hasText: s.message }).waitFor();
 			assert.match(await c.textContent('#messages-status'), new RegExp(escape(t('match.message_sent'))));
+			assert.equal(await c.locator('#messages-list li.message-mine .message-body').first().getAttribute('dir'), 'auto');
 			await pageIs('match.html as the caregiver');
 			await screenshot(c, `story-${s.lang}-afspraak-375`);
 			await c.fill('#complete-form-hours', '1');

@@ -328,6 +328,7 @@ function messageItem(m) {
 	const meta = el('p', mine ? 'match.msg_meta_me' : 'match.msg_meta', { name: m.sender?.display_name || '', at: m.created_at }, { class: 'message-meta' });
 	const body = el('p', null, null, { class: 'message-body' });
 	body.textContent = m.body;
+	body.dir = 'auto';	/* Dutch in an Arabic page, Arabic in a Dutch one */
 	li.append(meta, body);
 	if (!mine) {
 		const rep = el('a', 'match.report_message', null, { href: `/melden.html?type=message&id=${encodeURIComponent(m.id)}`, class: 'small' });

@@ -46,6 +46,7 @@ function matchItem(m, request, reload) {
 		q.append(el('p', 'myrequests.introduction_label', { name: m.introduction.sender.display_name }, { class: 'small muted' }));
 		const body = document.createElement('p');
 		body.textContent = m.introduction.body;
+		body.dir = 'auto';	/* a volunteer's own words, in whatever script */
 		q.append(body);
 		li.append(q);
 	}
