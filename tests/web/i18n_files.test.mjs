@@ -105,6 +105,7 @@ function literalKeys(paths) {
 // Families of keys built at run time: the prefix as it stands in the code
 // (`prefix${…}` or 'prefix' + …), and why the rest is not literal there.
 const SITE_DYNAMIC = {
+	'category_names.': "a standard category's name by its id, for the languages the admin's two names do not cover (page.js categoryLabel)",
 	'flash.': 'the flash message named in the URL after a redirect (page.js FLASHES)',
 	'days.': 'a weekday code of the API (mon … sun)',
 	'status.': 'status.<kind>.<status>: a status of a request, offer or match from the API',

@@ -87,6 +87,9 @@ for (const s of STORIES) {
 			const card = c.locator('#myrequests-list li.card', { hasText: s.title }).first();
 			const requestId = new URL(await card.locator('h2 a').getAttribute('href'), BASE).searchParams.get('id');
 			assert.ok(requestId);
+			// The category is named in her language, not the admin's Dutch.
+			assert.match(await card.textContent(), new RegExp(escape(t('category_names.shopping'))));
+			assert.doesNotMatch(await card.textContent(), /Boodschappen/);
 			// What she wrote carries her language, for screen readers.
 			assert.equal(await card.locator('h2 a').evaluate((a) => a.closest('[lang]').lang), s.lang);
 			const got = await me.call('GET', `/requests/${requestId}`);

@@ -16,7 +16,7 @@
 
 import {
 	setLanguage, currentLanguage, onLanguageChange, languageWasChosen, availableLanguages, el, setText, t,
-	LANGUAGE_INFO,
+	LANGUAGE_INFO, has,
 } from './i18n.js';
 import { getSession, logout, hasRole, api, ApiError } from './api.js';
 import { startBell } from './bell.js';
@@ -478,7 +478,22 @@ export function categoryName(categories, id) {
 	const c = (categories || []).find((x) => x.id === id);
 	if (!c)
 		return id;
-	return currentLanguage() === 'en' ? c.name_en : c.name_nl;
+	return categoryLabel(c);
+}
+
+/**
+ * A category's name in the page's language. The admin keeps a Dutch and an
+ * English name; for the other languages the message file names the standard
+ * categories (category_names.<id>), and a category an admin added later is
+ * shown with its Dutch name, as a mail in those languages falls back to Dutch.
+ */
+export function categoryLabel(c) {
+	const lang = currentLanguage();
+	if (lang === 'en')
+		return c.name_en;
+	if (lang !== 'nl' && has(`category_names.${c.id}`))
+		return t(`category_names.${c.id}`);
+	return c.name_nl;
 }
 
 /** Fills a <select> with the categories (keeps the chosen value). */
@@ -490,7 +505,7 @@ export function fillCategorySelect(select, categories, { anyKey } = {}) {
 	for (const c of categories) {
 		const o = document.createElement('option');
 		o.value = c.id;
-		o.textContent = currentLanguage() === 'en' ? c.name_en : c.name_nl;
+		o.textContent = categoryLabel(c);
 		select.append(o);
 	}
 	if (chosen)

@@ -4,7 +4,7 @@
 
 import { api, getCategories } from '../api.js';
 import {
-	startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain, askLanguage,
+	startPage, unverifiedNote, pageReady, el, go, param, setText, setTitle, replaceMain, askLanguage, categoryLabel,
 } from '../page.js';
 import { onLanguageChange, currentLanguage } from '../i18n.js';
 import { handleForm } from '../forms.js';
@@ -25,7 +25,7 @@ function renderCategories(chosen) {
 		const input = el('input', null, null, { type: 'checkbox', id, name: 'categories', value: c.id });
 		input.checked = keep.includes(c.id);
 		const label = el('label', null, null, { for: id });
-		label.textContent = currentLanguage() === 'en' ? c.name_en : c.name_nl;
+		label.textContent = categoryLabel(c);
 		d.append(input, label);
 		box.append(d);
 	}
