@@ -150,6 +150,8 @@ int pw_verify(const char *hash, const char *pw);
 /* Verifies against a fixed dummy hash, so that an unknown e-mail costs as
  * much time as a wrong password. Always fails. */
 void pw_verify_dummy(const char *pw);
+/* me.c: the caller's own password: 0 right, 1 wrong, -1 failure. */
+int check_own_password(struct req *r, const char *password);
 
 /* Route functions. */
 void accounts_register(struct req *r);

@@ -88,8 +88,8 @@ internal:
 }
 
 /* Checks password against the caller's stored hash: 0 match, 1 mismatch,
- * -1 failure. */
-static int
+ * -1 failure (also asked before enrolling TOTP, mfa.c). */
+int
 check_own_password(struct req *r, const char *password)
 {
 	struct db_rows cred;

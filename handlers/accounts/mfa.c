@@ -250,22 +250,6 @@ throttled(struct req *r, const unsigned char *bucket)
 	return true;
 }
 
-/* The caller's password: 0 right, 1 wrong, -1 failure. */
-static int
-password_right(struct req *r, const char *password)
-{
-	struct db_rows cred;
-
-	if (db_exec(r->db, r->arena, STMT_CREDENTIALS_GET,
-	    DB_PARAMS(DB_STR(r->who.user_id)), &cred) != DB_OK)
-		return -1;
-	if (cred.nrows != 1) {
-		pw_verify_dummy(password);
-		return 1;
-	}
-	return pw_verify(db_str(&cred, 0, 0), password) == 0 ? 0 : 1;
-}
-
 /* ---- POST /me/mfa/totp ----------------------------------------------- */
 
 struct enrol {
@@ -313,7 +297,7 @@ mfa_totp_enrol(struct req *r)
 	user_bucket(bucket, r->who.user_id);
 	if (throttled(r, bucket))
 		return;
-	if ((rc = password_right(r, password)) < 0) {
+	if ((rc = check_own_password(r, password)) < 0) {
 		problem_internal(r, "mfa enrol");
 		return;
 	}
@@ -510,7 +494,7 @@ mfa_totp_delete(struct req *r)
 		return;
 	}
 	/* The password first: a right code is not spent on a wrong password. */
-	if ((rc = password_right(r, password)) < 0)
+	if ((rc = check_own_password(r, password)) < 0)
 		goto internal;
 	if (rc > 0) {
 		throttle_fail(r, bucket);
