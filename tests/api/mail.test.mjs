@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, openSync, closeSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { Client, VAR, REPO, newUser, register, ctl, uniqueEmail, uniquePassword, assertStatus, sleep } from './lib/client.mjs';
+import { Client, VAR, REPO, BASE_URL, newUser, register, ctl, uniqueEmail, uniquePassword, assertStatus, sleep } from './lib/client.mjs';
 import { mariadb } from './lib/explain.mjs';
 import { waitForMail, findMails, readMails, publicUrl } from './lib/mail.mjs';
 
@@ -35,10 +35,15 @@ async function waitDead(pid, ms = 10_000) {
   assert.ok(!alive(pid), `process ${pid} still runs`);
 }
 // scripts/up again, as an operator would after a crash: starts what is
-// not running (the SMTP server, the mailer), leaves the rest alone.
+// not running (the SMTP server, the mailer), leaves the rest alone. The
+// stack under test is the one BURENHULP_URL and BURENHULP_VAR name: run by
+// hand without BURENHULP_PORT, scripts/up would otherwise rewrite that stack
+// for its default port 8080, where another engineer's stack may listen.
 function upAgain() {
+  const env = { ...process.env, BURENHULP_VAR: VAR };
+  env.BURENHULP_PORT ||= new URL(BASE_URL).port || '80';
   const r = spawnSync(join(REPO, 'scripts', 'up'), ['--no-build'], {
-    cwd: REPO, env: process.env, encoding: 'utf8', timeout: 180_000,
+    cwd: REPO, env, encoding: 'utf8', timeout: 180_000,
   });
   assert.equal(r.status, 0, `scripts/up --no-build: ${r.stderr.slice(-2000)}`);
 }
