@@ -301,7 +301,7 @@ const USER = ['/', '/profiel.html', '/wachtwoord-wijzigen.html', '/account-verwi
 	'/mijn-hulpvragen.html', '/suggesties.html', '/mijn-aanbod.html', '/aanbod.html', '/mijn-matches.html', '/melden.html',
 	'/match.html?id=AAAAAAAAAAAAAAAAAAAAAA', '/meldingen.html'];
 const ADMIN_PAGES = ['/admin/', '/admin/aandacht.html', '/admin/categorieen.html', '/admin/cijfers.html', '/admin/gebruikers.html',
-	'/admin/logboek.html', '/admin/meldingen.html', '/admin/organisaties.html'];
+	'/admin/logboek.html', '/admin/meldingen.html', '/admin/organisaties.html', '/admin/wijzigingen.html'];
 
 const browserSuite = !!process.env.BURENHULP_URL;
 let browser;

@@ -1,0 +1,81 @@
+// org_changes.test.mjs — organisation accounts (issue 18 part 1) where a
+// moderator acts, in the browser: a coordinator's change to their
+// organisation's entry waits on /admin/wijzigingen.html; the moderator
+// approves it with the keyboard only, and only then does the public entry
+// show the new name. Axe-clean in Dutch and English. Screenshots into
+// tests/results/screenshots/ (org-changes-*.png).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	launch, newPage, open, checkAxe, screenshot, assertNoScriptErrors, apiRegister, uiLogin, ApiClient,
+} from './lib/browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const RUN = Date.now().toString(36);
+
+test('a moderator approves a coordinator\'s change on /admin/wijzigingen.html, keyboard only; the entry changes only then', async () => {
+	const admin = new ApiClient();
+	await admin.login('admin@demo.burenhulp.nl');
+	const org = (await admin.call('POST', '/organisations', {
+		name: `Buurtkamer ${RUN}`, description: 'Oude tekst.', categories: ['respite'], postcode: '7811 AB',
+	})).data.organisation;
+	const u = await apiRegister({ tag: 'coord', roles: ['volunteer'], name: `Coördinator ${RUN}` });
+	assert.equal((await admin.call('POST', `/organisations/${org.id}/coordinators`, { user_id: u.user.id })).status, 201);
+	const coordinator = new ApiClient();
+	await coordinator.login(u.email, u.password);
+	const proposed = await coordinator.call('PATCH', `/organisations/${org.id}`, { name: `Buurtkamer Zon ${RUN}`, phone: null });
+	assert.equal(proposed.status, 202);
+	const change = proposed.data.change;
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, 'moderator@demo.burenhulp.nl', undefined, '/admin/wijzigingen.html');
+		await open(page, '/admin/wijzigingen.html');
+		assert.ok(await page.locator('#admin-nav a[href="/admin/wijzigingen.html"][aria-current=page]').count(), 'in the navigation');
+		const card = page.locator(`#c-${change.id}`);
+		while (!(await card.count()) && await page.isVisible('#changes-more')) {
+			await page.click('#changes-more');
+			await page.waitForTimeout(300);
+		}
+		await card.waitFor();
+		assert.match(await card.innerText(), new RegExp(`Buurtkamer Zon ${RUN}`));
+		assert.match(await card.innerText(), /\(leeg\)/, 'a cleared phone number reads (leeg)');
+		await checkAxe(page, 'admin/wijzigingen.html');
+		await screenshot(page, 'org-changes-list');
+		const before = await new ApiClient().call('GET', `/organisations/${org.id}`);
+		assert.equal(before.data.organisation.name, `Buurtkamer ${RUN}`, 'the old name is public until approval');
+
+		await page.focus(`#c-${change.id}-approve`);
+		await page.keyboard.press('Space');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Tab');
+		await page.keyboard.press('Enter');
+		await page.locator(`#c-${change.id}`, { hasText: 'Goedgekeurd' }).waitFor();
+		assert.match(await page.textContent('#changes-live'), /goedgekeurd/);
+		await checkAxe(page, 'admin/wijzigingen.html after the decision');
+		await screenshot(page, 'org-changes-decided');
+		const after = await new ApiClient().call('GET', `/organisations/${org.id}`);
+		assert.equal(after.data.organisation.name, `Buurtkamer Zon ${RUN}`);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+		await admin.call('DELETE', `/organisations/${org.id}`);
+	}
+});
+
+test('the changes page in English passes axe', async () => {
+	const { context, page } = await newPage(browser, { lang: 'en' });
+	try {
+		await uiLogin(page, 'moderator@demo.burenhulp.nl', undefined, '/admin/wijzigingen.html');
+		await open(page, '/admin/wijzigingen.html');
+		assert.equal(await page.getAttribute('html', 'lang'), 'en');
+		assert.equal(await page.locator('h1').innerText(), 'Directory changes waiting to be checked');
+		await checkAxe(page, 'admin/wijzigingen.html (en)');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
