@@ -147,6 +147,7 @@ const ADMIN_DYNAMIC = {
 	'admin.audit.': 'admin.audit.th_<column> and admin.audit.kind.<action with "." as "__">',
 	'admin.checkins.answer_': 'the answer of a check-in from the API',
 	'admin.vog.': 'admin.vog.<decision> and admin.vog.status_<status>',
+	'admin.changes.': 'admin.changes.<decision>, status_<status> and done_<status> of an organisation change',
 	'errors.field.': 'the field and code of a problem+json answer (admin forms)',
 };
 
