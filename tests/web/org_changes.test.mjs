@@ -79,3 +79,48 @@ test('the changes page in English passes axe', async () => {
 		await context.close();
 	}
 });
+
+test('an admin makes a user coordinator of an organisation on /admin/organisaties.html by e-mail address, and removes them, keyboard only', async () => {
+	const admin = new ApiClient();
+	await admin.login('admin@demo.burenhulp.nl');
+	const org = (await admin.call('POST', '/organisations', {
+		name: `Ontmoetingsplek ${RUN}`, description: 'Voor de test.', categories: ['respite'], postcode: '7811 AB',
+	})).data.organisation;
+	const u = await apiRegister({ tag: 'coord-ui', roles: ['volunteer'], name: `Coördinator UI ${RUN}` });
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, 'admin@demo.burenhulp.nl', undefined, '/admin/organisaties.html');
+		await open(page, '/admin/organisaties.html');
+		await page.fill('#q', `Ontmoetingsplek ${RUN}`);
+		await page.press('#q', 'Enter');
+		const card = page.locator(`#o-${org.id}`);
+		await card.waitFor();
+		await card.locator('summary').focus();
+		await page.keyboard.press('Enter');
+		await card.getByText('Nog geen coördinatoren.').waitFor();
+		const input = `#o-${org.id}-coord-email`;
+		await page.focus(input);
+		await page.keyboard.type('niemand-' + u.email);
+		await page.keyboard.press('Enter');
+		await card.locator('[data-error-summary]').waitFor({ state: 'visible' });
+		assert.match(await card.innerText(), /geen gebruiker met dit e-mailadres/);
+		await checkAxe(page, 'admin/organisaties.html coordinators with an error');
+		await page.fill(input, u.email);
+		await page.focus(input);
+		await page.keyboard.press('Enter');
+		await card.locator('li', { hasText: `Coördinator UI ${RUN}` }).waitFor();
+		const list = await admin.call('GET', `/organisations/${org.id}/coordinators`);
+		assert.deepEqual(list.data.items.map((i) => i.user.id), [u.user.id]);
+		await checkAxe(page, 'admin/organisaties.html with a coordinator');
+		await screenshot(page, 'org-coordinators');
+
+		await card.getByRole('button', { name: `Coördinator UI ${RUN} verwijderen…` }).click();
+		await card.getByRole('button', { name: 'Ja, verwijderen' }).click();
+		await card.getByText('Nog geen coördinatoren.').waitFor();
+		assert.equal((await admin.call('GET', `/organisations/${org.id}/coordinators`)).data.items.length, 0);
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+		await admin.call('DELETE', `/organisations/${org.id}`);
+	}
+});
