@@ -89,6 +89,7 @@ enum stmt {
 	STMT_COORD_DELETE,
 	STMT_COORD_LIST,
 	STMT_COORD_IS,
+	STMT_COORD_MINE,
 	STMT_CHANGE_INSERT,
 	STMT_CHANGE_GET,
 	STMT_CHANGE_LOCK,
@@ -173,6 +174,7 @@ void vog_list(struct req *r);
 
 /* coordinators.c: organisation accounts (issue 18 part 1) */
 void coordinators_list(struct req *r);
+void coordinators_mine(struct req *r);
 void coordinators_add(struct req *r);
 void coordinators_remove(struct req *r);
 void changes_list(struct req *r);

@@ -109,6 +109,8 @@ static const struct route routes[] = {
 	{ "DELETE", "/api/v1/categories/{id}",            categories_delete,    ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/organisations",              organisations_list,   ACCESS_ANYONE,  0,     NULL,                       0 },
 	{ "POST",   "/api/v1/organisations",              organisations_create, ACCESS_SESSION, ADMIN, organisation_fields,        0 },
+	/* before {id}: the caller's own organisations (coordinators.c) */
+	{ "GET",    "/api/v1/organisations/mine",         coordinators_mine,    ACCESS_SESSION, 0,     NULL,                       0 },
 	{ "GET",    "/api/v1/organisations/{id}",         organisations_get,    ACCESS_ANYONE,  0,     NULL,                       0 },
 	/* an admin (at once) or a coordinator of it (a pending change): organisations.c */
 	{ "PATCH",  "/api/v1/organisations/{id}",         organisations_patch,  ACCESS_SESSION, 0,     organisation_patch_fields,  0 },

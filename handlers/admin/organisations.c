@@ -564,3 +564,26 @@ organisations_delete(struct req *r)
 	(void)audit_write(r, "organisation.delete", "organisation", id, NULL);
 	http_send_empty(r, 204);
 }
+
+/* GET /organisations/mine: the organisations the caller coordinates (issue
+ * 18 part 1), so that a coordinator finds the entries they may edit; an
+ * empty list for anyone else. */
+void
+coordinators_mine(struct req *r)
+{
+	struct db_rows rows;
+	json_object *body, *items;
+	size_t i;
+
+	if (db_exec(r->db, r->arena, STMT_COORD_MINE, DB_PARAMS(DB_STR(r->who.user_id)),
+	    &rows) != DB_OK) {
+		problem_internal(r, "my organisations");
+		return;
+	}
+	body = json_object_new_object();
+	items = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++)
+		json_object_array_add(items, org_json(&rows, i, false));
+	json_put(body, "items", items);
+	http_send_json(r, 200, body);
+}

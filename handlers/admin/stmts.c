@@ -371,6 +371,11 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * it */
 	"SELECT 1 FROM organisation_coordinators c JOIN users u ON u.id = c.user_id "
 	"WHERE c.organisation_id = ? AND c.user_id = ? AND u.status = 'active'",
+	/* STMT_COORD_MINE: user → the organisations they coordinate, as
+	 * STMT_ORG_GET's columns; by name, at most 100 */
+	"SELECT " ORG_COLUMNS "FROM organisation_coordinators c "
+	"JOIN organisations o ON o.id = c.organisation_id JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE c.user_id = ? AND o.active = 1 ORDER BY o.name, o.id LIMIT 100",
 	/* STMT_CHANGE_INSERT: id, organisation, proposed by, name,
 	 * description, categories (CSV), pc4, lat, lon, set website?, website,
 	 * set phone?, phone, set email?, email (NULL keeps each) */

@@ -66,6 +66,16 @@ describe('organisation accounts', () => {
     assert.equal(actions.filter((a) => a === 'organisation.coordinator.grant').length, 1, 'one audit row for the grant');
   });
 
+  it('a coordinator finds their own organisations (GET /organisations/mine); others get an empty list', async () => {
+    const mine = await coordinator.get('/organisations/mine');
+    assertStatus(mine, 200);
+    assert.deepEqual(mine.body.items.map((o) => o.id), [orgA.id]);
+    const none = await resident.get('/organisations/mine');
+    assertStatus(none, 200);
+    assert.deepEqual(none.body.items, []);
+    assertProblem(await new Client().get('/organisations/mine'), 401, 'unauthenticated');
+  });
+
   it('the coordinators are listed to the admin and to that organisation\'s coordinators only', async () => {
     const byAdmin = await admin.get(`/organisations/${orgA.id}/coordinators`);
     assertStatus(byAdmin, 200);
@@ -168,6 +178,7 @@ describe('organisation accounts', () => {
     assertProblem(await admin.delete(`/organisations/${NOBODY}/coordinators/${coordinator.user.id}`), 404, 'not_found');
     assertProblem(await coordinator.patch(`/organisations/${orgA.id}`, { name: 'Nog even' }), 403, 'forbidden');
     assertProblem(await coordinator.get(`/organisations/${orgA.id}/coordinators`), 403, 'forbidden');
+    assert.deepEqual((await coordinator.get('/organisations/mine')).body.items, [], 'no longer among their organisations');
     const actions = await auditActions(orgA.id);
     assert.ok(actions.includes('organisation.coordinator.remove'));
   });
