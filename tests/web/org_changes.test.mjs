@@ -124,3 +124,48 @@ test('an admin makes a user coordinator of an organisation on /admin/organisatie
 		await admin.call('DELETE', `/organisations/${org.id}`);
 	}
 });
+
+test('a coordinator edits their organisation on /mijn-organisatie.html; the public entry waits for a moderator', async () => {
+	const admin = new ApiClient();
+	await admin.login('admin@demo.burenhulp.nl');
+	const org = (await admin.call('POST', '/organisations', {
+		name: `Inloophuis ${RUN}`, description: 'Oude omschrijving.', categories: ['respite'], postcode: '7811 AB', phone: '0591 123456',
+	})).data.organisation;
+	const u = await apiRegister({ tag: 'coord-site', roles: ['volunteer'], name: `Coördinator site ${RUN}` });
+	assert.equal((await admin.call('POST', `/organisations/${org.id}/coordinators`, { user_id: u.user.id })).status, 201);
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, u.email, u.password, '/mijn-organisatie.html');
+		await open(page, '/mijn-organisatie.html');
+		assert.equal(await page.inputValue(`#org-${org.id}-name`), `Inloophuis ${RUN}`);
+		await checkAxe(page, 'mijn-organisatie.html');
+		await page.fill(`#org-${org.id}-description`, 'Nieuwe omschrijving.');
+		await page.fill(`#org-${org.id}-phone`, '');
+		await page.focus(`#org-${org.id}-email`);
+		await page.keyboard.press('Enter');
+		await page.locator('#myorg-live', { hasText: 'Een moderator kijkt ernaar' }).waitFor();
+		await checkAxe(page, 'mijn-organisatie.html after sending');
+		await screenshot(page, 'org-coordinator-edit');
+		const pub = (await new ApiClient().call('GET', `/organisations/${org.id}`)).data.organisation;
+		assert.equal(pub.description, 'Oude omschrijving.', 'unchanged until a moderator approves');
+		const mod = new ApiClient();
+		await mod.login('moderator@demo.burenhulp.nl');
+		const pending = (await mod.call('GET', '/admin/organisation-changes?limit=100')).data.items.find((c) => c.organisation.id === org.id);
+		assert.deepEqual(pending.changes, { description: 'Nieuwe omschrijving.', phone: null }, 'only what differs is sent');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+		await admin.call('DELETE', `/organisations/${org.id}`);
+	}
+	// Someone who coordinates nothing is told so.
+	const other = await apiRegister({ tag: 'coord-none', roles: ['resident'], name: `Niemand ${RUN}` });
+	const second = await newPage(browser, { lang: 'en' });
+	try {
+		await uiLogin(second.page, other.email, other.password, '/mijn-organisatie.html');
+		await open(second.page, '/mijn-organisatie.html');
+		await second.page.getByText('You do not coordinate an organisation yet.').waitFor();
+		await checkAxe(second.page, 'mijn-organisatie.html, no organisation (en)');
+	} finally {
+		await second.context.close();
+	}
+});
