@@ -135,7 +135,9 @@ test('a coordinator edits their organisation on /mijn-organisatie.html; the publ
 	assert.equal((await admin.call('POST', `/organisations/${org.id}/coordinators`, { user_id: u.user.id })).status, 201);
 	const { context, page } = await newPage(browser);
 	try {
-		await uiLogin(page, u.email, u.password, '/mijn-organisatie.html');
+		await uiLogin(page, u.email, u.password, '/profiel.html');
+		await open(page, '/profiel.html');
+		await Promise.all([page.waitForURL(/mijn-organisatie\.html/), page.click('#my-organisation a')]);
 		await open(page, '/mijn-organisatie.html');
 		assert.equal(await page.inputValue(`#org-${org.id}-name`), `Inloophuis ${RUN}`);
 		await checkAxe(page, 'mijn-organisatie.html');
@@ -164,6 +166,8 @@ test('a coordinator edits their organisation on /mijn-organisatie.html; the publ
 		await uiLogin(second.page, other.email, other.password, '/mijn-organisatie.html');
 		await open(second.page, '/mijn-organisatie.html');
 		await second.page.getByText('You do not coordinate an organisation yet.').waitFor();
+		await open(second.page, '/profiel.html');
+		assert.ok(await second.page.locator('#my-organisation').isHidden(), 'no link on the profile of someone who coordinates nothing');
 		await checkAxe(second.page, 'mijn-organisatie.html, no organisation (en)');
 	} finally {
 		await second.context.close();
