@@ -298,7 +298,19 @@ decide(const struct principal *who, enum action act,
 	case ACT_AUDIT_READ:
 	case ACT_CATEGORY_ADMIN:
 	case ACT_ORGANISATION_ADMIN:
+	case ACT_ORG_COORDINATOR_GRANT:
 		return need_role(who, ROLE_ADMIN);
+	case ACT_ORG_COORDINATORS_VIEW:
+		/* The organisation is public: others learn it exists (403). */
+		if (who->logged_in && status_is(o, "coordinator"))
+			return AUTH_ALLOW;
+		return need_role(who, ROLE_ADMIN);
+	case ACT_ORG_CHANGE_PROPOSE:
+		if (who->logged_in && status_is(o, "coordinator"))
+			return AUTH_ALLOW;
+		return refuse(who, true);
+	case ACT_ORG_CHANGE_REVIEW:
+		return need_role(who, ROLE__MODERATION);
 	case ACT_MODERATE:
 	case ACT_STATS_READ:
 		return need_role(who, ROLE__MODERATION);
@@ -522,6 +534,10 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_AUDIT_READ] = "audit_read",
 	[ACT_CATEGORY_ADMIN] = "category_admin",
 	[ACT_ORGANISATION_ADMIN] = "organisation_admin",
+	[ACT_ORG_COORDINATOR_GRANT] = "org_coordinator_grant",
+	[ACT_ORG_COORDINATORS_VIEW] = "org_coordinators_view",
+	[ACT_ORG_CHANGE_PROPOSE] = "org_change_propose",
+	[ACT_ORG_CHANGE_REVIEW] = "org_change_review",
 };
 
 bool

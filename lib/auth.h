@@ -110,6 +110,12 @@ enum action {
 	ACT_AUDIT_READ,
 	ACT_CATEGORY_ADMIN,
 	ACT_ORGANISATION_ADMIN,
+	/* organisation accounts (issue 18 part 1); obj->status is
+	 * "coordinator" when the caller coordinates the organisation */
+	ACT_ORG_COORDINATOR_GRANT,	/* grant or remove: an admin */
+	ACT_ORG_COORDINATORS_VIEW,	/* an admin, or a coordinator of it */
+	ACT_ORG_CHANGE_PROPOSE,		/* PATCH by a coordinator of it */
+	ACT_ORG_CHANGE_REVIEW,		/* list, approve, reject: a moderator */
 	ACT__MAX
 };
 
@@ -118,7 +124,8 @@ enum action {
  * volunteer_id the match's volunteer, status the match's status. For a
  * request: owner_id its owner, volunteer_id the volunteer of its accepted
  * match (if any), status the request's status. For an offer: owner_id is the
- * volunteer. */
+ * volunteer. For an organisation: status "coordinator" when the caller is
+ * one of its coordinators (organisation_coordinators), else NULL. */
 struct auth_object {
 	const char	*owner_id;
 	const char	*volunteer_id;

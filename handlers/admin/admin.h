@@ -84,6 +84,17 @@ enum stmt {
 	STMT_STATS_CAREGIVER_CHECKS,
 	STMT_CATEGORY_VOG_SET,		/* issue 17 */
 	STMT_VOG_LIST,			/* vog.c, issue 17 */
+	/* coordinators.c: organisation accounts, issue 18 part 1 */
+	STMT_COORD_INSERT,
+	STMT_COORD_DELETE,
+	STMT_COORD_LIST,
+	STMT_COORD_IS,
+	STMT_COORD_MINE,
+	STMT_CHANGE_INSERT,
+	STMT_CHANGE_GET,
+	STMT_CHANGE_LOCK,
+	STMT_CHANGES_LIST,
+	STMT_CHANGE_DECIDE,
 	STMT__MAX
 };
 
@@ -160,6 +171,19 @@ void checkins_list(struct req *r);
 int stats_care_put(struct req *r, json_object *o, long long from, long long to);
 void checkins_note_put(struct req *r);
 void vog_list(struct req *r);
+
+/* coordinators.c: organisation accounts (issue 18 part 1) */
+void coordinators_list(struct req *r);
+void coordinators_mine(struct req *r);
+void coordinators_add(struct req *r);
+void coordinators_remove(struct req *r);
+void changes_list(struct req *r);
+void changes_review(struct req *r);
+/* 1 when the caller coordinates organisation org_id (an id), 0 when not,
+ * -1 on a failure. */
+int admin_org_coordinator(struct req *r, const char *org_id);
+/* Row i of STMT_CHANGE_GET / _LIST as the API's organisation change. */
+json_object *admin_change_json(const struct db_rows *rows, size_t i);
 
 /* ---- shared between reports.c and resolve.c ------------------------- */
 

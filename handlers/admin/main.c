@@ -5,7 +5,7 @@
  *
  * Read the route table as the table of contents; each action lives in the
  * file named after its group (categories.c, organisations.c, reports.c,
- * resolve.c, queue.c, audit.c, stats.c, checkins.c, vog.c). Everything before the action
+ * resolve.c, queue.c, audit.c, stats.c, checkins.c, vog.c, coordinators.c). Everything before the action
  * (method, content type, session, CSRF, role, field validation) is done by
  * lib/server.c: every /admin route is closed to anonymous callers (401) and
  * to anyone without the role (403) before its code runs.
@@ -59,6 +59,19 @@ static const struct field organisation_patch_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const struct field coordinator_fields[] = {
+	{ "user_id",		F_ID,		FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const char *const change_decisions[] = { "approve", "reject", NULL };
+
+static const struct field change_review_fields[] = {
+	{ "decision",		F_ENUM,		FIELD_REQUIRED, 0, 0, change_decisions, NULL },
+	{ "note",		F_TEXT,		FIELD_NULLABLE, 0, 1000, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field report_target_fields[] = {
 	{ "type",		F_ENUM,		FIELD_REQUIRED, 0, 0, report_types, NULL },
 	{ "id",			F_ID,		FIELD_REQUIRED, 0, 0, NULL, NULL },
@@ -96,9 +109,18 @@ static const struct route routes[] = {
 	{ "DELETE", "/api/v1/categories/{id}",            categories_delete,    ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/organisations",              organisations_list,   ACCESS_ANYONE,  0,     NULL,                       0 },
 	{ "POST",   "/api/v1/organisations",              organisations_create, ACCESS_SESSION, ADMIN, organisation_fields,        0 },
+	/* before {id}: the caller's own organisations (coordinators.c) */
+	{ "GET",    "/api/v1/organisations/mine",         coordinators_mine,    ACCESS_SESSION, 0,     NULL,                       0 },
 	{ "GET",    "/api/v1/organisations/{id}",         organisations_get,    ACCESS_ANYONE,  0,     NULL,                       0 },
-	{ "PATCH",  "/api/v1/organisations/{id}",         organisations_patch,  ACCESS_SESSION, ADMIN, organisation_patch_fields,  0 },
+	/* an admin (at once) or a coordinator of it (a pending change): organisations.c */
+	{ "PATCH",  "/api/v1/organisations/{id}",         organisations_patch,  ACCESS_SESSION, 0,     organisation_patch_fields,  0 },
 	{ "DELETE", "/api/v1/organisations/{id}",         organisations_delete, ACCESS_SESSION, ADMIN, NULL,                       0 },
+	/* an admin, or a coordinator of it (coordinators.c) */
+	{ "GET",    "/api/v1/organisations/{id}/coordinators", coordinators_list, ACCESS_SESSION, 0,   NULL,                       0 },
+	{ "POST",   "/api/v1/organisations/{id}/coordinators", coordinators_add, ACCESS_SESSION, ADMIN, coordinator_fields,        0 },
+	{ "DELETE", "/api/v1/organisations/{id}/coordinators/{user_id}", coordinators_remove, ACCESS_SESSION, ADMIN, NULL,        0 },
+	{ "GET",    "/api/v1/admin/organisation-changes", changes_list,         ACCESS_SESSION, MOD,   NULL,                       0 },
+	{ "POST",   "/api/v1/admin/organisation-changes/{id}/review", changes_review, ACCESS_SESSION, MOD, change_review_fields,   0 },
 	{ "POST",   "/api/v1/reports",                    reports_create,       ACCESS_SESSION, 0,     report_fields,              0 },
 	{ "GET",    "/api/v1/admin/queue",                queue_list,           ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "GET",    "/api/v1/admin/reports",              reports_list,         ACCESS_SESSION, MOD,   NULL,                       0 },

@@ -1,7 +1,9 @@
 /*
  * organisations.c — the directory of local support (sociale kaart,
  * mantelzorgwijzer, respijtzorgwijzer): GET /organisations and
- * GET /organisations/{id} for anyone; POST, PATCH and DELETE for admins.
+ * GET /organisations/{id} for anyone; POST, PATCH and DELETE for admins;
+ * PATCH by a coordinator of the organisation proposes a pending change
+ * (coordinators.c).
  *
  * The list is keyset-paged: by name, or nearest first when `near` names a
  * postcode. Its cursor carries a letter naming the order ("n" or "d"), the
@@ -19,6 +21,7 @@
 #include <string.h>
 
 #include "admin.h"
+#include "arena.h"
 #include "auth.h"
 #include "crypto.h"
 #include "cursor.h"
@@ -425,18 +428,94 @@ internal:
 	problem_internal(r, "organisation create");
 }
 
+/* The body's categories as "a,b" (arena-owned), NULL when not given. */
+static const char *
+categories_csv(struct req *r)
+{
+	json_object *cats = json_get_arr(r->json, "categories");
+	size_t i, len = 0, n;
+	char *out;
+
+	if (cats == NULL)
+		return NULL;
+	n = json_object_array_length(cats);
+	for (i = 0; i < n; i++)
+		len += strlen(json_object_get_string(json_object_array_get_idx(cats, i))) + 1;
+	out = arena_alloc(r->arena, len + 1);
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(out, ",");
+		strcat(out, json_object_get_string(json_object_array_get_idx(cats, i)));
+	}
+	return out;
+}
+
+/* A coordinator's edit: stored as a pending change beside the entry
+ * (coordinators.c reviews it); 202 {change}. */
+static void
+propose_change(struct req *r, const char *org_id, const struct area *a)
+{
+	json_object *b = r->json, *body;
+	char id[CRYPTO_ID_LEN + 1];
+	struct db_rows rows;
+
+	crypto_id_new(id);
+	if (db_exec(r->db, r->arena, STMT_CHANGE_INSERT, DB_PARAMS(DB_STR(id),
+	    DB_STR(org_id), DB_STR(r->who.user_id),
+	    DB_STR(json_get_str(b, "name")), DB_STR(json_get_str(b, "description")),
+	    DB_STR(categories_csv(r)),
+	    a != NULL ? DB_STR(a->pc4) : DB_NULL,
+	    a != NULL ? DB_DOUBLE(a->lat) : DB_NULL,
+	    a != NULL ? DB_DOUBLE(a->lon) : DB_NULL,
+	    given(b, "website"), DB_STR(json_get_str(b, "website")),
+	    given(b, "phone"), DB_STR(json_get_str(b, "phone")),
+	    given(b, "email"), DB_STR(json_get_str(b, "email"))), NULL) != DB_OK)
+		goto internal;
+	(void)audit_write(r, "organisation.change.propose", "organisation", org_id, id);
+	if (db_exec(r->db, r->arena, STMT_CHANGE_GET, DB_PARAMS(DB_STR(id)), &rows) != DB_OK ||
+	    rows.nrows != 1)
+		goto internal;
+	body = json_object_new_object();
+	json_put(body, "change", admin_change_json(&rows, 0));
+	http_send_json(r, 202, body);
+	return;
+internal:
+	problem_internal(r, "organisation change");
+}
+
+/*
+ * An admin's PATCH changes the entry at once. Anyone else may only
+ * propose a change, and only as a coordinator of this organisation
+ * (lib/auth.c ACT_ORG_CHANGE_PROPOSE); an admin without two-step login is
+ * told so (mfa_required) rather than handled as a coordinator.
+ */
 void
 organisations_patch(struct req *r)
 {
 	const char *id = http_param(r, "id");
+	struct auth_object obj = { 0 };
 	struct db_rows rows;
 	struct org_write w;
 	struct area area;
+	enum auth_verdict admin;
 	bool has_area;
 	int rc;
 
-	if (!auth_require(r, ACT_ORGANISATION_ADMIN, NULL))
+	admin = auth_decide(&r->who, ACT_ORGANISATION_ADMIN, NULL);
+	if (admin == AUTH_MFA_REQUIRED) {
+		auth_refuse(r, admin, "action", "organisation_admin");
 		return;
+	}
+	if (admin != AUTH_ALLOW) {
+		if (valid_id(id) == NULL && (rc = admin_org_coordinator(r, id)) != 0) {
+			if (rc < 0)
+				goto internal;
+			obj.status = "coordinator";
+		}
+		if (!auth_require(r, ACT_ORG_CHANGE_PROPOSE, &obj))
+			return;
+	}
 	if ((rc = org_load(r, id, &rows)) != 0) {
 		if (rc < 0)
 			goto internal;
@@ -447,6 +526,10 @@ organisations_patch(struct req *r)
 		goto internal;
 	if (problem_count(r) > 0) {
 		problem_invalid(r);
+		return;
+	}
+	if (admin != AUTH_ALLOW) {
+		propose_change(r, id, has_area ? &area : NULL);
 		return;
 	}
 	w = (struct org_write){ .r = r, .id = id, .area = has_area ? &area : NULL };
@@ -480,4 +563,27 @@ organisations_delete(struct req *r)
 	}
 	(void)audit_write(r, "organisation.delete", "organisation", id, NULL);
 	http_send_empty(r, 204);
+}
+
+/* GET /organisations/mine: the organisations the caller coordinates (issue
+ * 18 part 1), so that a coordinator finds the entries they may edit; an
+ * empty list for anyone else. */
+void
+coordinators_mine(struct req *r)
+{
+	struct db_rows rows;
+	json_object *body, *items;
+	size_t i;
+
+	if (db_exec(r->db, r->arena, STMT_COORD_MINE, DB_PARAMS(DB_STR(r->who.user_id)),
+	    &rows) != DB_OK) {
+		problem_internal(r, "my organisations");
+		return;
+	}
+	body = json_object_new_object();
+	items = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++)
+		json_object_array_add(items, org_json(&rows, i, false));
+	json_put(body, "items", items);
+	http_send_json(r, 200, body);
 }

@@ -11,6 +11,18 @@
 /* The sort key of keyset pages on DATETIME(3) columns. */
 #define SORT_KEY(col)	"DATE_FORMAT(" col ", '%Y-%m-%d %H:%i:%s.%f')"
 
+/* ---- organisation changes (coordinators.c) ---------------------------- */
+
+#define CHANGE_COLUMNS \
+	"c.id, c.organisation_id, o.name, c.proposed_by, u.display_name, c.name, " \
+	"c.description, c.categories, c.pc4, p.place, p.municipality, c.lat, c.lon, " \
+	"c.set_website, c.website, c.set_phone, c.phone, c.set_email, c.email, " \
+	"c.status, c.reviewed_by, " DB_RFC3339("c.reviewed_at") ", c.note, " \
+	DB_RFC3339("c.created_at") ", " SORT_KEY("c.created_at") " "
+#define CHANGE_FROM \
+	"FROM organisation_changes c JOIN organisations o ON o.id = c.organisation_id " \
+	"LEFT JOIN users u ON u.id = c.proposed_by LEFT JOIN postcodes p ON p.pc4 = c.pc4 "
+
 /* ---- organisations ----------------------------------------------------- */
 
 #define ORG_COLUMNS \
@@ -341,4 +353,46 @@ const char *const admin_stmts[STMT__MAX] = {
 	"WHERE v.status = ? AND u.status = 'active' AND (? IS NULL OR "
 	"v.submitted_at > ? OR (v.submitted_at = ? AND v.user_id > ?)) "
 	"ORDER BY v.submitted_at, v.user_id LIMIT ?",
+
+	/* ---- organisation accounts (coordinators.c, issue 18 part 1) ---- */
+	/* STMT_COORD_INSERT: organisation, user, granted by; a second grant
+	 * changes nothing (affected rows 0) */
+	"INSERT IGNORE INTO organisation_coordinators (organisation_id, user_id, "
+	"granted_by, created_at) VALUES (?, ?, ?, NOW(3))",
+	/* STMT_COORD_DELETE: organisation, user */
+	"DELETE FROM organisation_coordinators WHERE organisation_id = ? AND user_id = ?",
+	/* STMT_COORD_LIST: organisation → user, display name, since; at most
+	 * 200, oldest grant first */
+	"SELECT c.user_id, u.display_name, " DB_RFC3339("c.created_at")
+	" FROM organisation_coordinators c JOIN users u ON u.id = c.user_id "
+	"WHERE c.organisation_id = ? AND u.status <> 'erased' "
+	"ORDER BY c.created_at, c.user_id LIMIT 200",
+	/* STMT_COORD_IS: organisation, user → a row when the user coordinates
+	 * it */
+	"SELECT 1 FROM organisation_coordinators c JOIN users u ON u.id = c.user_id "
+	"WHERE c.organisation_id = ? AND c.user_id = ? AND u.status = 'active'",
+	/* STMT_COORD_MINE: user → the organisations they coordinate, as
+	 * STMT_ORG_GET's columns; by name, at most 100 */
+	"SELECT " ORG_COLUMNS "FROM organisation_coordinators c "
+	"JOIN organisations o ON o.id = c.organisation_id JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE c.user_id = ? AND o.active = 1 ORDER BY o.name, o.id LIMIT 100",
+	/* STMT_CHANGE_INSERT: id, organisation, proposed by, name,
+	 * description, categories (CSV), pc4, lat, lon, set website?, website,
+	 * set phone?, phone, set email?, email (NULL keeps each) */
+	"INSERT INTO organisation_changes (id, organisation_id, proposed_by, name, "
+	"description, categories, pc4, lat, lon, set_website, website, set_phone, phone, "
+	"set_email, email, status, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NOW(3))",
+	/* STMT_CHANGE_GET: id */
+	"SELECT " CHANGE_COLUMNS CHANGE_FROM "WHERE c.id = ?",
+	/* STMT_CHANGE_LOCK: id → the change, locked for its review */
+	"SELECT " CHANGE_COLUMNS CHANGE_FROM "WHERE c.id = ? FOR UPDATE",
+	/* STMT_CHANGES_LIST: status, cursor key x3, cursor id, limit; oldest
+	 * first on organisation_changes_status */
+	"SELECT " CHANGE_COLUMNS CHANGE_FROM
+	"WHERE c.status = ? AND (? IS NULL OR c.created_at > ? OR "
+	"(c.created_at = ? AND c.id > ?)) ORDER BY c.created_at, c.id LIMIT ?",
+	/* STMT_CHANGE_DECIDE: status, reviewer, note, id */
+	"UPDATE organisation_changes SET status = ?, reviewed_by = ?, note = ?, "
+	"reviewed_at = NOW(3) WHERE id = ? AND status = 'pending'",
 };

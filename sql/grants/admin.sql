@@ -24,6 +24,10 @@ GRANT INSERT ON audit_log TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON categories TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON organisations TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, DELETE ON organisation_categories TO 'bh_admin'@'localhost';
+-- Organisation accounts (issue 18 part 1, migration 100): coordinators
+-- granted and removed by an admin, the pending changes they propose.
+GRANT SELECT, INSERT, DELETE ON organisation_coordinators TO 'bh_admin'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON organisation_changes TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON reports TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT ON moderation_actions TO 'bh_admin'@'localhost';
 -- GET /admin/audit.

@@ -61,6 +61,27 @@ static const struct rule_case cases[] = {
 	{ "stats", PROFESSIONAL, ACT_STATS_READ, { 0 }, AUTH_FORBIDDEN },
 	{ "categories", MODERATOR, ACT_CATEGORY_ADMIN, { 0 }, AUTH_FORBIDDEN },
 	{ "organisations", ADMIN, ACT_ORGANISATION_ADMIN, { 0 }, AUTH_ALLOW },
+	/* Organisation accounts (issue 18 part 1): coordinators are granted
+	 * by admins, see their organisation's coordinators and propose edits
+	 * of its entry, which moderators review. */
+	{ "grant coordinator", ANON, ACT_ORG_COORDINATOR_GRANT, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "grant coordinator", RESIDENT, ACT_ORG_COORDINATOR_GRANT, { 0 }, AUTH_FORBIDDEN },
+	{ "grant coordinator", MODERATOR, ACT_ORG_COORDINATOR_GRANT, { 0 }, AUTH_FORBIDDEN },
+	{ "grant coordinator", RESIDENT, ACT_ORG_COORDINATOR_GRANT, { NULL, NULL, "coordinator" }, AUTH_FORBIDDEN },
+	{ "grant coordinator", ADMIN, ACT_ORG_COORDINATOR_GRANT, { 0 }, AUTH_ALLOW },
+	{ "coordinators", ANON, ACT_ORG_COORDINATORS_VIEW, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "coordinators", RESIDENT, ACT_ORG_COORDINATORS_VIEW, { 0 }, AUTH_FORBIDDEN },
+	{ "coordinators", MODERATOR, ACT_ORG_COORDINATORS_VIEW, { 0 }, AUTH_FORBIDDEN },
+	{ "coordinators", RESIDENT, ACT_ORG_COORDINATORS_VIEW, { NULL, NULL, "coordinator" }, AUTH_ALLOW },
+	{ "coordinators", ADMIN, ACT_ORG_COORDINATORS_VIEW, { 0 }, AUTH_ALLOW },
+	{ "propose change", ANON, ACT_ORG_CHANGE_PROPOSE, { NULL, NULL, "coordinator" }, AUTH_UNAUTHENTICATED },
+	{ "propose change", RESIDENT, ACT_ORG_CHANGE_PROPOSE, { 0 }, AUTH_FORBIDDEN },
+	{ "propose change", MODERATOR, ACT_ORG_CHANGE_PROPOSE, { 0 }, AUTH_FORBIDDEN },
+	{ "propose change", ADMIN, ACT_ORG_CHANGE_PROPOSE, { 0 }, AUTH_FORBIDDEN },
+	{ "propose change", VOLUNTEER, ACT_ORG_CHANGE_PROPOSE, { NULL, NULL, "coordinator" }, AUTH_ALLOW },
+	{ "review change", RESIDENT, ACT_ORG_CHANGE_REVIEW, { NULL, NULL, "coordinator" }, AUTH_FORBIDDEN },
+	{ "review change", MODERATOR, ACT_ORG_CHANGE_REVIEW, { 0 }, AUTH_ALLOW },
+	{ "review change", ADMIN, ACT_ORG_CHANGE_REVIEW, { 0 }, AUTH_ALLOW },
 	{ "report", ANON, ACT_REPORT_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
 	{ "report", RESIDENT, ACT_REPORT_CREATE, { 0 }, AUTH_ALLOW },
 
@@ -247,11 +268,12 @@ static void
 test_staff_mfa(void)
 {
 	static const enum action staff_actions[] = {
-		ACT_MODERATE, ACT_STATS_READ, ACT_VOG_DECIDE,
+		ACT_MODERATE, ACT_STATS_READ, ACT_VOG_DECIDE, ACT_ORG_CHANGE_REVIEW,
 	};
 	static const enum action admin_actions[] = {
 		ACT_USERS_ADMIN, ACT_AUDIT_READ, ACT_CATEGORY_ADMIN,
-		ACT_ORGANISATION_ADMIN,
+		ACT_ORGANISATION_ADMIN, ACT_ORG_COORDINATOR_GRANT,
+		ACT_ORG_COORDINATORS_VIEW,
 	};
 	struct principal mod = principal(MODERATOR), adm = principal(ADMIN), p;
 	struct auth_object pending = { OTHER, NULL, "pending" }, own = { ME, NULL, "pending" },

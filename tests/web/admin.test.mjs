@@ -120,7 +120,7 @@ test('only moderators and admins get in; everyone else is sent to the login page
 		const { context, page } = await pageAs(MODERATOR);
 		await open(page, '/admin/');
 		const links = await page.locator('#admin-nav a').allInnerTexts();
-		assert.deepEqual(links, ['Wachtrij', 'Meldingen', 'Cijfers', 'Aandacht nodig', "VOG's"]);
+		assert.deepEqual(links, ['Wachtrij', 'Meldingen', 'Cijfers', 'Aandacht nodig', "VOG's", 'Wijzigingen sociale kaart']);
 		await open(page, '/admin/gebruikers.html');
 		assert.match(await page.locator('#page-body .notice').innerText(), /alleen voor beheerders/);
 		await checkAxe(page, 'an admin-only page seen by a moderator');
@@ -367,6 +367,7 @@ const PAGES = [
 	['/admin/gebruikers.html?role=moderator', 'gebruikers'],
 	['/admin/categorieen.html', 'categorieen'],
 	['/admin/organisaties.html', 'organisaties'],
+	['/admin/wijzigingen.html', 'wijzigingen'],
 	['/admin/logboek.html', 'logboek'],
 ];
 

@@ -127,6 +127,7 @@ const SITE_DYNAMIC = {
 	'alert.': 'the field of an alert named in a field error',
 	'report.target_': 'report.target_<type>[_named]: the type of what is reported',
 	'cgcheck.q': 'cgcheck.q<1…13>: the questions of the caregiver check, numbered',
+	'myorg.': 'myorg.<field>: the fields of an organisation a coordinator edits',
 };
 const ADMIN_DYNAMIC = {
 	'admin.type.': 'the type of a reported target (request, offer, message, user)',
@@ -147,6 +148,7 @@ const ADMIN_DYNAMIC = {
 	'admin.audit.': 'admin.audit.th_<column> and admin.audit.kind.<action with "." as "__">',
 	'admin.checkins.answer_': 'the answer of a check-in from the API',
 	'admin.vog.': 'admin.vog.<decision> and admin.vog.status_<status>',
+	'admin.changes.': 'admin.changes.<decision>, status_<status> and done_<status> of an organisation change',
 	'errors.field.': 'the field and code of a problem+json answer (admin forms)',
 };
 
@@ -299,9 +301,9 @@ const PUBLIC = ['/', '/registreren.html', '/inloggen.html', '/wachtwoord-vergete
 	'/mantelzorg.html', '/mantelzorgcheck.html', '/privacy.html', '/voorwaarden.html', '/404.html'];
 const USER = ['/', '/profiel.html', '/wachtwoord-wijzigen.html', '/account-verwijderen.html', '/hulpvraag-plaatsen.html',
 	'/mijn-hulpvragen.html', '/suggesties.html', '/mijn-aanbod.html', '/aanbod.html', '/mijn-matches.html', '/melden.html',
-	'/match.html?id=AAAAAAAAAAAAAAAAAAAAAA', '/meldingen.html'];
+	'/match.html?id=AAAAAAAAAAAAAAAAAAAAAA', '/meldingen.html', '/mijn-organisatie.html'];
 const ADMIN_PAGES = ['/admin/', '/admin/aandacht.html', '/admin/categorieen.html', '/admin/cijfers.html', '/admin/gebruikers.html',
-	'/admin/logboek.html', '/admin/meldingen.html', '/admin/organisaties.html'];
+	'/admin/logboek.html', '/admin/meldingen.html', '/admin/organisaties.html', '/admin/wijzigingen.html'];
 
 const browserSuite = !!process.env.BURENHULP_URL;
 let browser;

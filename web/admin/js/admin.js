@@ -31,6 +31,7 @@ export const PAGES = [
 	['/admin/cijfers.html', 'admin.nav.figures', MOD],
 	['/admin/aandacht.html', 'admin.nav.checkins', MOD],
 	['/admin/vog.html', 'admin.nav.vogs', MOD],
+	['/admin/wijzigingen.html', 'admin.nav.changes', MOD],
 	['/admin/gebruikers.html', 'admin.nav.users', ADMIN],
 	['/admin/categorieen.html', 'admin.nav.categories', ADMIN],
 	['/admin/organisaties.html', 'admin.nav.organisations', ADMIN],

@@ -46,6 +46,87 @@ function link(href, text) {
 	return a;
 }
 
+// The coordinators of organisation o (issue 18 part 1): loaded when the
+// admin opens the block; an admin adds one by their whole e-mail address
+// (POST /users/search, then POST /organisations/{id}/coordinators) and
+// removes one (DELETE .../coordinators/{user_id}). Coordinators edit the
+// organisation's entry; their changes wait for a moderator
+// (/admin/wijzigingen.html).
+function coordinatorsBlock(o) {
+	const box = el('details', null, null, { class: 'coordinators' });
+	box.append(el('summary', 'admin.orgs.coordinators', { name: o.name }));
+	const listEl = el('ul', null, null, { class: 'plain-list' });
+	const status = el('div', null, null, { role: 'status', 'aria-live': 'polite' });
+	let loaded = false;
+	const render = (items) => {
+		listEl.replaceChildren();
+		if (!items.length)
+			listEl.append(el('li', 'admin.orgs.coordinators_none', null, { class: 'muted' }));
+		for (const c of items) {
+			const li = el('li');
+			const name = el('span');
+			name.textContent = c.user.display_name + ' ';
+			li.append(name, confirmInline({
+				labelKey: 'admin.orgs.coordinator_remove',
+				questionKey: 'admin.orgs.coordinator_remove_q',
+				yesKey: 'admin.orgs.coordinator_remove_yes',
+				vars: { name: c.user.display_name, org: o.name },
+				action: async () => {
+					try {
+						await api.del(`/organisations/${encodeURIComponent(o.id)}/coordinators/${encodeURIComponent(c.user.id)}`);
+					} catch (e) {
+						if (e.status !== 404) {
+							announce(status, problemKey(e), null, 'error');
+							return;
+						}
+					}
+					await load();
+					announce(status, 'admin.orgs.coordinator_removed', { name: c.user.display_name });
+					box.querySelector('summary').focus();
+				},
+			}));
+			listEl.append(li);
+		}
+	};
+	const load = async () => {
+		const res = await api.get(`/organisations/${encodeURIComponent(o.id)}/coordinators`);
+		render(res.items || []);
+	};
+	const f = el('form', null, null, { novalidate: true, class: 'form-wide' });
+	f.append(el('div', null, null, { class: 'error-summary', 'data-error-summary': '', tabindex: '-1', 'aria-live': 'assertive', hidden: true }));
+	const field = el('div', null, null, { class: 'field', 'data-field': 'coordinator_email', 'data-required': '' });
+	const iid = `o-${o.id}-coord-email`;
+	field.append(el('label', 'admin.orgs.coordinator_email', null, { for: iid }),
+		el('input', null, null, { type: 'email', id: iid, name: 'coordinator_email', maxlength: '254', spellcheck: 'false', autocomplete: 'off' }));
+	f.append(field, el('button', 'admin.orgs.coordinator_add', null, { type: 'submit', class: 'button button-secondary', 'data-busy-key': 'common.saving' }));
+	handleForm(f, async (vals) => {
+		const found = await api.post('/users/search', { q: vals.coordinator_email.trim(), limit: 2 });
+		const items = found.items || [];
+		if (items.length !== 1) {
+			const e = new Error('coordinator_email');
+			e.errors = [{ field: 'coordinator_email', code: 'unknown' }];
+			throw e;
+		}
+		await api.post(`/organisations/${encodeURIComponent(o.id)}/coordinators`, { user_id: items[0].id });
+		f.reset();
+		await load();
+		announce(status, 'admin.orgs.coordinator_added', { name: items[0].display_name, org: o.name });
+	});
+	box.append(listEl, f, status);
+	box.addEventListener('toggle', async () => {
+		if (!box.open || loaded)
+			return;
+		loaded = true;
+		try {
+			await load();
+		} catch (e) {
+			loaded = false;
+			announce(status, problemKey(e), null, 'error');
+		}
+	});
+	return box;
+}
+
 function orgCard(o) {
 	const li = el('li', null, null, { class: 'card', id: `o-${o.id}` });
 	const h = el('h2', null, null, { tabindex: '-1' });
@@ -87,7 +168,7 @@ function orgCard(o) {
 			(next?.querySelector('h2') || countEl).focus();
 		},
 	}));
-	li.append(actions);
+	li.append(actions, coordinatorsBlock(o));
 	return li;
 }
 

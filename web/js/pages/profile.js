@@ -98,6 +98,13 @@ async function main() {
 	]);
 	// A link to #meldingen (from a mail or the notifications page): the
 	// content above it has loaded by now, so go there and put focus on it.
+	// A coordinator of an organisation (issue 18) finds its entry here.
+	try {
+		const mine = await api.get('/organisations/mine');
+		document.getElementById('my-organisation').hidden = !(mine.items || []).length;
+	} catch {
+		// the link stays hidden
+	}
 	const target = location.hash && document.getElementById(location.hash.slice(1));
 	if (target && !target.hidden && target.matches('section')) {
 		const h = target.querySelector('h2');
