@@ -417,6 +417,18 @@ decide(const struct principal *who, enum action act,
 		return refuse(who, moderator);
 	case ACT_ME_SUGGESTIONS:
 		return need_role(who, ROLE_VOLUNTEER);
+
+	case ACT_CASELOAD_READ:
+		/* The list holds only the caller's own rows (docs/desk.md: no
+		 * colleague sees another's caseload), so the rule is the role. */
+		return need_role(who, ROLE_PROFESSIONAL);
+	case ACT_REQUEST_LETTER:
+		/* Only the professional who posted it, for their client. The
+		 * volunteer, moderators and colleagues have their own views of
+		 * the request; to them this letter is not there. */
+		if (owner && is(who, ROLE_PROFESSIONAL))
+			return AUTH_ALLOW;
+		return refuse(who, false);
 	case ACT__MAX:
 		break;
 	}
@@ -538,6 +550,8 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_ORG_COORDINATORS_VIEW] = "org_coordinators_view",
 	[ACT_ORG_CHANGE_PROPOSE] = "org_change_propose",
 	[ACT_ORG_CHANGE_REVIEW] = "org_change_review",
+	[ACT_CASELOAD_READ] = "caseload_read",
+	[ACT_REQUEST_LETTER] = "request_letter",
 };
 
 bool

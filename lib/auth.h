@@ -116,6 +116,10 @@ enum action {
 	ACT_ORG_COORDINATORS_VIEW,	/* an admin, or a coordinator of it */
 	ACT_ORG_CHANGE_PROPOSE,		/* PATCH by a coordinator of it */
 	ACT_ORG_CHANGE_REVIEW,		/* list, approve, reject: a moderator */
+	/* the desk (issue 18 part 4) */
+	ACT_CASELOAD_READ,		/* GET /me/caseload: a professional, own only */
+	ACT_REQUEST_LETTER,		/* the print view of a request's accepted
+					 * match: the professional who posted it */
 	ACT__MAX
 };
 

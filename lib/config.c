@@ -146,3 +146,19 @@ config_bool(const struct config *c, const char *key, bool def)
 	log_warn("config: %s is not a boolean, using %s", key, def ? "true" : "false");
 	return def;
 }
+
+static const char *
+config_str_nonempty(const struct config *c, const char *key, const char *def)
+{
+	const char *v = config_str(c, key, NULL);
+
+	return v == NULL || *v == '\0' ? def : v;
+}
+
+void
+config_desk(struct config_desk *out, const struct config *c)
+{
+	out->name = config_str_nonempty(c, "desk_name", CONFIG_DESK_NAME);
+	out->phone = config_str_nonempty(c, "desk_phone", CONFIG_DESK_PHONE);
+	out->hours = config_str_nonempty(c, "desk_hours", CONFIG_DESK_HOURS);
+}

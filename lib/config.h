@@ -22,4 +22,16 @@ const char *config_str(const struct config *c, const char *key, const char *def)
 long config_long(const struct config *c, const char *key, long def);
 bool config_bool(const struct config *c, const char *key, bool def);
 
+/* How a client without internet reaches the desk (issue 18 part 4): the
+ * letter of an accepted match prints these. Settings desk_name, desk_phone
+ * and desk_hours, each with a default (CONFIG_DESK_*) when absent or
+ * empty. The strings are owned by c. */
+#define CONFIG_DESK_NAME	"Wmo-loket van de gemeente"
+#define CONFIG_DESK_PHONE	"14 0591"
+#define CONFIG_DESK_HOURS	"maandag tot en met vrijdag van 8.30 tot 17.00 uur"
+struct config_desk {
+	const char	*name, *phone, *hours;
+};
+void config_desk(struct config_desk *out, const struct config *c);
+
 #endif

@@ -18,7 +18,7 @@
 #include "server.h"
 #include "words.h"
 
-struct requests_settings requests_settings = { false, 30 };
+struct requests_settings requests_settings = { false, 30, 7 };
 
 static const char *const decisions[] = { "approve", "reject", "hide", NULL };
 
@@ -28,7 +28,8 @@ static const struct field when_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
-static const char *const consent_hows[] = { "verbal", "written", "self_present", NULL };
+/* telephone: taken by the desk on the phone (issue 18 part 4). */
+static const char *const consent_hows[] = { "verbal", "written", "self_present", "telephone", NULL };
 
 /* How the person cared for agreed (issue 17): required with on_behalf_of. */
 static const struct field consent_fields[] = {
@@ -113,6 +114,9 @@ static const struct route routes[] = {
 	{ "POST",  "/api/v1/requests/{id}/review",    requests_review, ACCESS_SESSION, ROLE__MODERATION, review_fields,  0 },
 	{ "GET",   "/api/v1/me/requests",             requests_own,    ACCESS_SESSION, 0,                NULL,           0 },
 	{ "POST",  "/api/v1/requests/{id}/consent/revoke", requests_consent_revoke, ACCESS_SESSION, 0,    revoke_fields,  0 },
+	/* the desk (caseload.c, issue 18 part 4) */
+	{ "GET",   "/api/v1/me/caseload",             requests_caseload, ACCESS_SESSION, 0,              NULL,           0 },
+	{ "GET",   "/api/v1/requests/{id}/letter",    requests_letter, ACCESS_SESSION, 0,                NULL,           0 },
 };
 
 static int
@@ -130,6 +134,12 @@ requests_init(const struct config *cfg)
 		log_error("config: request_expiry_days is 1 to 3650");
 		return -1;
 	}
+	requests_settings.caseload_quiet_days = config_long(cfg, "caseload_quiet_days", 7);
+	if (requests_settings.caseload_quiet_days < 0 || requests_settings.caseload_quiet_days > 365) {
+		log_error("config: caseload_quiet_days is 0 to 365");
+		return -1;
+	}
+	config_desk(&requests_desk, cfg);
 	log_info("moderation %s, requests expire after %ld days", mode,
 	    requests_settings.expiry_days);
 	return words_init(cfg);

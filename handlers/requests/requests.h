@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "config.h"
 #include "render.h"
 
 struct req;
@@ -45,6 +46,9 @@ enum stmt {
 	STMT_CONSENT_REVOKE,
 	STMT_CONSENT_MATCHES_LIVE,
 	STMT_CONSENT_MATCHES_CANCEL,
+	/* the desk (caseload.c, issue 18 part 4) */
+	STMT_CASELOAD,
+	STMT_LETTER_MATCH,
 	STMT__MAX
 };
 
@@ -68,8 +72,12 @@ int requests_lang_store(struct req *r, const char *id, bool creating)
 struct requests_settings {
 	bool	post_moderation;	/* moderation = post: open at once */
 	long	expiry_days;		/* request_expiry_days */
+	long	caseload_quiet_days;	/* open this long without a response:
+					 * the desk calls the client */
 };
 extern struct requests_settings requests_settings;
+/* How clients reach the desk, for the letter (caseload.c); from the config. */
+extern struct config_desk requests_desk;
 
 /* Loads request id with everything (private columns, accepted volunteer)
  * into rows: 0 found, 1 none (or not an id), -1 failure. */
@@ -117,5 +125,7 @@ void requests_patch(struct req *r);
 void requests_cancel(struct req *r);
 void requests_review(struct req *r);
 void requests_consent_revoke(struct req *r);
+void requests_caseload(struct req *r);
+void requests_letter(struct req *r);
 
 #endif

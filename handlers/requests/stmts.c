@@ -105,6 +105,52 @@
 	"CONVERT(REPLACE(REPLACE(LEFT(TO_BASE64(UNHEX(SHA2(CONCAT(?, " user_col "), 256))), 22), " \
 	"'+', '-'), '/', '_') USING ascii) COLLATE ascii_bin"
 
+/*
+ * The caseload of a professional (caseload.c, issue 18 part 4): the
+ * requests they posted for someone else (consent recorded: on_behalf_of
+ * with consent; the consent columns stay after a revocation, so a revoked
+ * one stays on the list as done), each with its next step as a rank, 1
+ * first (caseload.c names them). The inner query reads only the caller's
+ * own rows, on requests_owner (owner_id, created_at, id), and each row's
+ * matches on matches_request (request_id, status); the ranks are sorted
+ * in a filesort of that one caseload (tests/api/caseload.test.mjs
+ * EXPLAINs it). Params: quiet days; owner; status (NULL: any) x2; step
+ * (0: any) x2; after step x2, after created x2, after id; limit.
+ */
+#define CASELOAD_OPEN \
+	"(r.status = 'open' AND r.expires_at > NOW(3))"
+#define CASELOAD_WAITING \
+	"(SELECT COUNT(*) FROM matches m FORCE INDEX (matches_request) " \
+	"WHERE m.request_id = r.id AND m.status = 'responded')"
+#define CASELOAD \
+	"SELECT c.* FROM (SELECT r.id, r.title, r.category_id, r.on_behalf_of, " \
+	"r.consent_how, r.consent_revoked_at IS NOT NULL AS revoked, " \
+	REQUEST_EFFECTIVE_STATUS " AS status, " \
+	DB_RFC3339("r.when_start") " AS when_start, " DB_RFC3339("r.when_end") " AS when_end, " \
+	"r.recurrence, " DB_RFC3339("r.created_at") " AS created, " \
+	"DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i:%s.%f') AS created_key, " \
+	CASELOAD_WAITING " AS waiting, " \
+	"(SELECT m.id FROM matches m FORCE INDEX (matches_request) WHERE m.request_id = r.id " \
+	"AND m.status IN ('accepted', 'completed') LIMIT 1) AS match_id, " \
+	"TIMESTAMPDIFF(DAY, r.created_at, NOW(3)) AS days, " \
+	"CASE WHEN r.consent_revoked_at IS NOT NULL THEN 9 " \
+	"WHEN " CASELOAD_OPEN " AND " CASELOAD_WAITING " > 0 THEN 1 " \
+	"WHEN r.status = 'matched' AND r.when_end IS NOT NULL AND r.when_end <= NOW() THEN 3 " \
+	"WHEN r.status = 'matched' THEN 2 " \
+	"WHEN " CASELOAD_OPEN " AND r.created_at <= NOW(3) - INTERVAL ? DAY THEN 4 " \
+	"WHEN r.status IN ('rejected', 'hidden') THEN 5 " \
+	"WHEN r.status = 'expired' OR r.status = 'open' AND r.expires_at <= NOW(3) THEN 6 " \
+	"WHEN r.status = 'open' THEN 7 " \
+	"WHEN r.status = 'pending' THEN 8 " \
+	"WHEN r.status = 'completed' THEN 10 " \
+	"ELSE 11 END AS step, r.created_at " \
+	"FROM requests r FORCE INDEX (requests_owner) " \
+	"WHERE r.owner_id = ? AND r.consent_how IS NOT NULL) c " \
+	"WHERE (? IS NULL OR c.status = ?) AND (? = 0 OR c.step = ?) " \
+	"AND (c.step > ? OR (c.step = ? AND (c.created_at > ? OR " \
+	"(c.created_at = ? AND c.id > ?)))) " \
+	"ORDER BY c.step, c.created_at, c.id LIMIT ?"
+
 const char *const requests_stmts[STMT__MAX] = {
 	/* STMT_CATEGORY_GET: id → active */
 	"SELECT active FROM categories WHERE id = ?",
@@ -251,4 +297,14 @@ const char *const requests_stmts[STMT__MAX] = {
 	"UPDATE matches SET cancel_reason = 'De toestemming voor deze hulpvraag is ingetrokken.', "
 	"status = 'cancelled', updated_at = NOW(3) "
 	"WHERE request_id = ? AND status IN ('responded', 'invited', 'accepted')",
+
+	/* STMT_CASELOAD: see CASELOAD above. */
+	CASELOAD,
+	/* STMT_LETTER_MATCH: request id → match id, status, accepted at,
+	 * the volunteer's display name: the accepted (or completed) match of
+	 * the request, newest first. */
+	"SELECT m.id, m.status, " DB_RFC3339("m.accepted_at") ", u.display_name "
+	"FROM matches m FORCE INDEX (matches_request) JOIN users u ON u.id = m.volunteer_id "
+	"WHERE m.request_id = ? AND m.status IN ('accepted', 'completed') "
+	"ORDER BY m.accepted_at DESC LIMIT 1",
 };

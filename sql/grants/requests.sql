@@ -24,6 +24,8 @@ GRANT UPDATE (title, description, category_id, pc4, lat, lon, when_start, when_e
   ON requests TO 'bh_requests'@'localhost';
 -- Who is the accepted volunteer (may read the private part)?
 GRANT SELECT (id, request_id, volunteer_id, status, cancel_reason) ON matches TO 'bh_requests'@'localhost';
+-- The letter of an accepted match (caseload.c, issue 18 part 4): since when.
+GRANT SELECT (accepted_at) ON matches TO 'bh_requests'@'localhost';
 -- Cancelling a request ends its live matches in the same transaction.
 GRANT UPDATE (status, cancel_reason, updated_at) ON matches TO 'bh_requests'@'localhost';
 -- POST /requests/{id}/review

@@ -85,6 +85,25 @@ static const struct rule_case cases[] = {
 	{ "report", ANON, ACT_REPORT_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
 	{ "report", RESIDENT, ACT_REPORT_CREATE, { 0 }, AUTH_ALLOW },
 
+	/* The desk (issue 18 part 4): the caseload is a professional's own;
+	 * the letter of a match only for the professional who posted it. */
+	{ "caseload", PROFESSIONAL, ACT_CASELOAD_READ, { 0 }, AUTH_ALLOW },
+	{ "caseload", ANON, ACT_CASELOAD_READ, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "caseload", RESIDENT, ACT_CASELOAD_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "caseload", CAREGIVER, ACT_CASELOAD_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "caseload", VOLUNTEER, ACT_CASELOAD_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "caseload", MODERATOR, ACT_CASELOAD_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "caseload", ADMIN, ACT_CASELOAD_READ, { 0 }, AUTH_FORBIDDEN },
+	{ "letter, the professional who posted it", PROFESSIONAL, ACT_REQUEST_LETTER, { ME, OTHER, "matched" }, AUTH_ALLOW },
+	{ "letter, completed, the professional who posted it", PROFESSIONAL, ACT_REQUEST_LETTER, { ME, OTHER, "completed" }, AUTH_ALLOW },
+	{ "letter, another professional", PROFESSIONAL, ACT_REQUEST_LETTER, { OTHER, THIRD, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, the matched volunteer", VOLUNTEER, ACT_REQUEST_LETTER, { OTHER, ME, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, a resident owner (not a professional)", RESIDENT, ACT_REQUEST_LETTER, { ME, OTHER, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, a caregiver owner", CAREGIVER, ACT_REQUEST_LETTER, { ME, OTHER, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, moderator", MODERATOR, ACT_REQUEST_LETTER, { OTHER, THIRD, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, admin", ADMIN, ACT_REQUEST_LETTER, { OTHER, THIRD, "matched" }, AUTH_NOT_FOUND },
+	{ "letter, anonymous", ANON, ACT_REQUEST_LETTER, { OTHER, THIRD, "matched" }, AUTH_UNAUTHENTICATED },
+
 	/* Requests. */
 	{ "post request", ANON, ACT_REQUEST_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
 	{ "post request", VOLUNTEER, ACT_REQUEST_CREATE, { 0 }, AUTH_FORBIDDEN },
