@@ -29,6 +29,7 @@ const NAV = [
 	['/aanbod-zoeken.html', 'nav.offers', (u) => !!u],
 	['/hulpvraag-plaatsen.html', 'nav.post_request', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/mijn-hulpvragen.html', 'nav.my_requests', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
+	['/caseload.html', 'nav.caseload', (u) => hasRole(u, 'professional')],
 	['/suggesties.html', 'nav.suggestions', (u) => hasRole(u, 'volunteer')],
 	['/mijn-aanbod.html', 'nav.my_offers', (u) => hasRole(u, 'volunteer')],
 	['/mijn-matches.html', 'nav.my_matches', (u) => hasRole(u, 'volunteer')],

@@ -17,6 +17,32 @@ function syncForWhom() {
 	const other = form.for_whom.value === 'other';
 	firstNameField.hidden = !other;
 	document.getElementById('consent-field').hidden = !other;
+	if (!other && form.phone_intake.checked) {
+		form.phone_intake.checked = false;
+		syncPhoneIntake();
+	}
+}
+
+// Telephone intake (issue 18 part 4): a professional takes the request on
+// the phone for a client without internet. Consent is then "given by
+// telephone", and the client's phone number (sealed with the private part)
+// is asked for, so that the desk can call back.
+function syncPhoneIntake() {
+	const on = form.phone_intake.checked;
+	const phoneField = form.querySelector('[data-field="private.phone"]');
+	const tel = document.getElementById('consent-telephone');
+	if (on) {
+		document.getElementById('for-other').checked = true;
+		tel.checked = true;
+		phoneField.dataset.required = '';
+	} else {
+		if (tel.checked)
+			tel.checked = false;
+		delete phoneField.dataset.required;
+	}
+	setText(phoneField.querySelector('label'), on ? 'post.phone_callback' : 'fields.phone');
+	firstNameField.hidden = form.for_whom.value !== 'other';
+	document.getElementById('consent-field').hidden = form.for_whom.value !== 'other';
 }
 
 /** "2026-12-01T10:00" (local) → RFC 3339 UTC; '' stays ''. */
@@ -52,6 +78,8 @@ function fill(r) {
 		const how = form.querySelector(`input[name=consent_how][value="${r.on_behalf_of.consent?.how}"]`);
 		if (how)
 			how.checked = true;
+		if (r.on_behalf_of.consent?.how === 'telephone')
+			form.phone_intake.checked = true;
 	}
 	if (r.private) {
 		form.care_situation.value = r.private.care_situation || '';
@@ -59,6 +87,7 @@ function fill(r) {
 		form.phone.value = r.private.phone || '';
 	}
 	syncForWhom();
+	syncPhoneIntake();
 }
 
 async function main() {
@@ -82,6 +111,14 @@ async function main() {
 		setText(document.querySelector('label[for=for-other]'), 'post.for_client');
 	for (const r of form.querySelectorAll('input[name=for_whom]'))
 		r.addEventListener('change', syncForWhom);
+	const professional = user.roles.includes('professional');
+	document.getElementById('phone-intake-field').hidden = !professional;
+	document.getElementById('consent-telephone-choice').hidden = !professional;
+	form.phone_intake.addEventListener('change', syncPhoneIntake);
+	if (professional && !id && param('telefoon') === '1') {
+		form.phone_intake.checked = true;
+		syncPhoneIntake();
+	}
 	syncForWhom();
 
 	let written = null;
@@ -142,6 +179,12 @@ async function main() {
 		else if (id)
 			body.private = null;
 
+		const byPhone = form.phone_intake.checked;
+		if (byPhone && !v.phone) {
+			showErrors(form, { errors: [{ field: 'private.phone', code: 'required' }] });
+			return null;
+		}
+
 		if (!await askBeforePost(form, body))
 			return null;
 		if (id) {
@@ -149,7 +192,8 @@ async function main() {
 			go('/mijn-hulpvragen.html', 'request_saved');
 		} else {
 			const { request } = await api.post('/requests', body);
-			go('/mijn-hulpvragen.html', request.status === 'pending' ? 'request_posted' : 'request_posted_open');
+			go(byPhone ? '/caseload.html' : '/mijn-hulpvragen.html',
+				request.status === 'pending' ? 'request_posted' : 'request_posted_open');
 		}
 		return null;
 	});
