@@ -69,7 +69,8 @@ test('telephone intake → caseload with the next step → the letter, on screen
 		await page.fill('#postcode', '7811 AB');
 		await page.click('#request-submit');
 		// No number to call back: asked for it, nothing posted.
-		await page.locator('[data-field="private.phone"] .field-error, [data-error-summary]:not([hidden])').first().waitFor();
+		await page.locator('[data-error-summary]:not([hidden])').first().waitFor();
+		assert.match(await page.textContent('[data-error-summary]'), /Telefoonnummer van de cliënt/);
 		assert.ok(page.url().includes('/hulpvraag-plaatsen.html'), 'not posted without a phone number');
 		await page.fill('#req_phone', '0591-612345');
 		await Promise.all([page.waitForURL(/caseload\.html/), page.click('#request-submit')]);

@@ -29,7 +29,7 @@ function syncForWhom() {
 // is asked for, so that the desk can call back.
 function syncPhoneIntake() {
 	const on = form.phone_intake.checked;
-	const phoneField = form.querySelector('[data-field="private.phone"]');
+	const phoneField = document.getElementById('req_phone').closest('.field');
 	const tel = document.getElementById('consent-telephone');
 	if (on) {
 		document.getElementById('for-other').checked = true;
@@ -179,11 +179,9 @@ async function main() {
 		else if (id)
 			body.private = null;
 
+		// In telephone mode the phone field is required (data-required:
+		// forms.js asks for it before this runs).
 		const byPhone = form.phone_intake.checked;
-		if (byPhone && !v.phone) {
-			showErrors(form, { errors: [{ field: 'private.phone', code: 'required' }] });
-			return null;
-		}
 
 		if (!await askBeforePost(form, body))
 			return null;
