@@ -19,7 +19,8 @@ UNIT_TESTS = \
 	tests/unit/passwords_test \
 	tests/unit/audit_line_test \
 	tests/unit/listen_test \
-	tests/unit/db_hosts_test
+	tests/unit/db_hosts_test \
+	tests/unit/config_desk_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -84,3 +85,5 @@ tests_unit_listen_test_LDADD = $(BH_LIBS)
 # The list of Galera nodes, lib/db.c's db_hosts_parse (issue 20).
 tests_unit_db_hosts_test_SOURCES = tests/unit/db_hosts_test.c tests/unit/tap.h
 tests_unit_db_hosts_test_LDADD = $(BH_LIBS)
+tests_unit_config_desk_test_SOURCES = tests/unit/config_desk_test.c tests/unit/tap.h
+tests_unit_config_desk_test_LDADD = $(BH_LIBS)
