@@ -161,4 +161,5 @@ config_desk(struct config_desk *out, const struct config *c)
 	out->name = config_str_nonempty(c, "desk_name", CONFIG_DESK_NAME);
 	out->phone = config_str_nonempty(c, "desk_phone", CONFIG_DESK_PHONE);
 	out->hours = config_str_nonempty(c, "desk_hours", CONFIG_DESK_HOURS);
+	out->hours_en = config_str_nonempty(c, "desk_hours_en", CONFIG_DESK_HOURS_EN);
 }

@@ -23,14 +23,16 @@ long config_long(const struct config *c, const char *key, long def);
 bool config_bool(const struct config *c, const char *key, bool def);
 
 /* How a client without internet reaches the desk (issue 18 part 4): the
- * letter of an accepted match prints these. Settings desk_name, desk_phone
- * and desk_hours, each with a default (CONFIG_DESK_*) when absent or
- * empty. The strings are owned by c. */
+ * letter of an accepted match prints these. Settings desk_name, desk_phone,
+ * desk_hours (Dutch) and desk_hours_en (the letter in any other language),
+ * each with a default (CONFIG_DESK_*) when absent or empty. The strings
+ * are owned by c. */
 #define CONFIG_DESK_NAME	"Wmo-loket van de gemeente"
 #define CONFIG_DESK_PHONE	"14 0591"
 #define CONFIG_DESK_HOURS	"maandag tot en met vrijdag van 8.30 tot 17.00 uur"
+#define CONFIG_DESK_HOURS_EN	"Monday to Friday, 8.30 am to 5 pm"
 struct config_desk {
-	const char	*name, *phone, *hours;
+	const char	*name, *phone, *hours, *hours_en;
 };
 void config_desk(struct config_desk *out, const struct config *c);
 

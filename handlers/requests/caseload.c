@@ -28,8 +28,8 @@
  * The letter shows what the client is to be told: the volunteer's first
  * name (the first word of their display name, which anyone they meet is
  * shown anyway), the agreed time and recurrence, what for, and how to reach
- * the desk (desk_name, desk_phone, desk_hours: lib/config.h). Nothing
- * sealed is read for it, so it needs no audit row.
+ * the desk (desk_name, desk_phone, desk_hours, desk_hours_en: lib/config.h).
+ * Nothing sealed is read for it, so it needs no audit row.
  */
 #include <stdio.h>
 #include <string.h>
@@ -274,6 +274,7 @@ requests_letter(struct req *r)
 	json_put_str(desk, "name", requests_desk.name);
 	json_put_str(desk, "phone", requests_desk.phone);
 	json_put_str(desk, "hours", requests_desk.hours);
+	json_put_str(desk, "hours_en", requests_desk.hours_en);
 	json_put(letter, "desk", desk);
 	json_put(body, "letter", letter);
 	http_send_json(r, 200, body);

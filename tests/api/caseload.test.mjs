@@ -185,7 +185,7 @@ describe('the next step moves with the request', () => {
     assert.deepEqual(l.request.when, { start: '2027-03-01T10:00:00Z', end: '2027-03-01T12:00:00Z' });
     assert.equal(l.request.recurrence, 'weekly');
     assert.equal(l.match.id, match.id);
-    assert.ok(l.desk.name && l.desk.phone && l.desk.hours, JSON.stringify(l.desk));
+    assert.ok(l.desk.name && l.desk.phone && l.desk.hours && l.desk.hours_en, JSON.stringify(l.desk));
     assert.ok(!JSON.stringify(l).includes('0591-612345'), 'the client\'s phone is not in the letter');
   });
 

@@ -40,15 +40,18 @@ main(void)
 	ok(strcmp(d.name, CONFIG_DESK_NAME) == 0, "no desk_name: the default");
 	ok(strcmp(d.phone, CONFIG_DESK_PHONE) == 0, "no desk_phone: the default");
 	ok(strcmp(d.hours, CONFIG_DESK_HOURS) == 0, "no desk_hours: the default");
+	ok(strcmp(d.hours_en, CONFIG_DESK_HOURS_EN) == 0, "no desk_hours_en: the default");
 	config_free(c);
 
 	c = load("desk_name = Sociaal team Emmen-Noord\ndesk_phone =\n"
-	    "desk_hours = ma-do 9-12 uur\ndesk_hours = di en do 9-12 uur\n");
+	    "desk_hours = ma-do 9-12 uur\ndesk_hours = di en do 9-12 uur\n"
+	    "desk_hours_en = Tue and Thu 9-12\n");
 	ok(c != NULL, "a config with desk keys loads");
 	config_desk(&d, c);
 	ok(strcmp(d.name, "Sociaal team Emmen-Noord") == 0, "desk_name as written: %s", d.name);
 	ok(strcmp(d.phone, CONFIG_DESK_PHONE) == 0, "an empty desk_phone: the default, never a blank on the letter");
 	ok(strcmp(d.hours, "di en do 9-12 uur") == 0, "the last desk_hours wins: %s", d.hours);
+	ok(strcmp(d.hours_en, "Tue and Thu 9-12") == 0, "desk_hours_en as written: %s", d.hours_en);
 	config_free(c);
 
 	config_desk(&d, NULL);

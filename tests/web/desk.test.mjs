@@ -137,6 +137,7 @@ test('telephone intake → caseload with the next step → the letter, on screen
 		await page.waitForFunction(() => document.documentElement.lang === 'en');
 		assert.match(await letter.textContent(), /Someone is coming to help/);
 		assert.match(await letter.textContent(), /Dear Truus,/);
+		assert.match(await letter.textContent(), /Monday to Friday/, 'the desk\'s hours in English');
 		await checkAxe(page, 'the letter in English');
 		await screenshot(page, 'desk-letter-en-1280');
 		assertNoScriptErrors(page);

@@ -6,7 +6,7 @@
 
 import { api } from '../api.js';
 import { startPage, pageReady, param, printButton, replaceMain, el } from '../page.js';
-import { setText } from '../i18n.js';
+import { setText, currentLanguage, onLanguageChange } from '../i18n.js';
 
 const RECURRENCE = {
 	weekly: 'recurrence.weekly',
@@ -32,7 +32,13 @@ function fill(l) {
 		setText($('letter-when'), 'letter.when_open', { name: l.volunteer.first_name });
 	setText($('letter-often'), RECURRENCE[l.request.recurrence] || 'recurrence.none');
 	plain('letter-where', l.request.place);
-	setText($('letter-questions'), 'letter.questions', { desk: l.desk.name, phone: l.desk.phone, hours: l.desk.hours });
+	// The desk's hours are the operator's own words: Dutch, or English on a
+	// letter in any other language.
+	const questions = () => setText($('letter-questions'), 'letter.questions', {
+		desk: l.desk.name, phone: l.desk.phone, hours: currentLanguage() === 'nl' ? l.desk.hours : l.desk.hours_en,
+	});
+	questions();
+	onLanguageChange(questions);
 	plain('letter-sign', l.desk.name);
 	$('letter').hidden = false;
 }
