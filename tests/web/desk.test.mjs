@@ -15,6 +15,7 @@ import {
 	launch, newPage, open, ready, checkAxe, screenshot, assertNoScriptErrors, ApiClient, apiRegister, BASE, DEMO_PASSWORD,
 	waitForNotice,
 } from './lib/browser.mjs';
+import { mariadb } from '../api/lib/explain.mjs';
 
 let browser, admin, moderator;
 before(async () => {
@@ -167,6 +168,33 @@ test('the caseload is for professionals: a resident is told it is not for them',
 		assert.equal(await page.isVisible('#caseload-list'), false);
 		assert.equal(await page.isVisible('#site-nav a[href="/caseload.html"]'), false, 'not in a resident\'s navigation');
 		await checkAxe(page, 'the caseload as a resident');
+	} finally {
+		await context.close();
+	}
+});
+
+test('a request left a week without a response: the caseload says to call the client, with the ways on', async () => {
+	const pro = await professional();
+	const r = await pro.api.call('POST', '/requests', {
+		title: 'Een ritje naar de markt', description: 'Wie rijdt mevrouw op zaterdag naar de markt?', category: 'transport',
+		postcode: '7811 AB', on_behalf_of: { first_name: 'Bep', consent: { how: 'telephone' } }, private: { phone: '0591-111222' },
+	});
+	assert.equal(r.status, 201, JSON.stringify(r.data));
+	const id = r.data.request.id;
+	assert.equal((await moderator.call('POST', `/requests/${id}/review`, { decision: 'approve' })).status, 200);
+	assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+	mariadb(`UPDATE requests SET created_at = created_at - INTERVAL 9 DAY WHERE id = '${id}'`);
+	const { context, page } = await browse(pro.api, { lang: 'en' });
+	try {
+		await open(page, '/caseload.html?next_step=call_client');
+		const card = page.locator(`#c-${id}`);
+		assert.match(await card.textContent(), /call the client \/ widen the distance/);
+		assert.match(await card.textContent(), /No response for 9 days/);
+		assert.equal(await card.locator('a', { hasText: 'Change the request for Bep' }).count(), 1);
+		assert.equal(await card.locator('a', { hasText: 'Invite volunteers nearby for Bep' }).count(), 1);
+		await checkAxe(page, 'the caseload in English, a client to call');
+		await screenshot(page, 'desk-caseload-call-en-1280');
+		assertNoScriptErrors(page);
 	} finally {
 		await context.close();
 	}

@@ -84,7 +84,10 @@ function item(c) {
 			link(`/afspraakbrief.html?id=${id}`, 'caseload.act_letter', nameVars));
 		break;
 	case 'call_client':
-		actions.append(link(`/hulpvraag-plaatsen.html?id=${id}`, 'caseload.act_edit', nameVars, 'button'));
+		// After the call: widen what is asked, or invite volunteers
+		// nearby (the suggestions on Mijn hulpvragen).
+		actions.append(link(`/hulpvraag-plaatsen.html?id=${id}`, 'caseload.act_edit', nameVars, 'button'),
+			link(`/mijn-hulpvragen.html#r-${id}`, 'caseload.act_invite', nameVars));
 		break;
 	default:
 		if (c.match_id && c.next_step.code === 'done')
