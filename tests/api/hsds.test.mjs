@@ -277,6 +277,17 @@ describe('the directory in HSDS 3.0', () => {
   });
 });
 
+describe('least privilege: hsds_services', () => {
+  it('the admin handler may only read it; no other handler has it (only burenhulpctl writes)', () => {
+    for (const h of ['accounts', 'requests', 'offers', 'matches', 'mailer', 'admin']) {
+      const lines = mariadb(`SHOW GRANTS FOR 'bh_${h}'@'localhost'`).map(([g]) => g)
+        .filter((g) => /[`.]hsds_services`? TO/.test(g));
+      if (h === 'admin') assert.deepEqual(lines.map((g) => g.replace(/ ON .*/, '')), ['GRANT SELECT'], h);
+      else assert.deepEqual(lines, [], `bh_${h} has no grant on hsds_services`);
+    }
+  });
+});
+
 describe('burenhulpctl import-hsds', () => {
   let admin, dir, exported;
   const created = [];
