@@ -19,7 +19,8 @@ UNIT_TESTS = \
 	tests/unit/passwords_test \
 	tests/unit/audit_line_test \
 	tests/unit/listen_test \
-	tests/unit/db_hosts_test
+	tests/unit/db_hosts_test \
+	tests/unit/hsds_parse_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -84,3 +85,8 @@ tests_unit_listen_test_LDADD = $(BH_LIBS)
 # The list of Galera nodes, lib/db.c's db_hosts_parse (issue 20).
 tests_unit_db_hosts_test_SOURCES = tests/unit/db_hosts_test.c tests/unit/tap.h
 tests_unit_db_hosts_test_LDADD = $(BH_LIBS)
+# The reader of burenhulpctl import-hsds (ctl/hsds_parse.c, issue 18 part 5).
+tests_unit_hsds_parse_test_SOURCES = tests/unit/hsds_parse_test.c tests/unit/tap.h \
+	ctl/hsds_parse.c ctl/hsds_parse.h
+tests_unit_hsds_parse_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ctl
+tests_unit_hsds_parse_test_LDADD = $(BH_LIBS)
