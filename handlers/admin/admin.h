@@ -188,6 +188,7 @@ void coordinators_remove(struct req *r);
 void changes_list(struct req *r);
 void changes_review(struct req *r);
 /* hsds.c: the directory in Open Referral HSDS 3.0 (issue 18 part 5) */
+void hsds_meta(struct req *r);
 void hsds_organizations_list(struct req *r);
 void hsds_organization_get(struct req *r);
 void hsds_services_list(struct req *r);

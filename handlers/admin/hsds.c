@@ -1,7 +1,7 @@
 /*
  * hsds.c — the directory in Open Referral HSDS 3.0 (issue 18 part 5):
- * GET /api/hsds/organizations, /organizations/{id}, /services and
- * /services/{id} for anyone, so that another sociale-kaart system can read
+ * GET /api/hsds/ (which HSDS), /organizations, /organizations/{id},
+ * /services and /services/{id} for anyone, so that another sociale-kaart system can read
  * our directory instead of having it typed in twice. docs/hsds.md maps our
  * fields to HSDS's; burenhulpctl import-hsds (ctl/hsds_import.c) reads the
  * same shape back.
@@ -307,6 +307,21 @@ page_json(long long total, long page, long per_page, json_object *contents)
 	json_put_bool(body, "empty", size == 0);
 	json_put(body, "contents", contents);
 	return body;
+}
+
+/* GET /api/hsds/: which HSDS this is (REQUIRED by HSDS's API reference).
+ * No profile of our own: the profile is HSDS itself, and the API the
+ * canonical one (a subset of its endpoints). */
+void
+hsds_meta(struct req *r)
+{
+	json_object *body = json_object_new_object();
+
+	json_put_str(body, "version", "3.0");
+	json_put_str(body, "profile", "https://docs.openreferral.org/en/latest/hsds/");
+	json_put_str(body, "openapi_url",
+	    "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json");
+	http_send_json(r, 200, body);
 }
 
 void

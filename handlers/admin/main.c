@@ -131,6 +131,7 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/admin/audit",                audit_list,           ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/admin/stats",                stats_get,            ACCESS_SESSION, MOD,   NULL,                       0 },
 	/* the directory in Open Referral HSDS 3.0, outside /api/v1 (hsds.c) */
+	{ "GET",    "/api/hsds/",                         hsds_meta,            ACCESS_ANYONE,  0,     NULL,                       0 },
 	{ "GET",    "/api/hsds/organizations",            hsds_organizations_list, ACCESS_ANYONE, 0,   NULL,                       0 },
 	{ "GET",    "/api/hsds/organizations/{id}",       hsds_organization_get, ACCESS_ANYONE, 0,     NULL,                       0 },
 	{ "GET",    "/api/hsds/services",                 hsds_services_list,   ACCESS_ANYONE,  0,     NULL,                       0 },

@@ -56,6 +56,7 @@ function hsdsValidators() {
   assert.equal(listed.properties.contents.items.$ref, HSDS_BASE.replace('/schema/', '/schema/compiled/') + 'organization_list.json',
     'HSDS names organization_list for /organizations');
   return {
+    meta: ajv.compile(api.paths['/'].get.responses['200'].content['application/json'].schema),
     organization: ajv.getSchema(HSDS_BASE + 'organization.json'),
     service: ajv.getSchema(HSDS_BASE + 'service.json'),
     organizationPage: paged('compiled/organization_list.json'),
@@ -140,6 +141,13 @@ describe('the directory in HSDS 3.0', () => {
 
   after(async () => {
     for (const o of [org, hidden]) if (o) await admin.delete(`/organisations/${o.id}`);
+  });
+
+  it("GET /api/hsds/ says it is HSDS 3.0, as HSDS's openapi.json describes that answer", async () => {
+    const body = await hsds('/');
+    assert.equal(body.version, '3.0');
+    assert.equal(body.openapi_url, 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json');
+    conforms(HSDS.meta, body, 'GET /');
   });
 
   it('GET /api/hsds/organizations is an HSDS page of organization_list items whose pages add up', async () => {
