@@ -17,7 +17,9 @@
  * hsds_uuid() (SHA-256 of a text naming what it is the id of), so it is
  * the same on every read and after an export is imported elsewhere.
  *
- * Paging is HSDS's: ?page= (from 1) and ?per_page= (1-100, default 50),
+ * Filters are HSDS's and add up (AND): ?search= (name or description
+ * contains it) on both lists, ?organization_id= and ?taxonomy_term_id= on
+ * services. Paging is HSDS's: ?page= (from 1) and ?per_page= (1-100, default 50),
  * answered with total_items, total_pages, page_number, size, first_page,
  * last_page, empty and contents. Page numbers mean OFFSET: the directory
  * has hundreds of entries, ordered on the (active, name, id) index.
@@ -266,9 +268,13 @@ org_json(struct req *r, const struct db_rows *rows, size_t i)
 	return o;
 }
 
-/* ?page, ?per_page and ?full; field problems for bad ones. */
+#define SEARCH_MAX_CHARS	200
+
+/* ?page, ?per_page, ?full and ?search (into *pattern, a LIKE pattern, NULL
+ * when none); field problems for bad ones. */
 static void
-read_paging(struct req *r, long *page, long *per_page, bool *full)
+read_paging(struct req *r, long *page, long *per_page, bool *full,
+    const char **pattern)
 {
 	const char *s, *code;
 
@@ -287,6 +293,14 @@ read_paging(struct req *r, long *page, long *per_page, bool *full)
 			*full = true;
 		else if (strcmp(s, "false") != 0)
 			problem_field(r, "full", "invalid", "full is true or false.");
+	}
+	*pattern = NULL;
+	if ((s = http_query(r, "search")) != NULL) {
+		if ((code = valid_text(s, strlen(s), 1, SEARCH_MAX_CHARS, false)) != NULL)
+			problem_field(r, "search", code,
+			    "search is 1 to 200 characters of text.");
+		else
+			*pattern = admin_like_pattern(r, s);
 	}
 }
 
@@ -329,21 +343,23 @@ hsds_organizations_list(struct req *r)
 {
 	struct db_rows rows;
 	json_object *contents, *o;
+	const char *pattern;
 	long page, per_page;
 	long long total;
 	bool full;
 	size_t i;
 
-	read_paging(r, &page, &per_page, &full);
+	read_paging(r, &page, &per_page, &full, &pattern);
 	if (problem_count(r) > 0) {
 		problem_invalid(r);
 		return;
 	}
-	if (db_exec(r->db, r->arena, STMT_HSDS_ORG_COUNT, NULL, 0, &rows) != DB_OK ||
-	    rows.nrows != 1)
+	if (db_exec(r->db, r->arena, STMT_HSDS_ORG_COUNT, DB_PARAMS(DB_STR(pattern),
+	    DB_STR(pattern), DB_STR(pattern)), &rows) != DB_OK || rows.nrows != 1)
 		goto internal;
 	total = db_int(&rows, 0, 0);
-	if (db_exec(r->db, r->arena, STMT_HSDS_ORG_PAGE, DB_PARAMS(DB_INT(per_page),
+	if (db_exec(r->db, r->arena, STMT_HSDS_ORG_PAGE, DB_PARAMS(DB_STR(pattern),
+	    DB_STR(pattern), DB_STR(pattern), DB_INT(per_page),
 	    DB_INT((long long)(page - 1) * per_page)), &rows) != DB_OK)
 		goto internal;
 	contents = json_object_new_array();
@@ -414,15 +430,16 @@ hsds_services_list(struct req *r)
 {
 	const char *org = http_query(r, "organization_id");
 	const char *term = http_query(r, "taxonomy_term_id");
-	struct db_param p[8];
+	struct db_param p[12];
 	struct db_rows rows;
 	json_object *contents;
+	const char *pattern;
 	long page, per_page;
 	long long total;
 	bool full;
 	size_t i, n = 0;
 
-	read_paging(r, &page, &per_page, &full);
+	read_paging(r, &page, &per_page, &full, &pattern);
 	if (org != NULL && strlen(org) > UUID_LEN)
 		problem_field(r, "organization_id", "invalid", "organization_id is a UUID.");
 	if (term != NULL && strlen(term) > UUID_LEN)
@@ -435,6 +452,9 @@ hsds_services_list(struct req *r)
 	p[n++] = DB_STR(org);
 	p[n++] = DB_STR(term);
 	p[n++] = DB_STR(term);
+	p[n++] = DB_STR(pattern);
+	p[n++] = DB_STR(pattern);
+	p[n++] = DB_STR(pattern);
 	if (db_exec(r->db, r->arena, STMT_HSDS_SVC_COUNT, p, n, &rows) != DB_OK ||
 	    rows.nrows != 1)
 		goto internal;

@@ -74,9 +74,13 @@
 	"JOIN postcodes p ON p.pc4 = o.pc4 JOIN categories c ON c.id = oc.category_id " \
 	"LEFT JOIN hsds_services s ON s.organisation_id = oc.organisation_id " \
 	"AND s.category_id = oc.category_id "
-/* organization_id twice, taxonomy_term_id twice */
+/* HSDS's search: pattern three times (a LIKE pattern, ESCAPE '!') */
+#define HSDS_SEARCH \
+	"(? IS NULL OR o.name LIKE ? ESCAPE '!' OR o.description LIKE ? ESCAPE '!') "
+/* organization_id twice, taxonomy_term_id twice, then HSDS_SEARCH's */
 #define HSDS_SVC_FILTERS \
-	"WHERE (? IS NULL OR o.hsds_id = ?) AND (? IS NULL OR " HSDS_TERM_DERIVED " = ?) "
+	"WHERE (? IS NULL OR o.hsds_id = ?) AND (? IS NULL OR " HSDS_TERM_DERIVED " = ?) " \
+	"AND " HSDS_SEARCH
 
 /* ---- reports ----------------------------------------------------------- */
 
@@ -429,11 +433,12 @@ const char *const admin_stmts[STMT__MAX] = {
 	"reviewed_at = NOW(3) WHERE id = ? AND status = 'pending'",
 
 	/* ---- the directory in HSDS 3.0 (hsds.c) ---- */
-	/* STMT_HSDS_ORG_COUNT */
-	"SELECT COUNT(*) FROM organisations WHERE active = 1",
-	/* STMT_HSDS_ORG_PAGE: limit, offset. By name, as GET /organisations. */
+	/* STMT_HSDS_ORG_COUNT: HSDS_SEARCH's pattern ×3 */
+	"SELECT COUNT(*) FROM organisations o WHERE o.active = 1 AND " HSDS_SEARCH,
+	/* STMT_HSDS_ORG_PAGE: pattern ×3, limit, offset. By name, as GET
+	 * /organisations. */
 	"SELECT " HSDS_ORG_COLUMNS "FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
-	"WHERE o.active = 1 ORDER BY o.name, o.id LIMIT ? OFFSET ?",
+	"WHERE o.active = 1 AND " HSDS_SEARCH "ORDER BY o.name, o.id LIMIT ? OFFSET ?",
 	/* STMT_HSDS_ORG_GET: hsds id */
 	"SELECT " HSDS_ORG_COLUMNS "FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
 	"WHERE o.hsds_id = ? AND o.active = 1",
@@ -441,7 +446,7 @@ const char *const admin_stmts[STMT__MAX] = {
 	"SELECT " HSDS_SVC_COLUMNS HSDS_SVC_FROM "WHERE oc.organisation_id = ? "
 	"ORDER BY c.sort_order, c.id",
 	/* STMT_HSDS_SVC_COUNT: organization_id, organization_id,
-	 * taxonomy_term_id, taxonomy_term_id */
+	 * taxonomy_term_id, taxonomy_term_id, pattern ×3 */
 	"SELECT COUNT(*) " HSDS_SVC_FROM HSDS_SVC_FILTERS,
 	/* STMT_HSDS_SVC_PAGE: as STMT_HSDS_SVC_COUNT, then limit, offset */
 	"SELECT " HSDS_SVC_COLUMNS HSDS_SVC_FROM HSDS_SVC_FILTERS

@@ -229,6 +229,22 @@ describe('the directory in HSDS 3.0', () => {
     }
   });
 
+  it('search finds by name or description; filters add up (AND); LIKE wildcards are text', async () => {
+    const byName = await hsds(`/organizations?search=${encodeURIComponent('mantelzorg hsds ' + tag)}`);
+    conforms(HSDS.organizationPage, byName, 'a search page');
+    assert.deepEqual(byName.contents.map((o) => o.id), [hsdsId]);
+    const byText = await allPages('/organizations?search=' + encodeURIComponent('ook op afspraak'), 50);
+    assert.ok(byText.some((o) => o.id === hsdsId));
+    assert.ok(byText.every((o) => /ook op afspraak/i.test(o.name + ' ' + o.description)));
+    assert.equal((await hsds(`/organizations?search=${encodeURIComponent('%' + tag)}`)).total_items, 0, '% is a character');
+    const svc = await hsds(`/services?search=${encodeURIComponent(tag)}&organization_id=${hsdsId}`);
+    assert.equal(svc.total_items, 2);
+    assert.equal((await hsds(`/services?search=${encodeURIComponent(tag)}&organization_id=${randomUUID()}`)).total_items, 0,
+      'search AND organization_id');
+    assertProblem(await anon.get('/api/hsds/organizations?search='), 422, 'validation_failed', 'search');
+    assertProblem(await anon.get(`/api/hsds/services?search=${'x'.repeat(201)}`), 422, 'validation_failed', 'search');
+  });
+
   it('ids stay the same across reads and when the categories are cleared and set again', async () => {
     const before = await hsds(`/organizations/${hsdsId}`);
     assertStatus(await admin.patch(`/organisations/${org.id}`, { categories: ['company'] }), 200);
