@@ -197,7 +197,7 @@ describe('the directory in HSDS 3.0', () => {
       email: full.email, website: full.website });
     const fullList = await hsds('/organizations?full=true&per_page=100');
     conforms(HSDS.organizationFullPage, fullList, 'the full organization page');
-    assert.deepEqual(fullList.contents.find((o) => o.id === hsdsId), full);
+    assert.deepEqual((await allPages('/organizations?full=true', 100)).find((o) => o.id === hsdsId), full);
   });
 
   it('GET /api/hsds/services pages services; each one reads back by id as an HSDS service', async () => {
@@ -313,7 +313,10 @@ describe('least privilege: hsds_services', () => {
 });
 
 describe('burenhulpctl import-hsds', () => {
-  let admin, dir, exported;
+  // own: an organisation of this test, entered through the API; exported:
+  // its HSDS export. Only our own rows are imported over, so that tests
+  // running beside this one keep theirs.
+  let admin, dir, own, ownId, exported;
   const created = [];
 
   // A free PC4: one the postcodes table does not hold.
@@ -346,15 +349,23 @@ describe('burenhulpctl import-hsds', () => {
     return ctl(['import-hsds', path]);
   }
 
-  const directory = async () => JSON.stringify(await exportDirectory());
+  const ownEntry = async () => JSON.stringify(await hsds(`/organizations/${ownId}`));
 
   before(async () => {
     admin = await asAdmin();
     dir = mkdtempSync(join(tmpdir(), 'hsds-'));
-    exported = await exportDirectory();
+    const res = await admin.post('/organisations', {
+      name: `Eigen HSDS ${randomTag(6)}`, description: 'Van hier.', categories: ['shopping', 'transport'],
+      postcode: DEMO_POSTCODE, phone: '0591 654 321', website: 'https://example.org/eigen',
+    });
+    assertStatus(res, 201);
+    own = res.body.organisation;
+    ownId = mariadb(`SELECT hsds_id FROM organisations WHERE id = '${own.id}'`)[0][0];
+    exported = { contents: [await hsds(`/organizations/${ownId}`)] };
   });
 
   after(async () => {
+    if (own) await admin.delete(`/organisations/${own.id}`);
     for (const id of created) {
       const rows = mariadb(`SELECT id FROM organisations WHERE hsds_id = '${id}'`);
       if (rows.length) await admin.delete(`/organisations/${rows[0][0]}`);
@@ -362,32 +373,36 @@ describe('burenhulpctl import-hsds', () => {
   });
 
   it('bad input names the record and the field, exits 1 and writes nothing', async () => {
-    const before = await directory();
+    const before = await ownEntry();
+    // A change to a known organisation, a new one, then a bad one: the
+    // change is not made either.
+    const changed = structuredClone(exported.contents[0]);
+    changed.name = 'Anders ' + randomTag(5);
     const good = newOrg('Goed ' + randomTag(5));
     const pc4 = unknownPc4();
     const cases = [
-      ['no name', (o) => { delete o.name; }, /organizations\[1\] \(id [0-9a-f-]{36}\): name: is required/],
-      ['name a number', (o) => { o.name = 12; }, /organizations\[1\] \(id [0-9a-f-]{36}\): name: must be a string/],
-      ['id not a UUID', (o) => { o.id = 'abc'; }, /organizations\[1\]: id: a UUID is required/],
+      ['no name', (o) => { delete o.name; }, /organizations\[2\] \(id [0-9a-f-]{36}\): name: is required/],
+      ['name a number', (o) => { o.name = 12; }, /organizations\[2\] \(id [0-9a-f-]{36}\): name: must be a string/],
+      ['id not a UUID', (o) => { o.id = 'abc'; }, /organizations\[2\]: id: a UUID is required/],
       ['unknown category', (o) => { o.services[0].attributes[0].taxonomy_term = { id: randomUUID(), code: 'juggling', name: 'Jongleren' }; },
-        /organizations\[1\] \(id [0-9a-f-]{36}\): services\[0\]\.attributes\[0\]\.taxonomy_term: no category "juggling"/],
+        /organizations\[2\] \(id [0-9a-f-]{36}\): services\[0\]\.attributes\[0\]\.taxonomy_term: no category "juggling"/],
       ['a service without a term', (o) => { o.services[0].attributes = []; },
-        /organizations\[1\] .*: services\[0\]\.attributes: no taxonomy term/],
+        /organizations\[2\] .*: services\[0\]\.attributes: no taxonomy term/],
       ['no postal code', (o) => { delete o.locations[0].addresses[0].postal_code; },
-        /organizations\[1\] .*: locations\[0\]\.addresses\[0\]\.postal_code: a Dutch postcode is required/],
+        /organizations\[2\] .*: locations\[0\]\.addresses\[0\]\.postal_code: a Dutch postcode is required/],
       ['not a postcode', (o) => { o.locations[0].addresses[0].postal_code = 'SW1A 1AA'; },
-        /organizations\[1\] .*: locations\[0\]\.addresses\[0\]\.postal_code: "SW1A 1AA" is not a Dutch postcode/],
+        /organizations\[2\] .*: locations\[0\]\.addresses\[0\]\.postal_code: "SW1A 1AA" is not a Dutch postcode/],
       ['a PC4 we do not know', (o) => { o.locations[0].addresses[0].postal_code = pc4; },
-        new RegExp(`organizations\\[1\\] .*: locations\\[0\\]\\.addresses\\[0\\]\\.postal_code: PC4 ${pc4} is not in the postcodes table`)],
-      ['bad e-mail', (o) => { o.email = 'not-an-address'; }, /organizations\[1\] .*: email: not an e-mail address/],
-      ['bad website', (o) => { o.website = 'javascript:alert(1)'; }, /organizations\[1\] .*: website: not an http or https address/],
-      ['bad phone', (o) => { o.phones[0].number = 'bel ons'; }, /organizations\[1\] .*: phones\[0\]\.number: not a telephone number/],
-      ['the same id twice', (o) => { o.id = good.id; }, /organizations\[1\] .*: id: the same id as organizations\[0\]/],
+        new RegExp(`organizations\\[2\\] .*: locations\\[0\\]\\.addresses\\[0\\]\\.postal_code: PC4 ${pc4} is not in the postcodes table`)],
+      ['bad e-mail', (o) => { o.email = 'not-an-address'; }, /organizations\[2\] .*: email: not an e-mail address/],
+      ['bad website', (o) => { o.website = 'javascript:alert(1)'; }, /organizations\[2\] .*: website: not an http or https address/],
+      ['bad phone', (o) => { o.phones[0].number = 'bel ons'; }, /organizations\[2\] .*: phones\[0\]\.number: not a telephone number/],
+      ['the same id twice', (o) => { o.id = good.id; }, /organizations\[2\] .*: id: the same id as organizations\[1\]/],
     ];
     for (const [what, spoil, message] of cases) {
       const bad = newOrg('Fout ' + randomTag(5));
       spoil(bad);
-      const r = importFile({ contents: [good, bad] }, 'bad.json');
+      const r = importFile({ contents: [changed, good, bad] }, 'bad.json');
       assert.equal(r.status, 1, `${what}: exit 1, got ${r.status}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, message, what);
       assert.match(r.stderr, /nothing imported/, what);
@@ -403,8 +418,16 @@ describe('burenhulpctl import-hsds', () => {
     }
     assert.equal(ctl(['import-hsds']).status, 2, 'no file: usage');
     assert.equal(ctl(['import-hsds', join(dir, 'missing.json')]).status, 1, 'a missing file');
-    assert.equal(await directory(), before, 'the directory is unchanged');
-    assert.equal(mariadb(`SELECT COUNT(*) FROM organisations WHERE hsds_id = '${good.id}'`)[0][0], '0');
+    assert.equal(await ownEntry(), before, 'the known organisation is unchanged');
+    assert.equal(mariadb(`SELECT COUNT(*) FROM organisations WHERE hsds_id = '${good.id}'`)[0][0], '0',
+      'the new one is not there');
+    // The same file without the bad record: both written (so the checks
+    // above could fail).
+    const fine = importFile({ contents: [changed, good] }, 'fine.json');
+    created.push(good.id);
+    assert.equal(fine.status, 0, fine.stderr);
+    assert.equal((await hsds(`/organizations/${ownId}`)).name, changed.name);
+    assert.equal((await hsds(`/organizations/${good.id}`)).name, good.name);
   });
 
   it('a good file is inserted with its ids, and upserted on them when imported again', async () => {
@@ -444,13 +467,15 @@ describe('burenhulpctl import-hsds', () => {
     assert.deepEqual(changed.services.map((s) => s.id), [a.services[0].id]);
   });
 
-  it('our own export imported again changes nothing but last_modified', async () => {
+  it('our own export imported again gives the same entry, ids and all (only last_modified moves)', async () => {
     const r = importFile(exported, 'ours.json');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`${exported.contents.length} organizations read, 0 new, ${exported.contents.length} updated`));
+    assert.match(r.stdout, /1 organizations read, 0 new, 1 updated/);
     const strip = (d) => JSON.stringify(d, (k, v) => (k === 'last_modified' ? undefined : v));
-    const now = await exportDirectory();
-    const ids = new Set(exported.contents.map((o) => o.id));
-    assert.equal(strip({ contents: now.contents.filter((o) => ids.has(o.id)) }), strip(exported));
+    assert.equal(strip(await hsds(`/organizations/${ownId}`)), strip(exported.contents[0]));
+    const entry = await new Client().get(`/organisations/${own.id}`);
+    assertStatus(entry, 200);
+    assert.equal(entry.body.organisation.name, own.name);
+    assert.deepEqual(entry.body.organisation.categories.sort(), ['shopping', 'transport']);
   });
 });
