@@ -4,7 +4,7 @@
  * the keys, opens the database and hands over to one command; the commands
  * live in migrate.c, users.c, postcodes.c, purge.c, rotate.c, outbox.c,
  * digest.c (which runs the mailer's own mailer/digest.c), audit_export.c
- * and backup.c.
+ * backup.c and hsds_import.c.
  * Without -c the installed config is read
  * (BH_SYSCONFDIR/burenhulp/ctl.conf, /etc/burenhulp/ctl.conf by default).
  * `--help` and `--version` need neither config nor database.
@@ -39,6 +39,8 @@ static const struct command {
 	  "user add --email E --name N --role R[,R2] --password-stdin [--postcode P]" },
 	{ "import-postcodes", cmd_import_postcodes, 0,
 	  "import-postcodes FILE   PC4 areas from CSV (pc4,place,lat,lon[,municipality])" },
+	{ "import-hsds", cmd_import_hsds, 0,
+	  "import-hsds FILE.json   a directory in Open Referral HSDS 3.0 (checked whole, then upserted)" },
 	{ "seed-demo", cmd_seed_demo, 1,
 	  "seed-demo               the demo users, then sql/demo/*.sql" },
 	{ "purge", cmd_purge, 0,

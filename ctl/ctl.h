@@ -80,6 +80,15 @@ enum ctl_stmt {
 	STMT_AUDIT_AFTER,
 	STMT_AUDIT_CURSOR_SET,
 	STMT_DEMO_TOTP_PUT,		/* users.c: the demo staff's TOTP */
+	/* hsds_import.c: import-hsds, issue 18 part 5 */
+	STMT_HSDS_CATEGORIES,
+	STMT_HSDS_ORG_BY_ID,
+	STMT_HSDS_ORG_INSERT,
+	STMT_HSDS_ORG_UPDATE,
+	STMT_HSDS_CATS_CLEAR,
+	STMT_HSDS_CAT_ADD,
+	STMT_HSDS_SERVICES_CLEAR,
+	STMT_HSDS_SERVICE_ADD,
 	STMT__MAX
 };
 extern const char *const ctl_stmts[STMT__MAX];
@@ -96,6 +105,7 @@ int cmd_seed_bench(struct ctl *c, int argc, char **argv);	/* seed_bench.c */
 int cmd_outbox_token(struct ctl *c, int argc, char **argv);
 int cmd_digest(struct ctl *c, int argc, char **argv);	/* digest.c */
 int cmd_audit_export(struct ctl *c, int argc, char **argv);	/* audit_export.c */
+int cmd_import_hsds(struct ctl *c, int argc, char **argv);	/* hsds_import.c */
 /* backup.c: mariadb-backup; c->db is NULL (no connection of their own). */
 int cmd_backup(struct ctl *c, int argc, char **argv);
 int cmd_restore(struct ctl *c, int argc, char **argv);

@@ -175,4 +175,29 @@ const char *const ctl_stmts[STMT__MAX] = {
 	 * (seed-demo); one there already is left as it is. */
 	"INSERT IGNORE INTO mfa_totp (user_id, secret_ct, created_at, confirmed_at, last_step) "
 	"VALUES (?, ?, NOW(3), NOW(3), 0)",
+	/* ---- import-hsds (hsds_import.c) ---- */
+	/* STMT_HSDS_CATEGORIES: what a taxonomy term may name */
+	"SELECT id, name_nl, name_en FROM categories ORDER BY id",
+	/* STMT_HSDS_ORG_BY_ID: hsds id → our id (locked: the upsert follows) */
+	"SELECT id FROM organisations WHERE hsds_id = ? FOR UPDATE",
+	/* STMT_HSDS_ORG_INSERT: id, hsds id, location id, name, description,
+	 * website, phone, email, pc4 (its centroid from postcodes) */
+	"INSERT INTO organisations (id, hsds_id, hsds_location_id, name, description, "
+	"pc4, lat, lon, website, phone, email, active, created_at, updated_at) "
+	"SELECT ?, ?, ?, ?, ?, p.pc4, p.lat, p.lon, ?, ?, ?, 1, NOW(3), NOW(3) "
+	"FROM postcodes p WHERE p.pc4 = ?",
+	/* STMT_HSDS_ORG_UPDATE: pc4, location id, name, description, website,
+	 * phone, email, id. Whether it is active stays as it is. */
+	"UPDATE organisations o JOIN postcodes p ON p.pc4 = ? "
+	"SET o.hsds_location_id = ?, o.name = ?, o.description = ?, o.pc4 = p.pc4, "
+	"o.lat = p.lat, o.lon = p.lon, o.website = ?, o.phone = ?, o.email = ?, "
+	"o.updated_at = NOW(3) WHERE o.id = ?",
+	/* STMT_HSDS_CATS_CLEAR: organisation id */
+	"DELETE FROM organisation_categories WHERE organisation_id = ?",
+	/* STMT_HSDS_CAT_ADD: organisation id, category id */
+	"INSERT INTO organisation_categories (organisation_id, category_id) VALUES (?, ?)",
+	/* STMT_HSDS_SERVICES_CLEAR: organisation id */
+	"DELETE FROM hsds_services WHERE organisation_id = ?",
+	/* STMT_HSDS_SERVICE_ADD: organisation id, category id, service hsds id */
+	"INSERT INTO hsds_services (organisation_id, category_id, hsds_id) VALUES (?, ?, ?)",
 };

@@ -95,6 +95,14 @@ enum stmt {
 	STMT_CHANGE_LOCK,
 	STMT_CHANGES_LIST,
 	STMT_CHANGE_DECIDE,
+	/* hsds.c: the directory in Open Referral HSDS 3.0, issue 18 part 5 */
+	STMT_HSDS_ORG_COUNT,
+	STMT_HSDS_ORG_PAGE,
+	STMT_HSDS_ORG_GET,
+	STMT_HSDS_ORG_SERVICES,
+	STMT_HSDS_SVC_COUNT,
+	STMT_HSDS_SVC_PAGE,
+	STMT_HSDS_SVC_GET,
 	STMT__MAX
 };
 
@@ -179,6 +187,12 @@ void coordinators_add(struct req *r);
 void coordinators_remove(struct req *r);
 void changes_list(struct req *r);
 void changes_review(struct req *r);
+/* hsds.c: the directory in Open Referral HSDS 3.0 (issue 18 part 5) */
+void hsds_meta(struct req *r);
+void hsds_organizations_list(struct req *r);
+void hsds_organization_get(struct req *r);
+void hsds_services_list(struct req *r);
+void hsds_service_get(struct req *r);
 /* 1 when the caller coordinates organisation org_id (an id), 0 when not,
  * -1 on a failure. */
 int admin_org_coordinator(struct req *r, const char *org_id);

@@ -5,7 +5,7 @@
  *
  * Read the route table as the table of contents; each action lives in the
  * file named after its group (categories.c, organisations.c, reports.c,
- * resolve.c, queue.c, audit.c, stats.c, checkins.c, vog.c, coordinators.c). Everything before the action
+ * resolve.c, queue.c, audit.c, stats.c, checkins.c, vog.c, coordinators.c, hsds.c). Everything before the action
  * (method, content type, session, CSRF, role, field validation) is done by
  * lib/server.c: every /admin route is closed to anonymous callers (401) and
  * to anyone without the role (403) before its code runs.
@@ -130,6 +130,12 @@ static const struct route routes[] = {
 	{ "GET",    "/api/v1/admin/vog",                  vog_list,             ACCESS_SESSION, MOD,   NULL,                       0 },
 	{ "GET",    "/api/v1/admin/audit",                audit_list,           ACCESS_SESSION, ADMIN, NULL,                       0 },
 	{ "GET",    "/api/v1/admin/stats",                stats_get,            ACCESS_SESSION, MOD,   NULL,                       0 },
+	/* the directory in Open Referral HSDS 3.0, outside /api/v1 (hsds.c) */
+	{ "GET",    "/api/hsds/",                         hsds_meta,            ACCESS_ANYONE,  0,     NULL,                       0 },
+	{ "GET",    "/api/hsds/organizations",            hsds_organizations_list, ACCESS_ANYONE, 0,   NULL,                       0 },
+	{ "GET",    "/api/hsds/organizations/{id}",       hsds_organization_get, ACCESS_ANYONE, 0,     NULL,                       0 },
+	{ "GET",    "/api/hsds/services",                 hsds_services_list,   ACCESS_ANYONE,  0,     NULL,                       0 },
+	{ "GET",    "/api/hsds/services/{id}",            hsds_service_get,     ACCESS_ANYONE,  0,     NULL,                       0 },
 };
 
 static const struct handler admin = {

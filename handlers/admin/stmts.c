@@ -46,6 +46,42 @@
 	"POW(SIN(RADIANS(" lat " - ?) / 2), 2) + COS(RADIANS(?)) * " \
 	"COS(RADIANS(" lat ")) * POW(SIN(RADIANS(" lon " - ?) / 2), 2)))))"
 
+/* ---- the directory in HSDS 3.0 (hsds.c) --------------------------------- */
+
+/* The UUID that hsds.c's hsds_uuid() derives from the text x: SHA-256, its
+ * first 128 bits in the 8-4-4-4-12 form with version 8 and variant 8
+ * (RFC 9562 section 5.8). The two must agree: the test reads every listed
+ * service by its id. */
+#define HSDS_UUID_SQL(x) \
+	"CONCAT(SUBSTR(SHA2(" x ", 256), 1, 8), '-', SUBSTR(SHA2(" x ", 256), 9, 4), " \
+	"'-8', SUBSTR(SHA2(" x ", 256), 14, 3), '-8', SUBSTR(SHA2(" x ", 256), 18, 3), " \
+	"'-', SUBSTR(SHA2(" x ", 256), 21, 12))"
+#define HSDS_SERVICE_DERIVED \
+	HSDS_UUID_SQL("CONCAT('burenhulp:service:', LOWER(o.hsds_id), ':', oc.category_id)")
+#define HSDS_TERM_DERIVED \
+	HSDS_UUID_SQL("CONCAT('burenhulp:taxonomy_term:', c.id)")
+
+/* enum hsds_col in hsds.c */
+#define HSDS_ORG_COLUMNS \
+	"o.id, LOWER(o.hsds_id), LOWER(o.hsds_location_id), o.name, o.description, " \
+	"o.pc4, p.place, p.municipality, o.lat, o.lon, o.website, o.phone, o.email, " \
+	DB_RFC3339("o.updated_at") " "
+#define HSDS_SVC_COLUMNS HSDS_ORG_COLUMNS \
+	", oc.category_id, c.name_nl, c.name_en, LOWER(s.hsds_id) "
+#define HSDS_SVC_FROM \
+	"FROM organisation_categories oc " \
+	"JOIN organisations o ON o.id = oc.organisation_id AND o.active = 1 " \
+	"JOIN postcodes p ON p.pc4 = o.pc4 JOIN categories c ON c.id = oc.category_id " \
+	"LEFT JOIN hsds_services s ON s.organisation_id = oc.organisation_id " \
+	"AND s.category_id = oc.category_id "
+/* HSDS's search: pattern three times (a LIKE pattern, ESCAPE '!') */
+#define HSDS_SEARCH \
+	"(? IS NULL OR o.name LIKE ? ESCAPE '!' OR o.description LIKE ? ESCAPE '!') "
+/* organization_id twice, taxonomy_term_id twice, then HSDS_SEARCH's */
+#define HSDS_SVC_FILTERS \
+	"WHERE (? IS NULL OR o.hsds_id = ?) AND (? IS NULL OR " HSDS_TERM_DERIVED " = ?) " \
+	"AND " HSDS_SEARCH
+
 /* ---- reports ----------------------------------------------------------- */
 
 #define REPORT_COLUMNS \
@@ -395,4 +431,30 @@ const char *const admin_stmts[STMT__MAX] = {
 	/* STMT_CHANGE_DECIDE: status, reviewer, note, id */
 	"UPDATE organisation_changes SET status = ?, reviewed_by = ?, note = ?, "
 	"reviewed_at = NOW(3) WHERE id = ? AND status = 'pending'",
+
+	/* ---- the directory in HSDS 3.0 (hsds.c) ---- */
+	/* STMT_HSDS_ORG_COUNT: HSDS_SEARCH's pattern ×3 */
+	"SELECT COUNT(*) FROM organisations o WHERE o.active = 1 AND " HSDS_SEARCH,
+	/* STMT_HSDS_ORG_PAGE: pattern ×3, limit, offset. By name, as GET
+	 * /organisations. */
+	"SELECT " HSDS_ORG_COLUMNS "FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.active = 1 AND " HSDS_SEARCH "ORDER BY o.name, o.id LIMIT ? OFFSET ?",
+	/* STMT_HSDS_ORG_GET: hsds id */
+	"SELECT " HSDS_ORG_COLUMNS "FROM organisations o JOIN postcodes p ON p.pc4 = o.pc4 "
+	"WHERE o.hsds_id = ? AND o.active = 1",
+	/* STMT_HSDS_ORG_SERVICES: organisation id → its services (categories) */
+	"SELECT " HSDS_SVC_COLUMNS HSDS_SVC_FROM "WHERE oc.organisation_id = ? "
+	"ORDER BY c.sort_order, c.id",
+	/* STMT_HSDS_SVC_COUNT: organization_id, organization_id,
+	 * taxonomy_term_id, taxonomy_term_id, pattern ×3 */
+	"SELECT COUNT(*) " HSDS_SVC_FROM HSDS_SVC_FILTERS,
+	/* STMT_HSDS_SVC_PAGE: as STMT_HSDS_SVC_COUNT, then limit, offset */
+	"SELECT " HSDS_SVC_COLUMNS HSDS_SVC_FROM HSDS_SVC_FILTERS
+	"ORDER BY o.name, o.id, c.sort_order, c.id LIMIT ? OFFSET ?",
+	/* STMT_HSDS_SVC_GET: service id, service id. An imported id, or the
+	 * derived one of a service without it (a scan of the active
+	 * directory's services: hundreds, not millions). */
+	"SELECT " HSDS_SVC_COLUMNS HSDS_SVC_FROM
+	"WHERE s.hsds_id = ? OR (s.hsds_id IS NULL AND " HSDS_SERVICE_DERIVED " = ?) "
+	"LIMIT 1",
 };

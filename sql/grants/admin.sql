@@ -28,6 +28,9 @@ GRANT SELECT, INSERT, DELETE ON organisation_categories TO 'bh_admin'@'localhost
 -- granted and removed by an admin, the pending changes they propose.
 GRANT SELECT, INSERT, DELETE ON organisation_coordinators TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON organisation_changes TO 'bh_admin'@'localhost';
+-- The directory in HSDS 3.0 (issue 18 part 5, migration 111): service ids an
+-- import brought, read by GET /api/hsds/...; written only by burenhulpctl.
+GRANT SELECT ON hsds_services TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON reports TO 'bh_admin'@'localhost';
 GRANT SELECT, INSERT ON moderation_actions TO 'bh_admin'@'localhost';
 -- GET /admin/audit.

@@ -59,7 +59,7 @@ fuzz_cursor_requests:requests fuzz_cursor_offers:offers
 fuzz_cursor_organisations:admin fuzz_cursor_accounts:accounts fuzz_http: fuzz_route:accounts
 fuzz_search: fuzz_config: fuzz_crypto: fuzz_postcode_area: fuzz_mime:mailer
 fuzz_totp:accounts fuzz_csv: fuzz_sqlfile: fuzz_stats:admin fuzz_words:
-fuzz_passwords:"
+fuzz_passwords: fuzz_hsds:"
 
 CC=${FUZZ_CC:-clang}
 if ! command -v "$CC" >/dev/null 2>&1; then
@@ -240,6 +240,9 @@ listen_public = no
 listen_allow = 10.0.0.2,10.0.0.3
 db_hosts = 10.0.1.1:3306, 10.0.1.2:3306, [fc00::1:3]:3306
 "
+seed fuzz_hsds org '{"contents": [{"id": "D9D5E0F5-d3ce-4f73-9a2f-4dd0ecc6c610", "name": "Steunpunt", "description": "Advies.\nOok thuis.", "email": "a@b.nl", "website": "https://example.org/", "phones": [{"id": "x", "number": "0591 123 456"}], "locations": [{"id": "cd09a387-91f4-4555-94ec-e799c35344cd", "location_type": "physical", "addresses": [{"postal_code": "7811 AB"}]}], "services": [{"id": "5f1e8c7a-2b6d-4e3f-9a1b-0c2d3e4f5a6b", "attributes": [{"taxonomy_term": {"code": "respite", "name": "Respijtzorg"}}, {"taxonomy_term": {"name": "Company"}}]}]}]}'
+seed fuzz_hsds two '[{"id": "00000000-0000-0000-0000-000000000001", "name": "A", "description": "a", "locations": [{"addresses": [{"postal_code": "1000"}]}], "services": [{"id": "00000000-0000-0000-0000-000000000002", "attributes": [{"taxonomy_term": {"code": "shopping"}}]}]}, {"id": "00000000-0000-0000-0000-000000000001"}]'
+seed fuzz_hsds bad '{"organizations": [1, null, {"id": []}]}'
 seed fuzz_crypto text "Dorpsstraat 1, 7811 AB Emmen"
 seed fuzz_crypto empty ""
 seed fuzz_postcode_area spec "7811

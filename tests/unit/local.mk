@@ -20,7 +20,8 @@ UNIT_TESTS = \
 	tests/unit/audit_line_test \
 	tests/unit/listen_test \
 	tests/unit/db_hosts_test \
-	tests/unit/config_desk_test
+	tests/unit/config_desk_test \
+	tests/unit/hsds_parse_test
 
 check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
@@ -87,3 +88,8 @@ tests_unit_db_hosts_test_SOURCES = tests/unit/db_hosts_test.c tests/unit/tap.h
 tests_unit_db_hosts_test_LDADD = $(BH_LIBS)
 tests_unit_config_desk_test_SOURCES = tests/unit/config_desk_test.c tests/unit/tap.h
 tests_unit_config_desk_test_LDADD = $(BH_LIBS)
+# The reader of burenhulpctl import-hsds (ctl/hsds_parse.c, issue 18 part 5).
+tests_unit_hsds_parse_test_SOURCES = tests/unit/hsds_parse_test.c tests/unit/tap.h \
+	ctl/hsds_parse.c ctl/hsds_parse.h
+tests_unit_hsds_parse_test_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/ctl
+tests_unit_hsds_parse_test_LDADD = $(BH_LIBS)

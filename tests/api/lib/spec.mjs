@@ -64,8 +64,11 @@ export function loadSpec() {
   for (const name of Object.keys(schemas)) ajv.getSchema(`${SPEC_ID}#/$defs/${name}`) ||
     (() => { throw new Error(`schema ${name} does not compile`); })();
 
+  // A path item may name its own server (OpenAPI 3.1 "servers" on the
+  // path item): the HSDS paths live under /api/hsds, not /api/v1.
   const templates = Object.keys(doc.paths ?? {}).map((t) => ({
     template: t,
+    base: doc.paths[t]?.servers?.[0]?.url ?? BASE_PATH,
     segments: t.split('/').filter(Boolean),
     literals: t.split('/').filter((s) => s && !s.startsWith('{')).length,
   }));
@@ -98,14 +101,17 @@ export function compileSchema(schema, key) {
 // over /requests/{id}), or null.
 export function matchPath(path, bare = false) {
   const { templates } = loadSpec();
-  let p = path.split('?')[0];
-  if (!bare) {
-    if (p !== BASE_PATH && !p.startsWith(BASE_PATH + '/')) return null;
-    p = p.slice(BASE_PATH.length);
-  }
-  const segs = p.split('/').filter(Boolean);
+  const full = path.split('?')[0];
   let best = null;
   for (const t of templates) {
+    let p = full;
+    if (!bare) {
+      if (p !== t.base && !p.startsWith(t.base + '/')) continue;
+      p = p.slice(t.base.length);
+    } else if (t.base !== BASE_PATH) {
+      continue;
+    }
+    const segs = p.split('/').filter(Boolean);
     if (t.segments.length !== segs.length) continue;
     let ok = true;
     for (let i = 0; i < segs.length && ok; i++) {
