@@ -149,7 +149,7 @@ const char *const matches_stmts[STMT__MAX] = {
 	 * area's offers read on offers_area_newest (status, pc4, created_at
 	 * DESC, volunteer_id, radius_km, lat, lon) newest first — ids are
 	 * random, so id order could keep a new offer in a crowded area out of
-	 * every answer (migration 113) — from the key alone until the
+	 * every answer (migration 112) — from the key alone until the
 	 * category and the volunteer pass; the join stops at the limit, so the
 	 * rows read do not grow with the number of offers around. The radius
 	 * test here is on the area's distance, with a metre to spare; suggest.c

@@ -4,7 +4,7 @@
  *
  * Candidates come from SQL over an index — the postcode areas around the
  * point nearest first, each area's rows newest first on a (status,
- * [category,] pc4, created_at DESC) key (stmts.c, migrations 112 and 113),
+ * [category,] pc4, created_at DESC) key (stmts.c, migration 112),
  * stopping at CANDIDATES_MAX — never from loading every offer or
  * every row of a box. Each candidate is then measured
  * exactly (geo_distance_km within both the offer's radius and a maximum),

@@ -2,7 +2,7 @@
 // first and stop at their limit: GET /requests/{id}/suggestions reads the
 // nearest areas' offers on offers_area_newest, GET /me/suggestions the
 // nearest areas' requests on requests_cat_area_newest (each area newest
-// first: migrations 112, 113), and neither reads every offer or
+// first: migration 112), and neither reads every offer or
 // request of a box, let alone of the table (DESIGN: radius search on an
 // index; docs/performance.md: at 1 M rows the box query read 52 000 offers
 // for one answer).
