@@ -452,7 +452,8 @@ categories_csv(struct req *r)
 }
 
 /* A coordinator's edit: stored as a pending change beside the entry
- * (coordinators.c reviews it); 202 {change}. */
+ * (coordinators.c reviews it); 202 {change}. The same change sent again
+ * while it waits is answered with the one already there (issue 18). */
 static void
 propose_change(struct req *r, const char *org_id, const struct area *a)
 {
@@ -460,19 +461,33 @@ propose_change(struct req *r, const char *org_id, const struct area *a)
 	char id[CRYPTO_ID_LEN + 1];
 	struct db_rows rows;
 
-	crypto_id_new(id);
-	if (db_exec(r->db, r->arena, STMT_CHANGE_INSERT, DB_PARAMS(DB_STR(id),
+	/* A repeated click: the same change, still pending, is answered again. */
+	if (db_exec(r->db, r->arena, STMT_CHANGE_SAME_PENDING, DB_PARAMS(
 	    DB_STR(org_id), DB_STR(r->who.user_id),
 	    DB_STR(json_get_str(b, "name")), DB_STR(json_get_str(b, "description")),
 	    DB_STR(categories_csv(r)),
 	    a != NULL ? DB_STR(a->pc4) : DB_NULL,
-	    a != NULL ? DB_DOUBLE(a->lat) : DB_NULL,
-	    a != NULL ? DB_DOUBLE(a->lon) : DB_NULL,
 	    given(b, "website"), DB_STR(json_get_str(b, "website")),
 	    given(b, "phone"), DB_STR(json_get_str(b, "phone")),
-	    given(b, "email"), DB_STR(json_get_str(b, "email"))), NULL) != DB_OK)
+	    given(b, "email"), DB_STR(json_get_str(b, "email"))), &rows) != DB_OK)
 		goto internal;
-	(void)audit_write(r, "organisation.change.propose", "organisation", org_id, id);
+	if (rows.nrows == 1)
+		snprintf(id, sizeof(id), "%s", db_str(&rows, 0, 0));
+	else {
+		crypto_id_new(id);
+		if (db_exec(r->db, r->arena, STMT_CHANGE_INSERT, DB_PARAMS(DB_STR(id),
+		    DB_STR(org_id), DB_STR(r->who.user_id),
+		    DB_STR(json_get_str(b, "name")), DB_STR(json_get_str(b, "description")),
+		    DB_STR(categories_csv(r)),
+		    a != NULL ? DB_STR(a->pc4) : DB_NULL,
+		    a != NULL ? DB_DOUBLE(a->lat) : DB_NULL,
+		    a != NULL ? DB_DOUBLE(a->lon) : DB_NULL,
+		    given(b, "website"), DB_STR(json_get_str(b, "website")),
+		    given(b, "phone"), DB_STR(json_get_str(b, "phone")),
+		    given(b, "email"), DB_STR(json_get_str(b, "email"))), NULL) != DB_OK)
+			goto internal;
+		(void)audit_write(r, "organisation.change.propose", "organisation", org_id, id);
+	}
 	if (db_exec(r->db, r->arena, STMT_CHANGE_GET, DB_PARAMS(DB_STR(id)), &rows) != DB_OK ||
 	    rows.nrows != 1)
 		goto internal;

@@ -1,7 +1,8 @@
 // org_changes.test.mjs — defects left from organisation accounts (issue 18
 // part 1), one test each, named after what it guards; each failed before
 // its fix. A coordinator's empty PATCH, or one that changes nothing, made an
-// empty pending change for the moderators; a coordinator's organisations and
+// empty pending change for the moderators, and a repeated click a second
+// copy of the change; a coordinator's organisations and
 // proposed changes were missing from their export and stayed after erasure.
 
 import { describe, it, before, after } from 'node:test';
@@ -85,6 +86,25 @@ describe('a coordinator\'s PATCH that changes nothing', () => {
     assert.equal((await pendingOf(org.id)).length, 1);
     const cats = await c.patch(`/organisations/${org.id}`, { categories: ['respite'] });
     assertStatus(cats, 202, 'fewer categories is a change');
+  });
+});
+
+describe('a coordinator\'s repeated click', () => {
+  it('the same change sent twice is one pending change (202 both times, the same id)', async () => {
+    const org = await makeOrg('Dubbel ' + randomTag(4));
+    const c = await coordinatorOf(org);
+    const body = { name: 'Dubbel nieuw ' + randomTag(4), categories: ['meals'], phone: null };
+    const first = await c.patch(`/organisations/${org.id}`, body);
+    assertStatus(first, 202);
+    const again = await c.patch(`/organisations/${org.id}`, body);
+    assertStatus(again, 202);
+    assert.equal(again.body.change.id, first.body.change.id, 'the same change');
+    assert.equal((await pendingOf(org.id)).length, 1, 'one change for the moderators');
+    // A different change is a change of its own.
+    const other = await c.patch(`/organisations/${org.id}`, { ...body, phone: '0591 123456' });
+    assertStatus(other, 202);
+    assert.notEqual(other.body.change.id, first.body.change.id);
+    assert.equal((await pendingOf(org.id)).length, 2);
   });
 });
 
