@@ -5,11 +5,13 @@
 // or Enter sends nothing. On the request page (the poster) and in the
 // moderation queue (a moderator). Failed before the fix: the button kept its
 // label, lost the focus to the page, and nothing said the revocation was
-// being sent.
+// being sent. Screenshot into tests/results/screenshots/ (consent-busy.png).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, newPage, open, assertNoScriptErrors, apiRegister, uiLogin, ApiClient } from './lib/browser.mjs';
+import {
+	launch, newPage, open, checkAxe, screenshot, assertNoScriptErrors, apiRegister, uiLogin, ApiClient,
+} from './lib/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,6 +68,8 @@ test('the poster revokes consent on the request page: busy while sending, a seco
 		assert.ok(await yes.evaluate((b) => b === document.activeElement), '"yes" has the focus');
 		await page.keyboard.press('Enter');
 		await assertBusy(page, wrap, yes, slow);
+		await checkAxe(page, 'revoking consent, busy');
+		await screenshot(page, 'consent-busy');
 		slow.release();
 		await page.waitForFunction(() => /ingetrokken/i.test(document.querySelector('#request-status')?.textContent || ''));
 		assert.equal(slow.count, 1);
