@@ -54,6 +54,12 @@ enum stmt {
 	/* GDPR part of the reports (gdpr_reports.c, issue 6) */
 	STMT_GDPR_REPORTS_EXPORT,
 	STMT_GDPR_REPORTS_DELETE_RESOLVED,
+	/* GDPR part of organisation accounts (gdpr_organisations.c, issue 18) */
+	STMT_GDPR_ORGS_EXPORT,
+	STMT_GDPR_ORG_CHANGES_EXPORT,
+	STMT_GDPR_COORDINATORS_DELETE,
+	STMT_GDPR_COORDINATORS_UNGRANT,
+	STMT_GDPR_ORG_CHANGES_UNLINK,
 	/* notifications, settings, unsubscribe (notifications.c, issue 13) */
 	STMT_NOTIFS_LIST,
 	STMT_NOTIFS_UNREAD_COUNT,
@@ -217,6 +223,8 @@ int gdpr_reports_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_reports_erase(struct req *r, const char *user_id);
 int gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_notifications_erase(struct req *r, const char *user_id);
+int gdpr_organisations_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_organisations_erase(struct req *r, const char *user_id);
 
 /* The caregiver's own check (caregiver_check.c, issue 17). */
 void caregiver_check_create(struct req *r);

@@ -32,6 +32,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "matches",	gdpr_matches_export,	gdpr_matches_erase },
 	{ "offers",	gdpr_offers_export,	gdpr_offers_erase },
 	{ "reports",	gdpr_reports_export,	gdpr_reports_erase },
+	{ "organisations", gdpr_organisations_export, gdpr_organisations_erase },
 	{ "notifications", gdpr_notifications_export, gdpr_notifications_erase },
 	{ "mfa",	gdpr_mfa_export,	gdpr_mfa_erase },
 	{ "caregiver_checks", gdpr_caregiver_checks_export, gdpr_caregiver_checks_erase },

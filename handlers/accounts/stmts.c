@@ -166,6 +166,27 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_REPORTS_DELETE_RESOLVED: reporter. Resolved reports go with
 	 * their reasons; open ones wait for a moderator. */
 	"DELETE FROM reports WHERE reporter_id = ? AND status = 'resolved'",
+	/* STMT_GDPR_ORGS_EXPORT: user → organisation id, name, since: the
+	 * organisations they coordinate (organisation_coordinators_user) */
+	"SELECT o.id, o.name, " DB_RFC3339("c.created_at") " "
+	"FROM organisation_coordinators c JOIN organisations o ON o.id = c.organisation_id "
+	"WHERE c.user_id = ? ORDER BY c.created_at, o.id",
+	/* STMT_GDPR_ORG_CHANGES_EXPORT: proposer → the changes they proposed,
+	 * oldest first (organisation_changes_proposer): id, organisation id,
+	 * name, status, created, reviewed, then the proposed fields */
+	"SELECT c.id, c.organisation_id, o.name, c.status, " DB_RFC3339("c.created_at") ", "
+	DB_RFC3339("c.reviewed_at") ", c.name, c.description, c.categories, c.pc4, "
+	"c.set_website, c.website, c.set_phone, c.phone, c.set_email, c.email "
+	"FROM organisation_changes c JOIN organisations o ON o.id = c.organisation_id "
+	"WHERE c.proposed_by = ? ORDER BY c.created_at, c.id",
+	/* STMT_GDPR_COORDINATORS_DELETE: user. They coordinate nothing now. */
+	"DELETE FROM organisation_coordinators WHERE user_id = ?",
+	/* STMT_GDPR_COORDINATORS_UNGRANT: user. Grants they made as an admin
+	 * stay, granted by nobody. */
+	"UPDATE organisation_coordinators SET granted_by = NULL WHERE granted_by = ?",
+	/* STMT_GDPR_ORG_CHANGES_UNLINK: proposer. Their changes stay with the
+	 * organisation's history, proposed by nobody. */
+	"UPDATE organisation_changes SET proposed_by = NULL WHERE proposed_by = ?",
 	/* STMT_NOTIFS_LIST: user, unread only (0/1), cursor created x2, id,
 	 * limit; newest first on notifications_user. */
 	"SELECT n.id, n.kind, n.link, n.arg, n.bundled, " DB_RFC3339("n.created_at") ", "

@@ -452,7 +452,8 @@ categories_csv(struct req *r)
 }
 
 /* A coordinator's edit: stored as a pending change beside the entry
- * (coordinators.c reviews it); 202 {change}. */
+ * (coordinators.c reviews it); 202 {change}. The same change sent again
+ * while it waits is answered with the one already there (issue 18). */
 static void
 propose_change(struct req *r, const char *org_id, const struct area *a)
 {
@@ -460,19 +461,33 @@ propose_change(struct req *r, const char *org_id, const struct area *a)
 	char id[CRYPTO_ID_LEN + 1];
 	struct db_rows rows;
 
-	crypto_id_new(id);
-	if (db_exec(r->db, r->arena, STMT_CHANGE_INSERT, DB_PARAMS(DB_STR(id),
+	/* A repeated click: the same change, still pending, is answered again. */
+	if (db_exec(r->db, r->arena, STMT_CHANGE_SAME_PENDING, DB_PARAMS(
 	    DB_STR(org_id), DB_STR(r->who.user_id),
 	    DB_STR(json_get_str(b, "name")), DB_STR(json_get_str(b, "description")),
 	    DB_STR(categories_csv(r)),
 	    a != NULL ? DB_STR(a->pc4) : DB_NULL,
-	    a != NULL ? DB_DOUBLE(a->lat) : DB_NULL,
-	    a != NULL ? DB_DOUBLE(a->lon) : DB_NULL,
 	    given(b, "website"), DB_STR(json_get_str(b, "website")),
 	    given(b, "phone"), DB_STR(json_get_str(b, "phone")),
-	    given(b, "email"), DB_STR(json_get_str(b, "email"))), NULL) != DB_OK)
+	    given(b, "email"), DB_STR(json_get_str(b, "email"))), &rows) != DB_OK)
 		goto internal;
-	(void)audit_write(r, "organisation.change.propose", "organisation", org_id, id);
+	if (rows.nrows == 1)
+		snprintf(id, sizeof(id), "%s", db_str(&rows, 0, 0));
+	else {
+		crypto_id_new(id);
+		if (db_exec(r->db, r->arena, STMT_CHANGE_INSERT, DB_PARAMS(DB_STR(id),
+		    DB_STR(org_id), DB_STR(r->who.user_id),
+		    DB_STR(json_get_str(b, "name")), DB_STR(json_get_str(b, "description")),
+		    DB_STR(categories_csv(r)),
+		    a != NULL ? DB_STR(a->pc4) : DB_NULL,
+		    a != NULL ? DB_DOUBLE(a->lat) : DB_NULL,
+		    a != NULL ? DB_DOUBLE(a->lon) : DB_NULL,
+		    given(b, "website"), DB_STR(json_get_str(b, "website")),
+		    given(b, "phone"), DB_STR(json_get_str(b, "phone")),
+		    given(b, "email"), DB_STR(json_get_str(b, "email"))), NULL) != DB_OK)
+			goto internal;
+		(void)audit_write(r, "organisation.change.propose", "organisation", org_id, id);
+	}
 	if (db_exec(r->db, r->arena, STMT_CHANGE_GET, DB_PARAMS(DB_STR(id)), &rows) != DB_OK ||
 	    rows.nrows != 1)
 		goto internal;
@@ -484,11 +499,99 @@ internal:
 	problem_internal(r, "organisation change");
 }
 
+/* The fields a PATCH may name (main.c's organisation_patch_fields). */
+static const char *const patch_keys[] = {
+	"name", "description", "categories", "postcode", "website", "phone", "email", NULL
+};
+
+/* True when the body names at least one field of the entry. */
+static bool
+names_a_field(json_object *b)
+{
+	size_t i;
+
+	for (i = 0; patch_keys[i] != NULL; i++)
+		if (json_has(b, patch_keys[i]))
+			return true;
+	return false;
+}
+
+static int
+by_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* True when the body's categories, as a set, are the entry's ("a,b" in
+ * category order, as ORG_COLUMNS gives them; NULL for none). */
+static bool
+same_categories(struct req *r, json_object *cats, const char *current)
+{
+	size_t i, n = json_object_array_length(cats), len = 1, kept = 0;
+	const char **v = arena_alloc(r->arena, (n + 1) * sizeof(*v));
+	char *csv;
+
+	for (i = 0; i < n; i++) {
+		v[i] = json_object_get_string(json_object_array_get_idx(cats, i));
+		len += strlen(v[i]) + 1;
+	}
+	qsort(v, n, sizeof(*v), by_strcmp);
+	csv = arena_alloc(r->arena, len);
+	csv[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (kept > 0 && strcmp(v[i], v[i - 1]) == 0)
+			continue;
+		if (kept++ > 0)
+			strcat(csv, ",");
+		strcat(csv, v[i]);
+	}
+	return current != NULL && strcmp(csv, current) == 0;
+}
+
+/* True when a nullable field of the body (given) says what the entry holds. */
+static bool
+same_nullable(json_object *b, const char *key, const char *current)
+{
+	const char *v = json_get_str(b, key);
+
+	if (v == NULL || current == NULL)
+		return v == NULL && current == NULL;
+	return strcmp(v, current) == 0;
+}
+
+/* True when every field the body names already holds that value in the
+ * entry (rows: STMT_ORG_GET): such a PATCH would change nothing. */
+static bool
+org_unchanged(struct req *r, const struct db_rows *rows, const struct area *a)
+{
+	json_object *b = r->json, *cats = json_get_arr(b, "categories");
+
+	if (json_has(b, "name") && strcmp(json_get_str(b, "name"), db_str(rows, 0, OC_NAME)) != 0)
+		return false;
+	if (json_has(b, "description") &&
+	    strcmp(json_get_str(b, "description"), db_str(rows, 0, OC_DESCRIPTION)) != 0)
+		return false;
+	if (a != NULL && strcmp(a->pc4, db_str(rows, 0, OC_PC4)) != 0)
+		return false;
+	if (cats != NULL && !same_categories(r, cats, db_str(rows, 0, OC_CATEGORIES)))
+		return false;
+	if (json_has(b, "website") && !same_nullable(b, "website", db_str(rows, 0, OC_WEBSITE)))
+		return false;
+	if (json_has(b, "phone") && !same_nullable(b, "phone", db_str(rows, 0, OC_PHONE)))
+		return false;
+	if (json_has(b, "email") && !same_nullable(b, "email", db_str(rows, 0, OC_EMAIL)))
+		return false;
+	return true;
+}
+
 /*
  * An admin's PATCH changes the entry at once. Anyone else may only
  * propose a change, and only as a coordinator of this organisation
  * (lib/auth.c ACT_ORG_CHANGE_PROPOSE); an admin without two-step login is
- * told so (mfa_required) rather than handled as a coordinator.
+ * told so (mfa_required) rather than handled as a coordinator. A body that
+ * names no field is a 422 (body: empty) for both; a coordinator's change
+ * that the entry already holds is a 422 no_change — neither leaves a
+ * pending change for the moderators (issue 18).
  */
 void
 organisations_patch(struct req *r)
@@ -522,6 +625,11 @@ organisations_patch(struct req *r)
 		problem_send(r, 404, "not_found", "No such organisation.");
 		return;
 	}
+	if (!names_a_field(r->json)) {
+		problem_field(r, "body", "empty", "Name at least one field to change.");
+		problem_invalid(r);
+		return;
+	}
 	if (check_org_body(r, &area, &has_area) != 0)
 		goto internal;
 	if (problem_count(r) > 0) {
@@ -529,6 +637,13 @@ organisations_patch(struct req *r)
 		return;
 	}
 	if (admin != AUTH_ALLOW) {
+		if (org_unchanged(r, &rows, has_area ? &area : NULL)) {
+			problem_field(r, "body", "no_change",
+			    "The entry already says this.");
+			problem_send(r, 422, "no_change",
+			    "The entry already says this; nothing to propose.");
+			return;
+		}
 		propose_change(r, id, has_area ? &area : NULL);
 		return;
 	}

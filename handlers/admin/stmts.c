@@ -421,6 +421,14 @@ const char *const admin_stmts[STMT__MAX] = {
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NOW(3))",
 	/* STMT_CHANGE_GET: id */
 	"SELECT " CHANGE_COLUMNS CHANGE_FROM "WHERE c.id = ?",
+	/* STMT_CHANGE_SAME_PENDING: organisation, proposed by, then
+	 * STMT_CHANGE_INSERT's name .. email → id of a pending change that
+	 * asks exactly this (organisation_changes_org), oldest first */
+	"SELECT c.id FROM organisation_changes c WHERE c.organisation_id = ? "
+	"AND c.status = 'pending' AND c.proposed_by <=> ? AND c.name <=> ? "
+	"AND c.description <=> ? AND c.categories <=> ? AND c.pc4 <=> ? "
+	"AND c.set_website = ? AND c.website <=> ? AND c.set_phone = ? AND c.phone <=> ? "
+	"AND c.set_email = ? AND c.email <=> ? ORDER BY c.created_at, c.id LIMIT 1",
 	/* STMT_CHANGE_LOCK: id → the change, locked for its review */
 	"SELECT " CHANGE_COLUMNS CHANGE_FROM "WHERE c.id = ? FOR UPDATE",
 	/* STMT_CHANGES_LIST: status, cursor key x3, cursor id, limit; oldest

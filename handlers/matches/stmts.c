@@ -140,13 +140,16 @@ const char *const matches_stmts[STMT__MAX] = {
 	/* STMT_SUGGEST_OFFERS: centre lat, lat, lon; lat min, lat max, lon min,
 	 * lon max (box); maximum km; areas limit; category, request owner,
 	 * request id, limit → offer id, volunteer id, display name, lat, lon,
-	 * radius_km, slots, completed matches of the volunteer. Candidates only:
+	 * radius_km, slots, completed matches of the volunteer, created_at.
+	 * Candidates only:
 	 * active offers of active volunteers in the request's category, not the
 	 * owner's own, not already on the request, whose radius reaches the
 	 * request. Every offer lies on its area's centroid, so the areas are
 	 * walked nearest first (NEAR_AREAS, sorted before the join) and each
-	 * area's offers read on offers_area (status, pc4, id, volunteer_id,
-	 * radius_km, lat, lon) in id order, from the key alone until the
+	 * area's offers read on offers_area_newest (status, pc4, created_at
+	 * DESC, volunteer_id, radius_km, lat, lon) newest first — ids are
+	 * random, so id order could keep a new offer in a crowded area out of
+	 * every answer (migration 112) — from the key alone until the
 	 * category and the volunteer pass; the join stops at the limit, so the
 	 * rows read do not grow with the number of offers around. The radius
 	 * test here is on the area's distance, with a metre to spare; suggest.c
@@ -155,9 +158,9 @@ const char *const matches_stmts[STMT__MAX] = {
 	"SELECT o.id, o.volunteer_id, u.display_name, o.lat, o.lon, o.radius_km, "
 	OFFER_SLOTS ", "
 	"(SELECT COUNT(*) FROM matches h WHERE h.volunteer_id = o.volunteer_id "
-	"AND h.status = 'completed') "
+	"AND h.status = 'completed'), " DB_RFC3339("o.created_at") " "
 	"FROM " NEAR_AREAS
-	"STRAIGHT_JOIN offers o FORCE INDEX (offers_area) "
+	"STRAIGHT_JOIN offers o FORCE INDEX (offers_area_newest) "
 	"ON o.status = 'active' AND o.pc4 = a.pc4 AND o.radius_km >= a.km - 0.001 "
 	"STRAIGHT_JOIN offer_categories oc ON oc.offer_id = o.id AND oc.category_id = ? "
 	"STRAIGHT_JOIN users u ON u.id = o.volunteer_id "
@@ -176,8 +179,11 @@ const char *const matches_stmts[STMT__MAX] = {
 	 * → the public request (see suggest.c for the columns). Open requests in
 	 * one of the offer's categories, not the volunteer's own, not already
 	 * answered by them, area by area nearest first as STMT_SUGGEST_OFFERS
-	 * does, each area's requests of a category read on requests_cat_area
-	 * (status, category_id, pc4, id); the join stops at the limit. */
+	 * does, each area's requests of a category read newest first on
+	 * requests_cat_area_newest (status, category_id, pc4, created_at DESC;
+	 * migration 112: in id order, which is random, a new request in an
+	 * area with more than the limit stayed out); the join stops at the
+	 * limit. */
 	"SELECT r.id, r.title, r.description, r.category_id, c.name_nl, c.name_en, "
 	"r.pc4, p.place, p.municipality, r.lat, r.lon, "
 	"UNIX_TIMESTAMP(r.when_start), UNIX_TIMESTAMP(r.when_end), "
@@ -186,7 +192,7 @@ const char *const matches_stmts[STMT__MAX] = {
 	DB_RFC3339("r.created_at") ", " DB_RFC3339("r.expires_at") " "
 	"FROM " NEAR_AREAS
 	"STRAIGHT_JOIN offer_categories oc "
-	"STRAIGHT_JOIN requests r FORCE INDEX (requests_cat_area) "
+	"STRAIGHT_JOIN requests r FORCE INDEX (requests_cat_area_newest) "
 	"ON r.status = 'open' AND r.category_id = oc.category_id AND r.pc4 = a.pc4 "
 	"STRAIGHT_JOIN categories c ON c.id = r.category_id "
 	"STRAIGHT_JOIN postcodes p ON p.pc4 = r.pc4 "

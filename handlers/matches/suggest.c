@@ -3,8 +3,9 @@
  * and GET /me/suggestions (open requests that fit the caller's offers).
  *
  * Candidates come from SQL over an index — the postcode areas around the
- * point nearest first, each area's rows on a (status, [category,] pc4) key
- * (stmts.c), stopping at CANDIDATES_MAX — never from loading every offer or
+ * point nearest first, each area's rows newest first on a (status,
+ * [category,] pc4, created_at DESC) key (stmts.c, migration 112),
+ * stopping at CANDIDATES_MAX — never from loading every offer or
  * every row of a box. Each candidate is then measured
  * exactly (geo_distance_km within both the offer's radius and a maximum),
  * scored in rank.c, explained in words, and the best go out: one line per
@@ -43,7 +44,10 @@
 #define MAX_KM_DEFAULT		25
 
 /* Columns of STMT_SUGGEST_OFFERS. */
-enum { SO_OFFER, SO_VOLUNTEER, SO_NAME, SO_LAT, SO_LON, SO_RADIUS, SO_SLOTS, SO_HELPED };
+enum {
+	SO_OFFER, SO_VOLUNTEER, SO_NAME, SO_LAT, SO_LON, SO_RADIUS, SO_SLOTS, SO_HELPED,
+	SO_CREATED,
+};
 /* Columns of STMT_MY_OFFERS. */
 enum { MO_OFFER, MO_LAT, MO_LON, MO_RADIUS, MO_SLOTS };
 /* Columns of STMT_SUGGEST_REQUESTS. */
@@ -67,6 +71,7 @@ struct scored {
 	size_t			 row;
 	const char		*key;		/* volunteer id or request id */
 	const char		*offer_id;
+	const char		*created;	/* RFC 3339: the offer's or the request's */
 	double			 score, distance_km;
 	int			 overlap_day;
 	long			 helped;
@@ -76,11 +81,16 @@ static int
 by_score(const void *a, const void *b)
 {
 	const struct scored *x = a, *y = b;
+	int c;
 
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	if (x->distance_km != y->distance_km)
 		return x->distance_km < y->distance_km ? -1 : 1;
+	/* Among equals the newest first: in a crowded area a new request or
+	 * offer is not left behind the ones that stood there for weeks. */
+	if ((c = strcmp(y->created, x->created)) != 0)
+		return c;
 	return strcmp(x->key, y->key);
 }
 
@@ -264,6 +274,7 @@ suggestions_for_request(struct req *r)
 		s[n].row = i;
 		s[n].key = db_str(&rows, i, SO_VOLUNTEER);
 		s[n].offer_id = db_str(&rows, i, SO_OFFER);
+		s[n].created = db_str(&rows, i, SO_CREATED);
 		s[n].score = rank_score(&in);
 		s[n].distance_km = in.distance_km;
 		s[n].overlap_day = in.overlap_day;
@@ -405,6 +416,7 @@ suggestions_for_me(struct req *r)
 			s[n].row = i;
 			s[n].key = db_str(found, i, SR_ID);
 			s[n].offer_id = db_str(&offers, o, MO_OFFER);
+			s[n].created = db_str(found, i, SR_CREATED);
 			s[n].score = rank_score(&in);
 			s[n].distance_km = in.distance_km;
 			s[n].overlap_day = in.overlap_day;

@@ -79,3 +79,13 @@ GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
 -- notes destroyed on erasure.
 GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_ct)
   ON checkins TO 'bh_accounts'@'localhost';
+
+-- Organisation accounts (gdpr_organisations.c, issue 18): GET /me/export
+-- lists the organisations the user coordinates and the changes they
+-- proposed; DELETE /me removes their coordinator rows and clears their
+-- name from the grants they made and the changes they proposed.
+GRANT SELECT, DELETE ON organisation_coordinators TO 'bh_accounts'@'localhost';
+GRANT UPDATE (granted_by) ON organisation_coordinators TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, organisation_id, proposed_by, name, description, categories, pc4,
+  set_website, website, set_phone, phone, set_email, email, status, created_at, reviewed_at),
+  UPDATE (proposed_by) ON organisation_changes TO 'bh_accounts'@'localhost';

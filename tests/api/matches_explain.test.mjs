@@ -1,7 +1,8 @@
 // matches_explain.test.mjs — suggestions walk the postcode areas nearest
 // first and stop at their limit: GET /requests/{id}/suggestions reads the
-// nearest areas' offers on offers_area, GET /me/suggestions the nearest
-// areas' requests on requests_cat_area, and neither reads every offer or
+// nearest areas' offers on offers_area_newest, GET /me/suggestions the
+// nearest areas' requests on requests_cat_area_newest (each area newest
+// first: migration 112), and neither reads every offer or
 // request of a box, let alone of the table (DESIGN: radius search on an
 // index; docs/performance.md: at 1 M rows the box query read 52 000 offers
 // for one answer).
@@ -73,7 +74,8 @@ describe('EXPLAIN: suggestions walk the nearest areas on an index and stop at th
     const offers = (from, count, where, status) => mariadb(`INSERT INTO offers (id, volunteer_id, title, description,
         pc4, lat, lon, radius_km, status, created_at, updated_at)
       SELECT CONCAT('xo${tag}', LPAD(s.seq, 14, '0')), '${volunteer}', 'Fixture', 'Fixture',
-        p.pc4, p.lat, p.lon, ELT(1 + s.seq % 5, 3, 5, 10, 15, 25), ${status}, NOW(3) - INTERVAL 20 DAY, NOW(3)
+        p.pc4, p.lat, p.lon, ELT(1 + s.seq % 5, 3, 5, 10, 15, 25), ${status},
+        NOW(3) - INTERVAL 20 DAY + INTERVAL s.seq SECOND, NOW(3)
       FROM seq_${from}_to_${from + count - 1} s ${where}`);
     offers(1, CROWD, crowd, "'active'");
     offers(CROWD + 1, SPREAD, spread, "ELT(1 + s.seq % 6, 'active', 'active', 'active', 'pending', 'paused', 'deleted')");
@@ -86,7 +88,7 @@ describe('EXPLAIN: suggestions walk the nearest areas on an index and stop at th
         description, category_id, pc4, lat, lon, status, created_at, updated_at, expires_at)
       SELECT CONCAT('xq${tag}', LPAD(s.seq, 14, '0')), '${resident}', 'resident', 'Fixture', 'Fixture',
         IF(s.seq % 2 = 1, 'pets', 'shopping'), p.pc4, p.lat, p.lon, ${status},
-        NOW(3) - INTERVAL 20 DAY, NOW(3), NOW(3) + INTERVAL 10 DAY
+        NOW(3) - INTERVAL 20 DAY + INTERVAL s.seq SECOND, NOW(3), NOW(3) + INTERVAL 10 DAY
       FROM seq_${from}_to_${from + count - 1} s ${where}`);
     requests(1, CROWD, crowd, "'open'");
     requests(CROWD + 1, SPREAD, spread, "ELT(1 + s.seq % 6, 'open', 'open', 'open', 'pending', 'cancelled', 'completed')");
@@ -121,7 +123,10 @@ describe('EXPLAIN: suggestions walk the nearest areas on an index and stop at th
       r: 'requests', oc: 'offer_categories', c: 'categories', p: 'postcodes', u: 'users', x: 'matches',
     },
   };
-  const walked = { STMT_SUGGEST_OFFERS: ['o', 'offers_area'], STMT_SUGGEST_REQUESTS: ['r', 'requests_cat_area'] };
+  const walked = {
+    STMT_SUGGEST_OFFERS: ['o', 'offers_area_newest'],
+    STMT_SUGGEST_REQUESTS: ['r', 'requests_cat_area_newest'],
+  };
 
   for (const name of Object.keys(walked)) {
     it(`${name}: areas nearest first, each on ${walked[name][1]}, no sort of the joined rows`, (t) => {
@@ -140,7 +145,14 @@ describe('EXPLAIN: suggestions walk the nearest areas on an index and stop at th
     it(`${name}: stops at the limit inside the crowded area`, (t) => {
       const [alias] = walked[name];
       const text = bind(stmts[name], cases()[name]);
-      assert.equal(mariadb(text).length, CANDIDATES, 'a full set of candidates');
+      const rows = mariadb(text);
+      assert.equal(rows.length, CANDIDATES, 'a full set of candidates');
+      // Newest first within the area (row n is n seconds newer than row
+      // n - 1): the fitting crowded rows CROWD - 1, CROWD - 3, ... — not the
+      // lowest ids, which would keep a new one out of a crowded area.
+      const seqs = rows.map((row) => Number(row[0].slice(-14)));
+      assert.deepEqual(seqs.slice(0, 3), [CROWD - 1, CROWD - 3, CROWD - 5], 'the newest first');
+      assert.ok(seqs.every((n, i) => i === 0 || n < seqs[i - 1]), 'newest first throughout');
       // The client's batch mode writes a newline as \n and a backslash as \\.
       const [[json]] = mariadb(`ANALYZE FORMAT=JSON ${text}`);
       const unescaped = json.replace(/\\(.)/g, (_, c) => ({ n: '\n', t: '\t', 0: '\0' })[c] ?? c);

@@ -9,36 +9,8 @@
 #include <string.h>
 
 #include "auth.h"
+#include "auth_who.h"
 #include "tap.h"
-
-#define ME	"AAAAAAAAAAAAAAAAAAAAAA"
-#define OTHER	"BBBBBBBBBBBBBBBBBBBBBB"
-#define THIRD	"CCCCCCCCCCCCCCCCCCCCCC"
-
-enum who { ANON, RESIDENT, CAREGIVER, VOLUNTEER, PROFESSIONAL, MODERATOR, ADMIN };
-
-static const char *const who_names[] = {
-	"anonymous", "resident", "caregiver", "volunteer", "professional",
-	"moderator", "admin"
-};
-
-static struct principal
-principal(enum who w)
-{
-	struct principal p;
-	static const unsigned roles[] = { 0, ROLE_RESIDENT, ROLE_CAREGIVER,
-	    ROLE_VOLUNTEER, ROLE_PROFESSIONAL, ROLE_MODERATOR, ROLE_ADMIN };
-
-	memset(&p, 0, sizeof(p));
-	if (w != ANON) {
-		p.logged_in = true;
-		strcpy(p.user_id, ME);
-		p.roles = roles[w];
-		p.email_verified = true;
-		p.mfa = true;	/* staff without MFA: test_staff_mfa */
-	}
-	return p;
-}
 
 struct rule_case {
 	const char		*name;

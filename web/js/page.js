@@ -623,41 +623,67 @@ function problemKeyOf(e) {
 
 /**
  * An action button that asks first, in place: clicking it shows the question
- * with "yes" and "no" buttons; "yes" runs action(). Returns the wrapper.
+ * with "yes" and "no" buttons; "yes" runs action(); "no" puts the focus back.
+ * {vars} fill the labels. While action() runs the group is busy: aria-busy,
+ * "yes" says common.busy and is aria-disabled (not `disabled`: a disabled
+ * button loses the keyboard focus), and further clicks or keys send nothing.
+ * Returns the wrapper; wrapper.reset() closes the question.
  */
-export function confirmButton({ labelKey, questionKey, yesKey, noKey = 'common.no', danger = false, action }) {
+export function confirmButton({ labelKey, questionKey, yesKey, noKey = 'common.no', vars, danger = false, action }) {
 	const wrap = el('div', null, null, { class: 'confirm' });
-	const open = el('button', labelKey, null, { type: 'button', class: `button ${danger ? 'button-danger' : 'button-secondary'}` });
+	const open = el('button', labelKey, vars, { type: 'button', class: `button ${danger ? 'button-danger' : 'button-secondary'}` });
 	const box = el('div', null, null, { class: 'notice notice-info', hidden: true, role: 'group' });
-	const q = el('p', questionKey);
-	q.id = `q-${Math.random().toString(36).slice(2, 9)}`;
+	const q = el('p', questionKey, vars, { id: `q-${Math.random().toString(36).slice(2, 9)}` });
 	box.setAttribute('aria-labelledby', q.id);
-	const yes = el('button', yesKey, null, { type: 'button', class: `button ${danger ? 'button-danger' : ''}` });
+	const yes = el('button', yesKey, vars, { type: 'button', class: `button ${danger ? 'button-danger' : ''}`.trim() });
 	const no = el('button', noKey, null, { type: 'button', class: 'button button-secondary' });
 	const actions = el('div', null, null, { class: 'actions' });
 	actions.append(yes, no);
 	box.append(q, actions);
 	wrap.append(open, box);
+	let busy = false;
+	const setBusy = (on) => {
+		busy = on;
+		for (const b of [yes, no]) {
+			if (on)
+				b.setAttribute('aria-disabled', 'true');
+			else
+				b.removeAttribute('aria-disabled');
+		}
+		if (on) {
+			wrap.setAttribute('aria-busy', 'true');
+			setText(yes, 'common.busy');
+		} else {
+			wrap.removeAttribute('aria-busy');
+			setText(yes, yesKey, vars);
+		}
+	};
 	open.addEventListener('click', () => {
 		open.hidden = true;
 		box.hidden = false;
 		yes.focus();
 	});
 	no.addEventListener('click', () => {
+		if (busy)
+			return;
 		box.hidden = true;
 		open.hidden = false;
 		open.focus();
 	});
 	yes.addEventListener('click', async () => {
-		yes.disabled = true;
-		no.disabled = true;
+		if (busy)
+			return;	/* one revocation, deletion, ... per click */
+		setBusy(true);
 		try {
 			await action();
 		} finally {
-			yes.disabled = false;
-			no.disabled = false;
+			setBusy(false);
 		}
 	});
+	wrap.reset = () => {
+		box.hidden = true;
+		open.hidden = false;
+	};
 	return wrap;
 }
 

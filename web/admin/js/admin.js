@@ -17,7 +17,7 @@
 // (a request's private part, a reported message, e-mail addresses) lives in
 // the DOM of the page only, and the API answers are sent with no-store.
 
-import { startPage, pageReady, el, t } from '/js/page.js';
+import { startPage, pageReady, el, t, confirmButton } from '/js/page.js';
 import { hasRole, getSession } from '/js/api.js';
 import { currentLanguage, locale, setText } from '/js/i18n.js';
 
@@ -170,44 +170,9 @@ export function announce(statusEl, key, vars, kind = 'ok') {
 export { pageReady, el, t };
 
 /**
- * A button that asks first, in place (like page.js's confirmButton, with
- * {vars} in the labels): "yes" runs action(); "no" puts the focus back.
+ * A button that asks first, in place: page.js's confirmButton (busy while
+ * its action runs), red unless told otherwise.
  */
-export function confirmInline({ labelKey, questionKey, yesKey, noKey = 'common.no', vars, danger = true, action }) {
-	const wrap = el('div', null, null, { class: 'confirm' });
-	const open = el('button', labelKey, vars, { type: 'button', class: `button ${danger ? 'button-danger' : 'button-secondary'}` });
-	const box = el('div', null, null, { class: 'notice notice-info', hidden: true, role: 'group' });
-	const q = el('p', questionKey, vars, { id: `q-${Math.random().toString(36).slice(2, 9)}` });
-	box.setAttribute('aria-labelledby', q.id);
-	const yes = el('button', yesKey, vars, { type: 'button', class: `button ${danger ? 'button-danger' : ''}`.trim() });
-	const no = el('button', noKey, null, { type: 'button', class: 'button button-secondary' });
-	const actions = el('div', null, null, { class: 'actions' });
-	actions.append(yes, no);
-	box.append(q, actions);
-	wrap.append(open, box);
-	open.addEventListener('click', () => {
-		open.hidden = true;
-		box.hidden = false;
-		yes.focus();
-	});
-	no.addEventListener('click', () => {
-		box.hidden = true;
-		open.hidden = false;
-		open.focus();
-	});
-	yes.addEventListener('click', async () => {
-		yes.disabled = true;
-		no.disabled = true;
-		try {
-			await action();
-		} finally {
-			yes.disabled = false;
-			no.disabled = false;
-		}
-	});
-	wrap.reset = () => {
-		box.hidden = true;
-		open.hidden = false;
-	};
-	return wrap;
+export function confirmInline(options) {
+	return confirmButton({ danger: true, ...options });
 }

@@ -7,13 +7,13 @@
 // moderator may revoke the consent here (consent.js).
 
 import { api } from '/js/api.js';
+import { pagedList } from './paged-list.js';
 import { startAdmin, pageReady, el, timeEl, announce } from './admin.js';
 import { consentBlock } from './consent.js';
 
 const list = document.getElementById('checkins');
 const live = document.getElementById('checkins-live');
 const more = document.getElementById('checkins-more');
-let cursor = null;
 
 function noteForm(item) {
 	const form = el('form', null, null, { class: 'form-wide' });
@@ -76,20 +76,11 @@ function card(item) {
 	return li;
 }
 
-async function load() {
-	const qs = new URLSearchParams({ attention: 'true', limit: '20' });
-	if (cursor) qs.set('cursor', cursor);
-	const res = await api.get(`/admin/checkins?${qs}`);
-	for (const item of res.items) list.append(card(item));
-	cursor = res.next_cursor;
-	more.hidden = !cursor;
-	if (!list.children.length)
-		announce(live, 'admin.checkins.none', null, 'info');
-}
-
 async function main() {
 	await startAdmin();
-	more.addEventListener('click', () => load());
+	const load = pagedList({
+		path: '/admin/checkins', query: { attention: 'true' }, list, more, live, card, noneKey: 'admin.checkins.none',
+	});
 	await load();
 	pageReady();
 }

@@ -5,14 +5,13 @@
 // VOG stays on the page with its new status until the page is loaded again.
 // Moderators cannot open the admin's user pages; this is where they act.
 
-import { api } from '/js/api.js';
-import { startAdmin, pageReady, el, timeEl, announce } from './admin.js';
+import { pagedList } from './paged-list.js';
+import { startAdmin, pageReady, el, timeEl } from './admin.js';
 import { vogBlock } from './users-vog.js';
 
 const list = document.getElementById('vogs');
 const live = document.getElementById('vogs-live');
 const more = document.getElementById('vogs-more');
-let cursor = null;
 
 function card(item) {
 	const u = { id: item.user.id, display_name: item.user.display_name, vog: { ...item.vog, note: null } };
@@ -32,20 +31,11 @@ function card(item) {
 	return li;
 }
 
-async function load() {
-	const qs = new URLSearchParams({ status: 'pending', limit: '20' });
-	if (cursor) qs.set('cursor', cursor);
-	const res = await api.get(`/admin/vog?${qs}`);
-	for (const item of res.items) list.append(card(item));
-	cursor = res.next_cursor;
-	more.hidden = !cursor;
-	if (!list.children.length)
-		announce(live, 'admin.vogs.none', null, 'info');
-}
-
 async function main() {
 	await startAdmin();
-	more.addEventListener('click', () => load());
+	const load = pagedList({
+		path: '/admin/vog', query: { status: 'pending' }, list, more, live, card, noneKey: 'admin.vogs.none',
+	});
 	await load();
 	pageReady();
 }

@@ -3,7 +3,8 @@
 // is sent as PATCH /organisations/{id}, which for a coordinator makes a
 // pending change (202): the public entry keeps its old text until a
 // moderator approves it. Only the fields that differ are sent; an emptied
-// website, phone or e-mail address is cleared (null).
+// website, phone or e-mail address is cleared (null). A change the entry
+// already holds (422 no_change) is said as "nothing changed".
 
 import { api } from '../api.js';
 import { startPage, pageReady } from '../page.js';
@@ -45,7 +46,15 @@ function orgForm(o, live) {
 			showStatus(live, 'myorg.unchanged', { name: o.name }, 'info');
 			return null;
 		}
-		await api.patch(`/organisations/${encodeURIComponent(o.id)}`, body);
+		try {
+			await api.patch(`/organisations/${encodeURIComponent(o.id)}`, body);
+		} catch (e) {
+			// The entry already says this (someone approved it meanwhile).
+			if (e.code !== 'no_change')
+				throw e;
+			showStatus(live, 'myorg.unchanged', { name: o.name }, 'info');
+			return null;
+		}
 		showStatus(live, 'myorg.sent', { name: o.name });
 		return null;
 	});
