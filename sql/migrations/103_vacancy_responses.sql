@@ -32,3 +32,9 @@ CREATE TABLE vacancy_messages (
   CONSTRAINT vacancy_messages_response FOREIGN KEY (response_id) REFERENCES vacancy_responses (id) ON DELETE CASCADE,
   CONSTRAINT vacancy_messages_sender FOREIGN KEY (sender_id) REFERENCES users (id) ON DELETE SET NULL
 ) ENGINE=InnoDB;
+
+-- A moderator's decision on a vacancy (POST /vacancies/{id}/review) is a
+-- moderation_actions row like one on an offer. The value goes last, so no
+-- row changes.
+ALTER TABLE moderation_actions
+  MODIFY target_type ENUM('request','offer','message','user','report','vacancy') NOT NULL;
