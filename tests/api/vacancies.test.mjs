@@ -147,6 +147,19 @@ describe('vacancies', () => {
     // A vacancy that is not open takes no response.
     assertProblem(await volunteer.post(`/vacancies/${vacancy.id}/responses`, { message: 'Hoi' }), 404, 'not_found');
 
+    // It waits in the moderators' queue, with its organisation.
+    let queued = null;
+    for (let cursor = null, i = 0; !queued && i < 50; i++) {
+      const q = await moderator.get(`/admin/queue?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assertStatus(q, 200);
+      queued = q.body.items.find((x) => x.id === vacancy.id);
+      cursor = q.body.next_cursor;
+      if (!cursor) break;
+    }
+    assert.ok(queued, 'the pending vacancy is in the moderation queue');
+    assert.equal(queued.type, 'vacancy');
+    assert.equal(queued.organisation.id, orgA.id);
+    assertProblem(await coordA.get('/admin/queue'), 403, 'forbidden');
     assertProblem(await coordA.post(`/vacancies/${vacancy.id}/review`, { decision: 'approve' }), 403, 'forbidden');
     assertProblem(await moderator.post(`/vacancies/${vacancy.id}/review`, { decision: 'hide' }), 422, 'validation_failed', 'reason');
     const ok = await moderator.post(`/vacancies/${vacancy.id}/review`, { decision: 'approve' });
