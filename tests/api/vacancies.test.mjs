@@ -16,6 +16,7 @@ import {
   assertStatus, assertProblem, searchFiles,
 } from './lib/client.mjs';
 import { waitForMail } from './lib/mail.mjs';
+import { mariadb } from './lib/explain.mjs';
 
 const NOBODY = 'AAAAAAAAAAAAAAAAAAAAAA';
 
@@ -352,5 +353,17 @@ describe('vacancies', () => {
     assertStatus(await v.delete('/me', { password: v.password }), 204);
     const list = await coordA.get(`/vacancies/${open.body.vacancy.id}/responses`);
     assert.equal(list.body.items.length, 0, 'the response and its conversation are gone');
+  });
+
+  it('least privilege: the conversations are only the matches and accounts handlers\' (sealed); the offers handler holds no key and reads none of it', () => {
+    const grants = (u) => mariadb(`SHOW GRANTS FOR '${u}'@'localhost'`).map(([g]) => g);
+    const on = (u, table) => grants(u).filter((g) => new RegExp(`\`${table}\``).test(g));
+    for (const t of ['vacancy_messages', 'vacancy_responses', 'user_talents'])
+      assert.deepEqual(on('bh_offers', t), [], `bh_offers has nothing on ${t}`);
+    for (const t of ['vacancy_messages', 'vacancy_responses', 'user_talents'])
+      assert.deepEqual(on('bh_admin', t), [], `bh_admin has nothing on ${t}`);
+    assert.deepEqual(on('bh_requests', 'vacancy_messages'), []);
+    assert.ok(on('bh_matches', 'vacancy_messages').every((g) => !/DELETE|UPDATE/.test(g)), 'matches writes messages, never rewrites them');
+    assert.ok(on('bh_matches', 'vacancies').every((g) => /^GRANT SELECT \(/.test(g)), 'matches reads a few columns of vacancies, no more');
   });
 });
