@@ -123,6 +123,7 @@ describe('vacancies', () => {
     assertProblem(await coordA.post('/vacancies', body({ talents: ['no-such'] })), 422, 'validation_failed', 'talents');
     assertProblem(await coordA.post('/vacancies', body({ categories: ['no-such'] })), 422, 'validation_failed', 'categories');
     assertProblem(await coordA.post('/vacancies', body({ postcode: UNKNOWN_POSTCODE })), 422, 'unknown_postcode', 'postcode');
+    assertProblem(await coordA.post('/vacancies', body({ postcode: '1011' })), 422, 'outside_service_area', 'postcode', 'outside_service_area');
     assertProblem(await coordA.post('/vacancies', body({ hours_per_month: 0 })), 422, 'validation_failed', 'hours_per_month');
     assertProblem(await coordA.post('/vacancies', body({ needs_vog: 'ja' })), 422, 'validation_failed', 'needs_vog');
 
