@@ -367,4 +367,23 @@ describe('vacancies', () => {
     assert.ok(on('bh_matches', 'vacancy_messages').every((g) => !/DELETE|UPDATE/.test(g)), 'matches writes messages, never rewrites them');
     assert.ok(on('bh_matches', 'vacancies').every((g) => /^GRANT SELECT \(/.test(g)), 'matches reads a few columns of vacancies, no more');
   });
+
+  it('no 500 for anything a client sends: duplicates, wrong types, odd queries', async () => {
+    assertProblem(await coordA.post('/vacancies', body({ talents: ['cooking', 'cooking'] })), 422, 'validation_failed', 'talents');
+    assertProblem(await coordA.post('/vacancies', body({ categories: 'garden' })), 422, 'validation_failed', 'categories');
+    assertProblem(await coordA.post('/vacancies', body({ hours_per_month: 'veel' })), 422, 'validation_failed', 'hours_per_month');
+    assertProblem(await coordA.post('/vacancies', body({ organisation_id: 'nope' })), 422, 'validation_failed', 'organisation_id');
+    assertProblem(await volunteer.patch('/me', { talents: ['cooking', 'cooking'] }), 422, 'validation_failed', 'talents');
+    assertProblem(await anon.get('/vacancies?limit=abc'), 422, 'validation_failed', 'limit');
+    assertProblem(await anon.get('/vacancies?radius_km=abc&near=7811'), 422, 'validation_failed', 'radius_km');
+    assertProblem(await anon.get('/vacancies?q=a'), 422, 'validation_failed', 'q');
+    assertProblem(await anon.get('/vacancies/not-an-id'), 404, 'not_found');
+    assertProblem(await anon.get(`/vacancies/${NOBODY}`), 404, 'not_found');
+    assertProblem(await coordA.get(`/organisations/${orgA.id}/vacancies?cursor=xyz`), 400, 'bad_request');
+    assertProblem(await coordA.get(`/vacancies/${vacancy.id}/responses?limit=0`), 422, 'validation_failed', 'limit');
+    assertProblem(await volunteer.get(`/vacancy-responses/${response.id}/messages?cursor=xyz`), 400, 'bad_request');
+    assertProblem(await volunteer.post(`/vacancy-responses/${response.id}/messages`, { body: '' }), 422, 'validation_failed', 'body');
+    assertProblem(await admin.post('/talents', { id: 'x', name_nl: '', name_en: 'X' }), 422, 'validation_failed', 'name_nl');
+    assertStatus(await coordA.patch(`/vacancies/${vacancy.id}`, {}), 200, 'an empty PATCH changes nothing');
+  });
 });
