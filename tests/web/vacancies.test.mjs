@@ -133,6 +133,10 @@ test('a coordinator posts a vacancy, anyone finds it, a volunteer responds and t
 
 		await vol.page.click('#messages-refresh');
 		await vol.page.locator('.message-body', { hasText: 'Zaterdag om tien uur' }).waitFor();
+		// The volunteer finds the conversation again from the vacancies page.
+		await open(vol.page, '/vacatures.html');
+		await vol.page.locator('#my-responses a', { hasText: `${WORD} zoekt handen` }).waitFor();
+		await checkAxe(vol.page, 'vacatures.html with my responses');
 		assertNoScriptErrors(coord.page);
 		assertNoScriptErrors(vol.page);
 		assertNoScriptErrors(anon.page);
