@@ -13,7 +13,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, DEMO_POSTCODE, UNKNOWN_POSTCODE, newUser, asDemo, asAdmin, randomTag,
-  assertStatus, assertProblem, searchFiles,
+  assertStatus, assertProblem, searchFiles, ctl,
 } from './lib/client.mjs';
 import { waitForMail } from './lib/mail.mjs';
 import { mariadb } from './lib/explain.mjs';
@@ -320,6 +320,14 @@ describe('vacancies', () => {
     assertStatus(own, 200);
     assert.deepEqual(own.body.items.map((x) => x.id), [response.id]);
     assert.equal((await volunteer2.get('/me/vacancy-responses')).body.items.length, 0);
+  });
+
+  it('burenhulpctl rotate-key --reseal reaches the conversations, and they still open', async () => {
+    const out = ctl(['rotate-key', '--reseal']);
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, / 0 could not be opened/, `${out.stdout}${out.stderr}`);
+    const mine = await volunteer.get(`/vacancy-responses/${response.id}/messages`);
+    assert.equal(mine.body.items.length, 3);
   });
 
   it('a hidden vacancy is listed nowhere and shown to no one but its coordinators and moderators, with the reason', async () => {
