@@ -347,6 +347,17 @@ describe('vacancies', () => {
     assertProblem(await coordB.get(`/vacancies/${vacancy.id}/responses`), 404, 'not_found');
   });
 
+  it('burenhulpctl purge: the conversation of a vacancy taken down longer ago than the retention goes; the response stays', async () => {
+    mariadb(`UPDATE vacancies SET updated_at = NOW(3) - INTERVAL 200 DAY WHERE id = '${vacancy.id}'`);
+    const out = ctl(['purge']);
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, /purge: [1-9][0-9]* conversations about closed vacancies/, out.stdout);
+    const list = await coordA.get(`/vacancies/${vacancy.id}/responses`);
+    assert.deepEqual(list.body.items.map((x) => x.id), [response.id], 'the response is still counted');
+    assert.equal(list.body.items[0].message, null, 'what was said is gone');
+    assert.equal((await volunteer.get(`/vacancy-responses/${response.id}/messages`)).body.items.length, 0);
+  });
+
   it('the volunteer\'s talents and responses are in their export, and gone after erasure', async () => {
     const v = await newUser(['volunteer']);
     assertStatus(await v.patch('/me', { talents: ['cooking'] }), 200);
