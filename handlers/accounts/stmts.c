@@ -385,4 +385,11 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"DELETE FROM vacancy_responses WHERE volunteer_id = ?",
 	/* STMT_GDPR_VM_DELETE: user id. What they wrote as a coordinator. */
 	"DELETE FROM vacancy_messages WHERE sender_id = ?",
+	/* STMT_GDPR_VACANCIES_POSTED: user id → the vacancies they posted as a
+	 * coordinator: id, organisation id, title, status, created */
+	"SELECT v.id, v.organisation_id, v.title, v.status, " DB_RFC3339("v.created_at") " "
+	"FROM vacancies v WHERE v.posted_by = ? ORDER BY v.created_at, v.id",
+	/* STMT_GDPR_VACANCIES_FORGET: user id. The vacancy is the
+	 * organisation's and stays; who posted it is forgotten. */
+	"UPDATE vacancies SET posted_by = NULL WHERE posted_by = ?",
 };

@@ -9,7 +9,8 @@
  * conversations whole, and what they wrote in others' as a coordinator.
  * Erasure deletes the user's responses (their conversations go with them,
  * ON DELETE CASCADE) and every message they wrote as a coordinator, so no
- * ciphertext of theirs is left to open with any key.
+ * ciphertext of theirs is left to open with any key; the vacancies they
+ * posted stay (they are the organisation's) but forget who posted them.
  */
 #include <string.h>
 
@@ -150,6 +151,31 @@ gdpr_talents_erase(struct req *r, const char *user_id)
 	    NULL) == DB_OK ? 0 : -1;
 }
 
+/* The vacancies the user posted as a coordinator ("vacancies_posted"). */
+static int
+vacancies_posted_export(struct req *r, const char *user_id, json_object *doc)
+{
+	struct db_rows rows;
+	json_object *list, *o;
+	size_t i;
+
+	if (db_exec(r->db, r->arena, STMT_GDPR_VACANCIES_POSTED, DB_PARAMS(DB_STR(user_id)),
+	    &rows) != DB_OK)
+		return -1;
+	list = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++) {
+		o = json_object_new_object();
+		json_put_str(o, "id", db_str(&rows, i, 0));
+		json_put_str(o, "organisation_id", db_str(&rows, i, 1));
+		json_put_str(o, "title", db_str(&rows, i, 2));
+		json_put_str(o, "status", db_str(&rows, i, 3));
+		json_put_str(o, "created_at", db_str(&rows, i, 4));
+		json_object_array_add(list, o);
+	}
+	json_put(doc, "vacancies_posted", list);
+	return 0;
+}
+
 /* Columns of STMT_GDPR_VM_EXPORT. */
 enum { GV_ID, GV_RESPONSE_ID, GV_SENDER_ID, GV_BODY_CT, GV_CREATED };
 
@@ -165,6 +191,8 @@ gdpr_vacancy_responses_export(struct req *r, const char *user_id, json_object *d
 	    &rows) != DB_OK ||
 	    db_exec(r->db, r->arena, STMT_GDPR_VM_EXPORT, DB_PARAMS(DB_STR(user_id),
 	    DB_STR(user_id)), &msgs) != DB_OK)
+		return -1;
+	if (vacancies_posted_export(r, user_id, doc) != 0)
 		return -1;
 	list = json_object_new_array();
 	json_put(doc, "vacancy_responses", list);
@@ -216,6 +244,8 @@ gdpr_vacancy_responses_erase(struct req *r, const char *user_id)
 	if (db_exec(r->db, r->arena, STMT_GDPR_VR_DELETE, DB_PARAMS(DB_STR(user_id)),
 	    NULL) != DB_OK ||
 	    db_exec(r->db, r->arena, STMT_GDPR_VM_DELETE, DB_PARAMS(DB_STR(user_id)),
+	    NULL) != DB_OK ||
+	    db_exec(r->db, r->arena, STMT_GDPR_VACANCIES_FORGET, DB_PARAMS(DB_STR(user_id)),
 	    NULL) != DB_OK)
 		return -1;
 	return 0;

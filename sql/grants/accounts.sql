@@ -86,6 +86,7 @@ GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_
 -- (their conversations cascade) and what they wrote as a coordinator.
 GRANT SELECT ON talents TO 'bh_accounts'@'localhost';
 GRANT SELECT, INSERT, DELETE ON user_talents TO 'bh_accounts'@'localhost';
-GRANT SELECT (id, title, organisation_id) ON vacancies TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, title, organisation_id, posted_by, status, created_at) ON vacancies TO 'bh_accounts'@'localhost';
+GRANT UPDATE (posted_by) ON vacancies TO 'bh_accounts'@'localhost';
 GRANT SELECT, DELETE ON vacancy_responses TO 'bh_accounts'@'localhost';
 GRANT SELECT, DELETE ON vacancy_messages TO 'bh_accounts'@'localhost';

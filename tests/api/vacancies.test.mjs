@@ -405,4 +405,24 @@ describe('vacancies', () => {
     assertProblem(await admin.post('/talents', { id: 'x', name_nl: '', name_en: 'X' }), 422, 'validation_failed', 'name_nl');
     assertStatus(await coordA.patch(`/vacancies/${vacancy.id}`, {}), 200, 'an empty PATCH changes nothing');
   });
+
+  it('a coordinator\'s export holds the vacancies they posted and what they wrote; erasure keeps the vacancy and the volunteer\'s side only', async () => {
+    const c2 = await newUser(['resident']);
+    await grant(orgA, c2);
+    const posted = await c2.post('/vacancies', body({ title: `${words} van c2` }));
+    assertStatus(posted, 201);
+    const vid = posted.body.vacancy.id;
+    assertStatus(await moderator.post(`/vacancies/${vid}/review`, { decision: 'approve' }), 200);
+    const r = await volunteer2.post(`/vacancies/${vid}/responses`, { message: `Vraag van v2 ${tag}` });
+    assertStatus(r, 201);
+    assertStatus(await c2.post(`/vacancy-responses/${r.body.response.id}/messages`, { body: `Antwoord van c2 ${tag}` }), 201);
+    const exp = await c2.get('/me/export');
+    assert.ok(exp.body.vacancies_posted.some((x) => x.id === vid));
+    assert.deepEqual(exp.body.vacancy_messages_sent.map((m) => m.body), [`Antwoord van c2 ${tag}`]);
+    assert.equal(exp.body.vacancy_responses.length, 0, 'a coordinator has no responses of their own');
+    assertStatus(await c2.delete('/me', { password: c2.password }), 204);
+    assertStatus(await anon.get(`/vacancies/${vid}`), 200, 'the vacancy is the organisation\'s and stays');
+    const msgs = await volunteer2.get(`/vacancy-responses/${r.body.response.id}/messages`);
+    assert.deepEqual(msgs.body.items.map((m) => m.body), [`Vraag van v2 ${tag}`], 'what the erased coordinator wrote is gone');
+  });
 });
