@@ -429,6 +429,40 @@ decide(const struct principal *who, enum action act,
 		if (owner && is(who, ROLE_PROFESSIONAL))
 			return AUTH_ALLOW;
 		return refuse(who, false);
+	case ACT_TALENT_ADMIN:
+		return need_role(who, ROLE_ADMIN);
+	case ACT_VACANCY_CREATE:
+		/* The organisation is public: others learn it exists (403). */
+		if (who->logged_in && status_is(o, "coordinator"))
+			return verified(who, AUTH_ALLOW);
+		return refuse(who, true);
+	case ACT_VACANCY_VIEW:
+		if (status_is(o, "open") || owner || moderator)
+			return AUTH_ALLOW;
+		return AUTH_NOT_FOUND;
+	case ACT_VACANCY_EDIT:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || moderator);
+	case ACT_VACANCY_RESPOND:
+		if (!who->logged_in)
+			return AUTH_UNAUTHENTICATED;
+		/* A coordinator does not answer their own organisation. */
+		if (!is(who, ROLE_VOLUNTEER) || owner)
+			return AUTH_FORBIDDEN;
+		return verified(who, AUTH_ALLOW);
+	case ACT_VACANCY_RESPONSES_VIEW:
+		/* Responses are private to the organisation: moderators too
+		 * are refused (they know the vacancy: 403). */
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || moderator);
+	case ACT_VACANCY_CONVERSATION:
+		/* Like match messages: only the two sides; moderators read a
+		 * message only through a report. */
+		if (owner || volunteer)
+			return AUTH_ALLOW;
+		return refuse(who, moderator);
 	case ACT__MAX:
 		break;
 	}
@@ -552,6 +586,13 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_ORG_CHANGE_REVIEW] = "org_change_review",
 	[ACT_CASELOAD_READ] = "caseload_read",
 	[ACT_REQUEST_LETTER] = "request_letter",
+	[ACT_TALENT_ADMIN] = "talent_admin",
+	[ACT_VACANCY_CREATE] = "vacancy_create",
+	[ACT_VACANCY_VIEW] = "vacancy_view",
+	[ACT_VACANCY_EDIT] = "vacancy_edit",
+	[ACT_VACANCY_RESPOND] = "vacancy_respond",
+	[ACT_VACANCY_RESPONSES_VIEW] = "vacancy_responses_view",
+	[ACT_VACANCY_CONVERSATION] = "vacancy_conversation",
 };
 
 bool

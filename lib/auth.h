@@ -120,6 +120,19 @@ enum action {
 	ACT_CASELOAD_READ,		/* GET /me/caseload: a professional, own only */
 	ACT_REQUEST_LETTER,		/* the print view of a request's accepted
 					 * match: the professional who posted it */
+	/* vacancies and talents (issue 18 part 2). For an organisation
+	 * (ACT_VACANCY_CREATE) obj->status is "coordinator" as above. For a
+	 * vacancy: status is the vacancy's, owner_id the caller's own id when
+	 * the caller coordinates the vacancy's organisation (coordinators own
+	 * its vacancies together), else NULL. For a response: the same, and
+	 * volunteer_id the responding volunteer. */
+	ACT_TALENT_ADMIN,		/* add, rename, deactivate: an admin */
+	ACT_VACANCY_CREATE,		/* a coordinator of the organisation */
+	ACT_VACANCY_VIEW,		/* open: anyone; else its coordinators, moderators */
+	ACT_VACANCY_EDIT,		/* patch, close: its coordinators */
+	ACT_VACANCY_RESPOND,		/* a volunteer who is not its coordinator */
+	ACT_VACANCY_RESPONSES_VIEW,	/* the list of responses: its coordinators */
+	ACT_VACANCY_CONVERSATION,	/* read / write: the volunteer, its coordinators */
 	ACT__MAX
 };
 

@@ -89,3 +89,13 @@ GRANT UPDATE (granted_by) ON organisation_coordinators TO 'bh_accounts'@'localho
 GRANT SELECT (id, organisation_id, proposed_by, name, description, categories, pc4,
   set_website, website, set_phone, phone, set_email, email, status, created_at, reviewed_at),
   UPDATE (proposed_by) ON organisation_changes TO 'bh_accounts'@'localhost';
+-- A volunteer's talents in GET/PATCH /me, and the GDPR part of talents and
+-- of responses to vacancies (handlers/accounts/talents.c, issue 18 part 2):
+-- the export opens the sealed bodies; erasure deletes the user's responses
+-- (their conversations cascade) and what they wrote as a coordinator.
+GRANT SELECT ON talents TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON user_talents TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, title, organisation_id, posted_by, status, created_at) ON vacancies TO 'bh_accounts'@'localhost';
+GRANT UPDATE (posted_by) ON vacancies TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON vacancy_responses TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON vacancy_messages TO 'bh_accounts'@'localhost';

@@ -54,6 +54,52 @@ static const struct rule_case cases[] = {
 	{ "review change", RESIDENT, ACT_ORG_CHANGE_REVIEW, { NULL, NULL, "coordinator" }, AUTH_FORBIDDEN },
 	{ "review change", MODERATOR, ACT_ORG_CHANGE_REVIEW, { 0 }, AUTH_ALLOW },
 	{ "review change", ADMIN, ACT_ORG_CHANGE_REVIEW, { 0 }, AUTH_ALLOW },
+	/* Vacancies and talents (issue 18 part 2). A coordinator of the
+	 * organisation posts (obj status "coordinator"); nobody else, staff
+	 * included. On a vacancy owner_id is the caller when they coordinate
+	 * its organisation: only they edit it and read its responses; a
+	 * hidden, pending or closed vacancy is not there for anyone else but
+	 * moderators; a conversation is the volunteer's and the
+	 * coordinators', nobody else's. */
+	{ "talents admin", ANON, ACT_TALENT_ADMIN, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "talents admin", MODERATOR, ACT_TALENT_ADMIN, { 0 }, AUTH_FORBIDDEN },
+	{ "talents admin", VOLUNTEER, ACT_TALENT_ADMIN, { 0 }, AUTH_FORBIDDEN },
+	{ "talents admin", ADMIN, ACT_TALENT_ADMIN, { 0 }, AUTH_ALLOW },
+	{ "post vacancy", ANON, ACT_VACANCY_CREATE, { NULL, NULL, "coordinator" }, AUTH_UNAUTHENTICATED },
+	{ "post vacancy, not coordinator", VOLUNTEER, ACT_VACANCY_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "post vacancy, not coordinator", ADMIN, ACT_VACANCY_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "post vacancy, not coordinator", MODERATOR, ACT_VACANCY_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "post vacancy, coordinator", RESIDENT, ACT_VACANCY_CREATE, { NULL, NULL, "coordinator" }, AUTH_ALLOW },
+	{ "view open vacancy", ANON, ACT_VACANCY_VIEW, { NULL, NULL, "open" }, AUTH_ALLOW },
+	{ "view open vacancy", VOLUNTEER, ACT_VACANCY_VIEW, { NULL, NULL, "open" }, AUTH_ALLOW },
+	{ "view hidden vacancy", ANON, ACT_VACANCY_VIEW, { NULL, NULL, "hidden" }, AUTH_NOT_FOUND },
+	{ "view hidden vacancy", VOLUNTEER, ACT_VACANCY_VIEW, { NULL, NULL, "hidden" }, AUTH_NOT_FOUND },
+	{ "view pending vacancy, other coordinator", RESIDENT, ACT_VACANCY_VIEW, { NULL, NULL, "pending" }, AUTH_NOT_FOUND },
+	{ "view pending vacancy, coordinator", RESIDENT, ACT_VACANCY_VIEW, { ME, NULL, "pending" }, AUTH_ALLOW },
+	{ "view pending vacancy, moderator", MODERATOR, ACT_VACANCY_VIEW, { NULL, NULL, "pending" }, AUTH_ALLOW },
+	{ "edit vacancy, coordinator", VOLUNTEER, ACT_VACANCY_EDIT, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "edit vacancy, other coordinator", VOLUNTEER, ACT_VACANCY_EDIT, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "edit hidden vacancy, outsider", VOLUNTEER, ACT_VACANCY_EDIT, { NULL, NULL, "hidden" }, AUTH_NOT_FOUND },
+	{ "edit vacancy, moderator", MODERATOR, ACT_VACANCY_EDIT, { NULL, NULL, "pending" }, AUTH_FORBIDDEN },
+	{ "edit vacancy", ANON, ACT_VACANCY_EDIT, { NULL, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "respond to vacancy", VOLUNTEER, ACT_VACANCY_RESPOND, { NULL, NULL, "open" }, AUTH_ALLOW },
+	{ "respond to vacancy", ANON, ACT_VACANCY_RESPOND, { NULL, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "respond to vacancy, resident", RESIDENT, ACT_VACANCY_RESPOND, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "respond to own vacancy", VOLUNTEER, ACT_VACANCY_RESPOND, { ME, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "responses, coordinator", RESIDENT, ACT_VACANCY_RESPONSES_VIEW, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "responses, other coordinator", RESIDENT, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "responses, volunteer", VOLUNTEER, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "responses, moderator", MODERATOR, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "responses, admin", ADMIN, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "responses of a closed vacancy, outsider", VOLUNTEER, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "closed" }, AUTH_NOT_FOUND },
+	{ "responses", ANON, ACT_VACANCY_RESPONSES_VIEW, { NULL, NULL, "open" }, AUTH_UNAUTHENTICATED },
+	{ "conversation, volunteer", VOLUNTEER, ACT_VACANCY_CONVERSATION, { NULL, ME, "open" }, AUTH_ALLOW },
+	{ "conversation, coordinator", RESIDENT, ACT_VACANCY_CONVERSATION, { ME, OTHER, "open" }, AUTH_ALLOW },
+	{ "conversation, other volunteer", VOLUNTEER, ACT_VACANCY_CONVERSATION, { NULL, OTHER, "open" }, AUTH_NOT_FOUND },
+	{ "conversation, other coordinator", RESIDENT, ACT_VACANCY_CONVERSATION, { NULL, OTHER, "open" }, AUTH_NOT_FOUND },
+	{ "conversation, moderator", MODERATOR, ACT_VACANCY_CONVERSATION, { NULL, OTHER, "open" }, AUTH_FORBIDDEN },
+	{ "conversation, admin", ADMIN, ACT_VACANCY_CONVERSATION, { NULL, OTHER, "open" }, AUTH_FORBIDDEN },
+	{ "conversation", ANON, ACT_VACANCY_CONVERSATION, { NULL, OTHER, "open" }, AUTH_UNAUTHENTICATED },
 	{ "report", ANON, ACT_REPORT_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
 	{ "report", RESIDENT, ACT_REPORT_CREATE, { 0 }, AUTH_ALLOW },
 
@@ -186,6 +232,14 @@ test_unverified(void)
 	    "an unverified volunteer may not respond yet");
 	ok(auth_decide(&res, ACT_MATCH_INVITE, &open_own) == AUTH_UNVERIFIED,
 	    "an unverified owner may not invite yet");
+	{
+		struct auth_object coord = { NULL, NULL, "coordinator" };
+
+		ok(auth_decide(&res, ACT_VACANCY_CREATE, &coord) == AUTH_UNVERIFIED,
+		    "an unverified coordinator may not post a vacancy yet");
+		ok(auth_decide(&vol, ACT_VACANCY_RESPOND, &open_other) == AUTH_UNVERIFIED,
+		    "an unverified volunteer may not respond to a vacancy yet");
+	}
 	ok(auth_decide(&res, ACT_OFFER_CREATE, NULL) == AUTH_FORBIDDEN,
 	    "without the role it stays forbidden, verified or not");
 	ok(auth_decide(&res, ACT_REQUEST_VIEW, &open_other) == AUTH_ALLOW,
@@ -264,7 +318,7 @@ test_staff_mfa(void)
 	static const enum action admin_actions[] = {
 		ACT_USERS_ADMIN, ACT_AUDIT_READ, ACT_CATEGORY_ADMIN,
 		ACT_ORGANISATION_ADMIN, ACT_ORG_COORDINATOR_GRANT,
-		ACT_ORG_COORDINATORS_VIEW,
+		ACT_ORG_COORDINATORS_VIEW, ACT_TALENT_ADMIN,
 	};
 	struct principal mod = principal(MODERATOR), adm = principal(ADMIN), p;
 	struct auth_object pending = { OTHER, NULL, "pending" }, own = { ME, NULL, "pending" },
