@@ -15,3 +15,23 @@ GRANT SELECT ON vacancy_talents TO 'bh_matches'@'localhost';
 GRANT SELECT ON vacancy_categories TO 'bh_matches'@'localhost';
 GRANT SELECT (id, name, active) ON organisations TO 'bh_matches'@'localhost';
 GRANT SELECT (id, vacancy_id, volunteer_id) ON vacancy_responses TO 'bh_matches'@'localhost';
+
+-- POST /me/alerts {kind: "vacancies", talents} (handlers/accounts/alerts.c):
+-- the targets and talents of a vacancies alert, made and deleted with it;
+-- erasure deletes the alerts (and so these, by cascade).
+GRANT SELECT, INSERT, DELETE ON vacancy_alert_targets TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON alert_talents TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, active) ON talents TO 'bh_accounts'@'localhost';
+
+-- The vacancy alerts job (mailer/vacancy_alerts.c): published vacancies
+-- not told yet, marked told (alerted_at, the one column it writes), the
+-- fitting alerts of kind vacancies. The notifications and mails it writes
+-- are granted in mailer.sql.
+GRANT SELECT (id, organisation_id, posted_by, title, lat, lon, status, alerted_at)
+  ON vacancies TO 'bh_mailer'@'localhost';
+GRANT UPDATE (alerted_at) ON vacancies TO 'bh_mailer'@'localhost';
+GRANT SELECT (id, active) ON organisations TO 'bh_mailer'@'localhost';
+GRANT SELECT ON vacancy_categories TO 'bh_mailer'@'localhost';
+GRANT SELECT ON vacancy_talents TO 'bh_mailer'@'localhost';
+GRANT SELECT ON vacancy_alert_targets TO 'bh_mailer'@'localhost';
+GRANT SELECT ON alert_talents TO 'bh_mailer'@'localhost';
