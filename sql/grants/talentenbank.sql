@@ -35,3 +35,9 @@ GRANT SELECT ON vacancy_categories TO 'bh_mailer'@'localhost';
 GRANT SELECT ON vacancy_talents TO 'bh_mailer'@'localhost';
 GRANT SELECT ON vacancy_alert_targets TO 'bh_mailer'@'localhost';
 GRANT SELECT ON alert_talents TO 'bh_mailer'@'localhost';
+
+-- The figures (handlers/admin/stats_vacancies.c): vacancies and responses
+-- counted per organisation and municipality; never a message, never who.
+-- volunteer_id only to count distinct volunteers for the suppression.
+GRANT SELECT (id, organisation_id, pc4, status, created_at) ON vacancies TO 'bh_admin'@'localhost';
+GRANT SELECT (vacancy_id, volunteer_id, created_at) ON vacancy_responses TO 'bh_admin'@'localhost';

@@ -49,3 +49,9 @@ ALTER TABLE vacancies
   ADD COLUMN alerted_at DATETIME(3) NULL,
   ADD KEY vacancies_alert_due (status, alerted_at);
 UPDATE vacancies SET alerted_at = NOW(3) WHERE status <> 'pending';
+
+-- The figures (GET /admin/stats, handlers/admin/stats_vacancies.c) count
+-- the responses of a period: a range on created_at that carries what the
+-- count needs.
+ALTER TABLE vacancy_responses
+  ADD KEY vacancy_responses_created (created_at, vacancy_id, volunteer_id);
