@@ -150,6 +150,11 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"AND user_id > ? ORDER BY user_id LIMIT 500",
 	/* STMT_ROTATE_VOG_NOTE_SET */
 	"UPDATE users_vog SET note_ct = ? WHERE user_id = ? AND note_ct = ?",
+	/* STMT_ROTATE_VACANCY_MESSAGES_BODY_GET: a message of a response to a
+	 * vacancy, bound to its own id (103) */
+	"SELECT id, id, body_ct FROM vacancy_messages WHERE id > ? ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_VACANCY_MESSAGES_BODY_SET */
+	"UPDATE vacancy_messages SET body_ct = ? WHERE id = ? AND body_ct = ?",
 	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "

@@ -404,6 +404,20 @@ valid_slug(const char *s)
 }
 
 bool
+valid_talent_id(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0' || s[0] == '-' || s[0] == '_')
+		return false;
+	for (i = 0; s[i] != '\0'; i++)
+		if (i == 32 || !((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_'))
+			return false;
+	return true;
+}
+
+bool
 valid_phone(const char *s)
 {
 	size_t digits = 0;

@@ -74,6 +74,9 @@ const char *valid_id(const char *s);
  * Anything else can name no category, so it is checked before it reaches
  * an ASCII column (a non-ASCII value there is a MariaDB error, not a miss). */
 bool valid_slug(const char *s);
+/* A talent id (migration 101): a slug that may also hold '_'
+ * ("computer_help"), not starting with '-' or '_', at most 32. */
+bool valid_talent_id(const char *s);
 /* A phone number as a person types it: digits, spaces, dashes,
  * parentheses and one leading '+', with 6 to 15 digits. */
 bool valid_phone(const char *s);

@@ -124,6 +124,15 @@ enum stmt {
 	STMT_VOG_SUBMIT,
 	STMT_VOG_DECIDE,
 	STMT_VOG_DELETE,
+	/* talents and responses to vacancies (talents.c, issue 18 part 2) */
+	STMT_TALENTS_KNOWN,
+	STMT_USER_TALENTS,
+	STMT_USER_TALENTS_DELETE,
+	STMT_USER_TALENT_INSERT,
+	STMT_GDPR_VR_EXPORT,
+	STMT_GDPR_VM_EXPORT,
+	STMT_GDPR_VR_DELETE,
+	STMT_GDPR_VM_DELETE,
 	STMT__MAX
 };
 
@@ -233,6 +242,21 @@ void caregiver_reminder_put(struct req *r);
 int gdpr_caregiver_reminder_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_caregiver_reminder_erase(struct req *r, const char *user_id);
 int gdpr_checkins_export(struct req *r, const char *user_id, json_object *doc);
+/* Talents and responses to vacancies (talents.c, issue 18 part 2). */
+int gdpr_talents_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_talents_erase(struct req *r, const char *user_id);
+int gdpr_vacancy_responses_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_vacancy_responses_erase(struct req *r, const char *user_id);
+/* The user's talents as a JSON array on u ("talents"): 0, -1 failure. */
+int user_talents_put_json(struct req *r, json_object *u, const char *user_id);
+/* PATCH /me {talents}: checks the field (volunteers only, known and active
+ * talents; problems added on r) into ids/n. 0 good or absent (*has false),
+ * 1 problem added, 2 the caller is no volunteer (nor becomes one in the
+ * same PATCH): 403, -1 failure. */
+#define ME_TALENTS_MAX	20
+int me_talents_read(struct req *r, bool *has, const char **ids, size_t *n);
+/* Replaces the caller's talents with ids. A db_status. */
+int me_talents_store(struct req *r, const char *const *ids, size_t n);
 int gdpr_checkins_erase(struct req *r, const char *user_id);
 
 #endif

@@ -17,6 +17,7 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/qr.c handlers/accounts/qr.h \
 	handlers/accounts/sessions_list.c \
 	handlers/accounts/caregiver_check.c handlers/accounts/gdpr_checkins.c \
+	handlers/accounts/talents.c \
 	handlers/accounts/vog.c \
 	handlers/offers/render.c handlers/offers/render.h \
 	handlers/requests/render.c handlers/requests/render.h

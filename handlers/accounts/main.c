@@ -51,6 +51,8 @@ static const struct field me_fields[] = {
 	/* The roles one chooses oneself (API 1.1): a resident becomes a
 	 * volunteer. Granted roles stay as the admin set them. */
 	{ "roles",		F_STRING_ARRAY,	0, 1, 3, self_roles, NULL },
+	/* A volunteer's talents (issue 18 part 2): the whole set. */
+	{ "talents",		F_STRING_ARRAY,	0, 0, ME_TALENTS_MAX, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

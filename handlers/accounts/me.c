@@ -42,11 +42,20 @@ me_patch(struct req *r)
 	unsigned char *ct = NULL;
 	size_t ctlen = 0;
 	json_object *roles_arr;
+	const char *talents[ME_TALENTS_MAX];
+	size_t ntalents = 0;
+	bool has_talents = false;
 	struct area area;
 	int rc;
 
 	if (raw_pc != NULL && (rc = postcode_resolve_served(r, "postcode", raw_pc, &area)) < 0)
 		goto internal;
+	if ((rc = me_talents_read(r, &has_talents, talents, &ntalents)) < 0)
+		goto internal;
+	if (rc == 2) {
+		problem_send(r, 403, "forbidden", "Only volunteers record talents.");
+		return;
+	}
 	if (phone != NULL && !valid_phone(phone))
 		problem_field(r, "phone", "invalid", "Not a phone number.");
 	if (problem_count(r) > 0) {
@@ -72,6 +81,8 @@ me_patch(struct req *r)
 	    DB_PARAMS(DB_STR(json_get_str(r->json, "display_name")),
 	    DB_STR(raw_pc != NULL ? area.pc4 : NULL),
 	    DB_STR(json_get_str(r->json, "locale")), DB_STR(r->who.user_id)), NULL) != DB_OK)
+		goto internal;
+	if (has_talents && me_talents_store(r, talents, ntalents) != DB_OK)
 		goto internal;
 	if (json_has(r->json, "phone")) {
 		if (phone != NULL && crypto_field_seal(r->arena, &ct, &ctlen, "users",

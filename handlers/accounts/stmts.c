@@ -377,4 +377,34 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"decided_at = NOW(3), decided_by = ? WHERE user_id = ?",
 	/* STMT_VOG_DELETE: user id (erasure). */
 	"DELETE FROM users_vog WHERE user_id = ?",
+	/* ---- talents and responses to vacancies (issue 18 part 2) ---- */
+	/* STMT_TALENTS_KNOWN: up to ME_TALENTS_MAX ids (NULL pads) → those
+	 * that exist and are active */
+	"SELECT id FROM talents WHERE active = 1 AND id IN "
+	"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_USER_TALENTS: user id → talent ids in the list's order */
+	"SELECT ut.talent_id FROM user_talents ut JOIN talents t ON t.id = ut.talent_id "
+	"WHERE ut.user_id = ? ORDER BY t.sort_order, t.id",
+	/* STMT_USER_TALENTS_DELETE: user id (PATCH /me, erasure) */
+	"DELETE FROM user_talents WHERE user_id = ?",
+	/* STMT_USER_TALENT_INSERT: user id, talent id */
+	"INSERT INTO user_talents (user_id, talent_id) VALUES (?, ?)",
+	/* STMT_GDPR_VR_EXPORT: user id → the user's responses: id, vacancy
+	 * id, title, organisation id, name, created */
+	"SELECT vr.id, vr.vacancy_id, v.title, v.organisation_id, g.name, "
+	DB_RFC3339("vr.created_at") " FROM vacancy_responses vr "
+	"JOIN vacancies v ON v.id = vr.vacancy_id "
+	"JOIN organisations g ON g.id = v.organisation_id "
+	"WHERE vr.volunteer_id = ? ORDER BY vr.created_at, vr.id",
+	/* STMT_GDPR_VM_EXPORT: user id, user id → the messages of the user's
+	 * own conversations and every message they wrote in others' (as a
+	 * coordinator): id, response id, sender id, sealed body, created */
+	"SELECT m.id, m.response_id, m.sender_id, m.body_ct, " DB_RFC3339("m.created_at") " "
+	"FROM vacancy_messages m JOIN vacancy_responses vr ON vr.id = m.response_id "
+	"WHERE vr.volunteer_id = ? OR m.sender_id = ? ORDER BY m.created_at, m.id",
+	/* STMT_GDPR_VR_DELETE: user id. Their responses go, and with them
+	 * (ON DELETE CASCADE) the conversations. */
+	"DELETE FROM vacancy_responses WHERE volunteer_id = ?",
+	/* STMT_GDPR_VM_DELETE: user id. What they wrote as a coordinator. */
+	"DELETE FROM vacancy_messages WHERE sender_id = ?",
 };

@@ -72,7 +72,8 @@ user_own_json(struct req *r, const struct db_rows *rows, size_t row)
 	json_put_str(u, "status", db_str(rows, row, UC_STATUS));
 	json_put_bool(u, "email_verified", db_int(rows, row, UC_EMAIL_VERIFIED) != 0);
 	json_put_str(u, "created_at", db_str(rows, row, UC_CREATED));
-	if (vog_put_json(r, u, db_str(rows, row, UC_ID)) != 0) {
+	if (vog_put_json(r, u, db_str(rows, row, UC_ID)) != 0 ||
+	    user_talents_put_json(r, u, db_str(rows, row, UC_ID)) != 0) {
 		json_object_put(u);
 		return NULL;
 	}

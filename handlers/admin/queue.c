@@ -1,6 +1,7 @@
 /*
  * queue.c — GET /admin/queue: the pending requests and offers of active
- * users in one list, oldest first, for moderators to decide on (the
+ * users, and the pending vacancies of organisations (issue 18 part 2), in
+ * one list, oldest first, for moderators to decide on (the
  * decisions are POST /requests/{id}/review and /offers/{id}/review, in the
  * requests and offers handlers).
  *
@@ -32,13 +33,15 @@ enum queue_col {
 	QC_TYPE, QC_ID, QC_TITLE, QC_DESCRIPTION, QC_CATEGORIES, QC_PC4,
 	QC_PLACE, QC_MUNICIPALITY, QC_USER_ID, QC_USER_NAME, QC_CREATED,
 	QC_SORT_KEY, QC_RADIUS_KM, QC_BEHALF, QC_CONSENT_HOW, QC_CONSENT_AT,
-	QC_CONSENT_BY, QC_CONSENT_BY_NAME,
+	QC_CONSENT_BY, QC_CONSENT_BY_NAME, QC_ORG_ID, QC_ORG_NAME,
 };
 
 static json_object *
 item_json(const struct db_rows *rows, size_t i)
 {
-	bool request = strcmp(db_str(rows, i, QC_TYPE), "request") == 0;
+	const char *type = db_str(rows, i, QC_TYPE);
+	bool request = strcmp(type, "request") == 0;
+	bool vacancy = strcmp(type, "vacancy") == 0;
 	json_object *o = json_object_new_object();
 	struct area area;
 
@@ -46,20 +49,29 @@ item_json(const struct db_rows *rows, size_t i)
 	snprintf(area.pc4, sizeof(area.pc4), "%s", db_str(rows, i, QC_PC4));
 	area.place = db_str(rows, i, QC_PLACE);
 	area.municipality = db_str(rows, i, QC_MUNICIPALITY);
-	json_put_str(o, "type", request ? "request" : "offer");
+	json_put_str(o, "type", request ? "request" : vacancy ? "vacancy" : "offer");
 	json_put_str(o, "id", db_str(rows, i, QC_ID));
 	json_put_str(o, "title", db_str(rows, i, QC_TITLE));
 	json_put_str(o, "description", db_str(rows, i, QC_DESCRIPTION));
 	if (request) {
 		json_put_str(o, "category", db_str(rows, i, QC_CATEGORIES));
 		json_put(o, "on_behalf_of", admin_behalf_json(rows, i, QC_BEHALF));
+	} else if (vacancy) {
+		/* A vacancy (issue 18 part 2): its organisation, not a person. */
+		json_object *g = json_object_new_object();
+
+		json_put(o, "categories", admin_csv_array(db_str(rows, i, QC_CATEGORIES)));
+		json_put_str(g, "id", db_str(rows, i, QC_ORG_ID));
+		json_put_str(g, "name", db_str(rows, i, QC_ORG_NAME));
+		json_put(o, "organisation", g);
 	} else {
 		json_put(o, "categories", admin_csv_array(db_str(rows, i, QC_CATEGORIES)));
 		json_put_int(o, "radius_km", db_int(rows, i, QC_RADIUS_KM));
 	}
 	json_put(o, "area", postcode_area_json(&area));
-	json_put(o, request ? "owner" : "volunteer", admin_user_json(
-	    db_str(rows, i, QC_USER_ID), db_str(rows, i, QC_USER_NAME)));
+	if (!vacancy)
+		json_put(o, request ? "owner" : "volunteer", admin_user_json(
+		    db_str(rows, i, QC_USER_ID), db_str(rows, i, QC_USER_NAME)));
 	json_put_str(o, "created_at", db_str(rows, i, QC_CREATED));
 	json_put(o, "flags", warnings_flags(db_str(rows, i, QC_TITLE),
 	    db_str(rows, i, QC_DESCRIPTION), request ? db_str(rows, i, QC_CATEGORIES) : NULL));
@@ -85,6 +97,8 @@ queue_list(struct req *r)
 	if (admin_cursor(r, after, 2, admin_sortkey_ok) != 0)
 		return;
 	if (db_exec(r->db, r->arena, STMT_QUEUE, DB_PARAMS(
+	    DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[1]),
+	    DB_INT(limit + 1),
 	    DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[1]),
 	    DB_INT(limit + 1),
 	    DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[0]), DB_STR(after[1]),

@@ -239,18 +239,20 @@ const char *const admin_stmts[STMT__MAX] = {
 
 	/* ---- queue ---- */
 	/* STMT_QUEUE: (cursor key, cursor key, cursor key, cursor id, limit)
-	 * for requests, the same five for offers, limit. Pending posts of
+	 * for requests, the same five for offers, the same five for vacancies
+	 * (of organisations in the directory; issue 18 part 2), limit. Pending posts of
 	 * active users, oldest first; each branch runs on its (status,
 	 * created_at, id) index. A request posted for someone carries that
 	 * first name and how consent was recorded, when and by whom. */
 	"SELECT q.type, q.id, q.title, q.description, q.cats, q.pc4, p.place, "
 	"p.municipality, q.user_id, u.display_name, " DB_RFC3339("q.created_at") ", "
 	SORT_KEY("q.created_at") ", q.radius_km, q.behalf, q.consent_how, "
-	DB_RFC3339("q.consent_at") ", q.consent_by, cb.display_name FROM ("
+	DB_RFC3339("q.consent_at") ", q.consent_by, cb.display_name, q.org_id, g.name FROM ("
 	"(SELECT 'request' AS type, r.id, r.title, r.description, "
 	"r.category_id AS cats, r.pc4, r.owner_id AS user_id, r.created_at, "
 	"NULL AS radius_km, r.on_behalf_of AS behalf, r.consent_how, "
-	"r.consent_recorded_at AS consent_at, r.consent_recorded_by AS consent_by "
+	"r.consent_recorded_at AS consent_at, r.consent_recorded_by AS consent_by, "
+	"NULL AS org_id "
 	"FROM requests r JOIN users ou ON ou.id = r.owner_id "
 	"WHERE r.status = 'pending' AND ou.status = 'active' AND (? IS NULL OR "
 	"r.created_at > ? OR (r.created_at = ? AND r.id > ?)) "
@@ -259,13 +261,23 @@ const char *const admin_stmts[STMT__MAX] = {
 	"(SELECT 'offer', o.id, o.title, o.description, (SELECT "
 	"GROUP_CONCAT(oc.category_id ORDER BY oc.category_id) FROM offer_categories oc "
 	"WHERE oc.offer_id = o.id), o.pc4, o.volunteer_id, o.created_at, o.radius_km, "
-	"NULL, NULL, NULL, NULL "
+	"NULL, NULL, NULL, NULL, NULL "
 	"FROM offers o JOIN users ov ON ov.id = o.volunteer_id "
 	"WHERE o.status = 'pending' AND ov.status = 'active' AND (? IS NULL OR "
 	"o.created_at > ? OR (o.created_at = ? AND o.id > ?)) "
-	"ORDER BY o.created_at, o.id LIMIT ?)"
-	") q JOIN users u ON u.id = q.user_id JOIN postcodes p ON p.pc4 = q.pc4 "
+	"ORDER BY o.created_at, o.id LIMIT ?) "
+	"UNION ALL "
+	"(SELECT 'vacancy', v.id, v.title, v.description, (SELECT "
+	"GROUP_CONCAT(vc.category_id ORDER BY vc.category_id) FROM vacancy_categories vc "
+	"WHERE vc.vacancy_id = v.id), v.pc4, v.posted_by, v.created_at, NULL, "
+	"NULL, NULL, NULL, NULL, v.organisation_id "
+	"FROM vacancies v JOIN organisations vg ON vg.id = v.organisation_id "
+	"WHERE v.status = 'pending' AND vg.active = 1 AND (? IS NULL OR "
+	"v.created_at > ? OR (v.created_at = ? AND v.id > ?)) "
+	"ORDER BY v.created_at, v.id LIMIT ?)"
+	") q LEFT JOIN users u ON u.id = q.user_id JOIN postcodes p ON p.pc4 = q.pc4 "
 	"LEFT JOIN users cb ON cb.id = q.consent_by "
+	"LEFT JOIN organisations g ON g.id = q.org_id "
 	"ORDER BY q.created_at, q.id LIMIT ?",
 
 	/* ---- audit ---- */

@@ -9,7 +9,7 @@ handlers_matches_burenhulp_matches_SOURCES = \
 	handlers/matches/messages.c handlers/matches/suggest.c \
 	handlers/matches/rank.c handlers/matches/rank.h \
 	handlers/matches/checkin.c handlers/matches/vacancy_suggest.c \
-	handlers/matches/vog.c
+	handlers/matches/vog.c handlers/matches/vacancy_responses.c
 handlers_matches_burenhulp_matches_LDADD = $(BH_LIBS)
 
 check_PROGRAMS += tests/unit/rank_test

@@ -47,6 +47,12 @@ static const struct field checkin_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* POST /vacancies/{id}/responses (issue 18 part 2). */
+static const struct field vacancy_response_fields[] = {
+	{ "message",		F_TEXT,		FIELD_REQUIRED, 1, 4000, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct route routes[] = {
 	/* method  path                                 action                   access          roles body fields      flags */
 	{ "POST",  "/api/v1/matches",                   matches_create,          ACCESS_SESSION, 0,    create_fields,   0 },
@@ -63,6 +69,13 @@ static const struct route routes[] = {
 	{ "GET",   "/api/v1/requests/{id}/suggestions", suggestions_for_request, ACCESS_SESSION, 0,    NULL,            0 },
 	{ "GET",   "/api/v1/me/suggestions",            suggestions_for_me,      ACCESS_SESSION, 0,    NULL,            0 },
 	{ "GET",   "/api/v1/me/vacancy-suggestions",    vacancy_suggestions,     ACCESS_SESSION, 0,    NULL,            0 },
+	/* responses to vacancies and their conversation (issue 18 part 2) */
+	{ "POST",  "/api/v1/vacancies/{id}/responses",  vacancy_responses_create, ACCESS_SESSION, 0,   vacancy_response_fields, 0 },
+	{ "GET",   "/api/v1/vacancies/{id}/responses",  vacancy_responses_list,  ACCESS_SESSION, 0,    NULL,            0 },
+	{ "GET",   "/api/v1/vacancy-responses/{id}",    vacancy_response_get,    ACCESS_SESSION, 0,    NULL,            0 },
+	{ "GET",   "/api/v1/vacancy-responses/{id}/messages", vacancy_messages_list, ACCESS_SESSION, 0, NULL,           0 },
+	{ "POST",  "/api/v1/vacancy-responses/{id}/messages", vacancy_messages_create, ACCESS_SESSION, 0, message_fields, 0 },
+	{ "GET",   "/api/v1/me/vacancy-responses",      vacancy_responses_mine,  ACCESS_SESSION, 0,    NULL,            0 },
 };
 
 static const struct handler matches = {

@@ -67,6 +67,20 @@ enum stmt {
 	STMT_CHECKIN_STATE_ANSWER,
 	STMT_CHECKIN_OWN_IN_PERIOD,
 	STMT_CHECKIN_REPLACE,
+	/* responses to vacancies and their conversation (issue 18 part 2,
+	 * vacancy_responses.c) */
+	STMT_VR_VACANCY_GET,
+	STMT_VR_COORDINATOR_IS,
+	STMT_VR_COORDINATORS,
+	STMT_VR_INSERT,
+	STMT_VR_OF_PAIR,
+	STMT_VR_GET,
+	STMT_VR_OF_VACANCY,
+	STMT_VR_MINE,
+	STMT_VR_TOUCH,
+	STMT_VR_MESSAGE_INSERT,
+	STMT_VR_MESSAGE_GET,
+	STMT_VR_MESSAGES_LIST,
 	STMT__MAX
 };
 
@@ -90,6 +104,37 @@ enum match_col {
 /* Columns of STMT_MESSAGE_GET and STMT_MESSAGES_LIST. */
 enum message_col {
 	MS_ID, MS_SENDER_ID, MS_SENDER_NAME, MS_BODY_CT, MS_CREATED, MS_SORT_KEY,
+};
+
+/* A response to a vacancy (STMT_VR_GET and the lists), enum vr_col. The
+ * first message (the response's own) comes along, sealed. */
+#define VR_COLUMNS \
+	"vr.id, vr.vacancy_id, v.title, v.status, v.organisation_id, g.name, " \
+	"vr.volunteer_id, u.display_name, " DB_RFC3339("vr.created_at") ", " \
+	"(SELECT m.id FROM vacancy_messages m WHERE m.response_id = vr.id " \
+	"ORDER BY m.created_at, m.id LIMIT 1), " \
+	"(SELECT m.body_ct FROM vacancy_messages m WHERE m.response_id = vr.id " \
+	"ORDER BY m.created_at, m.id LIMIT 1), g.active, " \
+	"DATE_FORMAT(vr.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+#define VR_FROM \
+	"FROM vacancy_responses vr JOIN vacancies v ON v.id = vr.vacancy_id " \
+	"JOIN organisations g ON g.id = v.organisation_id " \
+	"JOIN users u ON u.id = vr.volunteer_id "
+enum vr_col {
+	VR_ID, VR_VACANCY_ID, VR_TITLE, VR_VACANCY_STATUS, VR_ORG_ID, VR_ORG_NAME,
+	VR_VOLUNTEER_ID, VR_VOLUNTEER_NAME, VR_CREATED, VR_FIRST_ID, VR_FIRST_CT,
+	VR_ORG_ACTIVE, VR_SORT_KEY,
+};
+/* A message of a response's conversation; the sender NULL once erased. */
+#define VM_COLUMNS \
+	"g.id, g.sender_id, s.display_name, g.body_ct, " DB_RFC3339("g.created_at") ", " \
+	"DATE_FORMAT(g.created_at, '%Y-%m-%d %H:%i:%s.%f'), r.volunteer_id "
+#define VM_FROM \
+	"FROM vacancy_messages g JOIN vacancy_responses r ON r.id = g.response_id " \
+	"LEFT JOIN users s ON s.id = g.sender_id "
+enum vm_col {
+	VM_ID, VM_SENDER_ID, VM_SENDER_NAME, VM_BODY_CT, VM_CREATED, VM_SORT_KEY,
+	VM_VOLUNTEER_ID,
 };
 
 /* Loads a request by id into rows (STMT_REQUEST_GET): 0 found, 1 none
@@ -145,6 +190,13 @@ void matches_cancel(struct req *r);
 void matches_hours(struct req *r);
 void messages_list(struct req *r);
 void messages_create(struct req *r);
+/* vacancy_responses.c (issue 18 part 2) */
+void vacancy_responses_create(struct req *r);
+void vacancy_responses_list(struct req *r);
+void vacancy_responses_mine(struct req *r);
+void vacancy_response_get(struct req *r);
+void vacancy_messages_list(struct req *r);
+void vacancy_messages_create(struct req *r);
 void suggestions_for_request(struct req *r);
 void suggestions_for_me(struct req *r);
 /* GET /me/vacancy-suggestions (vacancy_suggest.c, issue 18). */

@@ -273,4 +273,44 @@ const char *const matches_stmts[STMT__MAX] = {
 	"ORDER BY c.created_at DESC, c.id DESC LIMIT 1",
 	/* STMT_CHECKIN_REPLACE: answer, sealed note (NULL), id */
 	"UPDATE checkins SET answer = ?, note_ct = ? WHERE id = ?",
+	/* ---- responses to vacancies (issue 18 part 2) ---- */
+	/* STMT_VR_VACANCY_GET: vacancy id → id, title, status, organisation
+	 * id, organisation name, organisation active */
+	"SELECT v.id, v.title, v.status, v.organisation_id, g.name, g.active "
+	"FROM vacancies v JOIN organisations g ON g.id = v.organisation_id WHERE v.id = ?",
+	/* STMT_VR_COORDINATOR_IS: organisation id, user id → a row when the
+	 * user coordinates it */
+	"SELECT 1 FROM organisation_coordinators WHERE organisation_id = ? AND user_id = ?",
+	/* STMT_VR_COORDINATORS: organisation id → its coordinators' ids */
+	"SELECT user_id FROM organisation_coordinators WHERE organisation_id = ? "
+	"ORDER BY user_id LIMIT 100",
+	/* STMT_VR_INSERT: id, vacancy id, volunteer id */
+	"INSERT INTO vacancy_responses (id, vacancy_id, volunteer_id, created_at, updated_at) "
+	"VALUES (?, ?, ?, NOW(3), NOW(3))",
+	/* STMT_VR_OF_PAIR: vacancy id, volunteer id → id (the unique key) */
+	"SELECT id FROM vacancy_responses WHERE vacancy_id = ? AND volunteer_id = ?",
+	/* STMT_VR_GET: id → VR_COLUMNS */
+	"SELECT " VR_COLUMNS VR_FROM "WHERE vr.id = ?",
+	/* STMT_VR_OF_VACANCY: vacancy id; cursor created x2, cursor id; limit.
+	 * Newest first on vacancy_responses_vacancy. */
+	"SELECT " VR_COLUMNS VR_FROM "WHERE vr.vacancy_id = ? "
+	"AND (vr.created_at < ? OR (vr.created_at = ? AND vr.id < ?)) "
+	"ORDER BY vr.created_at DESC, vr.id DESC LIMIT ?",
+	/* STMT_VR_MINE: volunteer id; cursor created x2, cursor id; limit.
+	 * Newest first on vacancy_responses_volunteer. */
+	"SELECT " VR_COLUMNS VR_FROM "WHERE vr.volunteer_id = ? "
+	"AND (vr.created_at < ? OR (vr.created_at = ? AND vr.id < ?)) "
+	"ORDER BY vr.created_at DESC, vr.id DESC LIMIT ?",
+	/* STMT_VR_TOUCH: id (a new message) */
+	"UPDATE vacancy_responses SET updated_at = NOW(3) WHERE id = ?",
+	/* STMT_VR_MESSAGE_INSERT: id, response id, sender id, sealed body */
+	"INSERT INTO vacancy_messages (id, response_id, sender_id, body_ct, created_at) "
+	"VALUES (?, ?, ?, ?, NOW(3))",
+	/* STMT_VR_MESSAGE_GET: id → VM_COLUMNS */
+	"SELECT " VM_COLUMNS VM_FROM "WHERE g.id = ?",
+	/* STMT_VR_MESSAGES_LIST: response id, created, created, id, limit.
+	 * Oldest first on vacancy_messages_response. */
+	"SELECT " VM_COLUMNS VM_FROM
+	"WHERE g.response_id = ? AND (? IS NULL OR (g.created_at, g.id) > (?, ?)) "
+	"ORDER BY g.created_at, g.id LIMIT ?",
 };

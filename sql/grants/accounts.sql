@@ -79,3 +79,13 @@ GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
 -- notes destroyed on erasure.
 GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_ct)
   ON checkins TO 'bh_accounts'@'localhost';
+
+-- A volunteer's talents in GET/PATCH /me, and the GDPR part of talents and
+-- of responses to vacancies (handlers/accounts/talents.c, issue 18 part 2):
+-- the export opens the sealed bodies; erasure deletes the user's responses
+-- (their conversations cascade) and what they wrote as a coordinator.
+GRANT SELECT ON talents TO 'bh_accounts'@'localhost';
+GRANT SELECT, INSERT, DELETE ON user_talents TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, title, organisation_id) ON vacancies TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON vacancy_responses TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON vacancy_messages TO 'bh_accounts'@'localhost';

@@ -78,3 +78,10 @@ GRANT SELECT ON stats_volunteer_items TO 'bh_admin'@'localhost';
 GRANT SELECT, UPDATE (note, note_by, note_at) ON checkin_state TO 'bh_admin'@'localhost';
 GRANT SELECT ON checkins TO 'bh_admin'@'localhost';
 GRANT SELECT (id, user_id, created_at) ON caregiver_checks TO 'bh_admin'@'localhost';
+
+-- The moderation queue lists pending vacancies too (queue.c, issue 18
+-- part 2); the decision is POST /vacancies/{id}/review in the offers
+-- handler.
+GRANT SELECT (id, organisation_id, posted_by, title, description, pc4, status, created_at)
+  ON vacancies TO 'bh_admin'@'localhost';
+GRANT SELECT ON vacancy_categories TO 'bh_admin'@'localhost';

@@ -45,3 +45,12 @@ GRANT INSERT ON outbox TO 'bh_matches'@'localhost';
 GRANT INSERT ON checkins TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON checkin_state TO 'bh_matches'@'localhost';
 GRANT SELECT (recurrence) ON requests TO 'bh_matches'@'localhost';
+
+-- Responses to vacancies and their sealed conversation (issue 18 part 2,
+-- vacancy_responses.c): the vacancy's title and status, who coordinates
+-- its organisation (they read the responses and are notified).
+GRANT SELECT (id, title, status, organisation_id) ON vacancies TO 'bh_matches'@'localhost';
+GRANT SELECT (id, name, active) ON organisations TO 'bh_matches'@'localhost';
+GRANT SELECT ON organisation_coordinators TO 'bh_matches'@'localhost';
+GRANT SELECT, INSERT, UPDATE (updated_at) ON vacancy_responses TO 'bh_matches'@'localhost';
+GRANT SELECT, INSERT ON vacancy_messages TO 'bh_matches'@'localhost';

@@ -26,3 +26,14 @@ GRANT INSERT ON moderation_actions TO 'bh_offers'@'localhost';
 -- directory, read only.
 GRANT SELECT ON organisations TO 'bh_offers'@'localhost';
 GRANT SELECT ON organisation_categories TO 'bh_offers'@'localhost';
+
+-- Vacancies and the list of talents (issue 18 part 2; handlers/offers/
+-- vacancies*.c, talents.c). A vacancy is closed or moderated by status and
+-- never deleted here; its talents and categories are replaced wholesale on
+-- PATCH. Who coordinates an organisation decides who posts and edits. The
+-- admin keeps the talents (add, rename, deactivate: never deleted).
+GRANT SELECT, INSERT, UPDATE ON talents TO 'bh_offers'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON vacancies TO 'bh_offers'@'localhost';
+GRANT SELECT, INSERT, DELETE ON vacancy_talents TO 'bh_offers'@'localhost';
+GRANT SELECT, INSERT, DELETE ON vacancy_categories TO 'bh_offers'@'localhost';
+GRANT SELECT ON organisation_coordinators TO 'bh_offers'@'localhost';

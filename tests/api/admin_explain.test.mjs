@@ -1,7 +1,7 @@
 // admin_explain.test.mjs — what the admin handler lists and counts is served
 // by an index, never by reading a whole table (DESIGN: radius search on an
 // index, keyset paging instead of OFFSET): the directory near a postcode and
-// by name, the moderation queue, the reports, the audit log by actor and by
+// by name, the moderation queue (pending vacancies too), the reports, the audit log by actor and by
 // target, and the figures over a period.
 //
 // The statements EXPLAINed are the handler's own: handlers/admin/stmts.c is
@@ -57,6 +57,13 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       SELECT CONCAT('xg${tag}', LPAD(s.seq, 14, '0')), CONCAT('Fixture ', s.seq), 'Fixture', p.pc4, p.lat, p.lon,
         0, NOW(3), NOW(3)
       FROM seq_1_to_${ROWS} s ${spread('p')}`);
+    // Vacancies of those inactive organisations (issue 18 part 2): the
+    // queue lists pending ones of organisations in the directory only.
+    mariadb(`INSERT INTO vacancies (id, organisation_id, title, description, pc4, lat, lon, status, created_at, updated_at)
+      SELECT CONCAT('xv${tag}', LPAD(s.seq, 14, '0')), CONCAT('xg${tag}', LPAD(s.seq, 14, '0')), 'Fixture', 'Fixture',
+        p.pc4, p.lat, p.lon, ELT(1 + s.seq % 4, 'open', 'pending', 'closed', 'hidden'),
+        NOW(3) - INTERVAL s.seq * 5 HOUR, NOW(3)
+      FROM seq_1_to_${ROWS} s ${spread('p')}`);
     mariadb(`INSERT INTO reports (id, reporter_id, target_type, target_id, reason, status, resolution, created_at, resolved_at)
       SELECT CONCAT('xp${tag}', LPAD(s.seq, 14, '0')), '${owner}', 'user', '${owner}', 'Fixture', 'resolved', 'dismiss',
         NOW(3) - INTERVAL s.seq HOUR, NOW(3)
@@ -65,7 +72,7 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       SELECT NOW(3), CONCAT('xu${tag}', LPAD(s.seq % 50, 14, '0')), 'fixture', 'fixture',
         CONCAT('xt${tag}', LPAD(s.seq % 200, 14, '0')), NULL
       FROM seq_1_to_${ROWS} s`);
-    mariadb('ANALYZE TABLE requests, matches, offers, organisations, reports, audit_log');
+    mariadb('ANALYZE TABLE requests, matches, offers, organisations, vacancies, reports, audit_log');
   });
 
   after(() => {
@@ -96,8 +103,8 @@ describe('EXPLAIN: what the admin handler lists and counts runs on an index', ()
       'organisations near, by category, page 2': ['STMT_ORG_NEAR', near('respite', null, true), { b: 'organisations' }],
       'organisations by name': ['STMT_ORG_LIST', [null, null, null, null, null, null, null, null, null, LIMIT], { o: 'organisations' }],
       'organisations by name, page 2': ['STMT_ORG_LIST', [null, null, null, null, null, 'Humanitas', 'Humanitas', 'Humanitas', ID, LIMIT], { o: 'organisations' }],
-      'queue': ['STMT_QUEUE', [null, null, null, null, LIMIT, null, null, null, null, LIMIT, LIMIT], { r: 'requests', o: 'offers' }],
-      'queue, page 2': ['STMT_QUEUE', [KEY, KEY, KEY, ID, LIMIT, KEY, KEY, KEY, ID, LIMIT, LIMIT], { r: 'requests', o: 'offers' }],
+      'queue': ['STMT_QUEUE', [null, null, null, null, LIMIT, null, null, null, null, LIMIT, null, null, null, null, LIMIT, LIMIT], { r: 'requests', o: 'offers', v: 'vacancies' }],
+      'queue, page 2': ['STMT_QUEUE', [KEY, KEY, KEY, ID, LIMIT, KEY, KEY, KEY, ID, LIMIT, KEY, KEY, KEY, ID, LIMIT, LIMIT], { r: 'requests', o: 'offers', v: 'vacancies' }],
       'open reports': ['STMT_REPORTS_LIST', ['open', null, null, null, null, LIMIT], { r: 'reports' }],
       'resolved reports, page 2': ['STMT_REPORTS_LIST', ['resolved', KEY, KEY, KEY, ID, LIMIT], { r: 'reports' }],
       'audit log': ['STMT_AUDIT_LIST', [null, null, null, null, null, null, LIMIT], { a: 'audit_log' }],

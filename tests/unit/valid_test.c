@@ -671,10 +671,30 @@ test_object(void)
 	arena_reset(&a);
 }
 
+/* Talent ids (migration 101): slugs that may hold '_', as categories'
+ * slugs may not (talent_id_underscore_test). */
+static void
+test_talent_id(void)
+{
+	static const char *const good[] = { "cooking", "computer_help", "first-aid", "a", "t1",
+	    "abcdefghijabcdefghijabcdefghij12", NULL };
+	static const char *const bad[] = { "", "_x", "-x", "Cooking", "koken!", "a b", "é",
+	    "abcdefghijabcdefghijabcdefghij123", NULL };
+	size_t i;
+
+	for (i = 0; good[i] != NULL; i++)
+		ok(valid_talent_id(good[i]), "talent id \"%s\" is good", good[i]);
+	for (i = 0; bad[i] != NULL; i++)
+		ok(!valid_talent_id(bad[i]), "talent id \"%s\" is refused", bad[i]);
+	ok(!valid_talent_id(NULL), "NULL is no talent id");
+	ok(!valid_slug("computer_help"), "a category slug takes no '_'");
+}
+
 int
 main(void)
 {
 	log_init("valid_test");
+	test_talent_id();
 	test_utf8();
 	test_text();
 	test_email();

@@ -106,6 +106,7 @@ function literalKeys(paths) {
 // (`prefix${…}` or 'prefix' + …), and why the rest is not literal there.
 const SITE_DYNAMIC = {
 	'category_names.': "a standard category's name by its id, for the languages the admin's two names do not cover (page.js categoryLabel)",
+	'talent_names.': "a standard talent's name by its id, as category_names (talents.js talentLabel, issue 18)",
 	'flash.': 'the flash message named in the URL after a redirect (page.js FLASHES)',
 	'days.': 'a weekday code of the API (mon … sun)',
 	'status.': 'status.<kind>.<status>: a status of a request, offer or match from the API',
@@ -143,6 +144,7 @@ const ADMIN_DYNAMIC = {
 	'admin.reports.count_': 'count_<open|resolved>, the tab shown',
 	'admin.users.status_': 'the status of a user from the API',
 	'admin.categories.': 'admin.categories.th_<column>: the table header per column',
+	'admin.talents.': 'admin.talents.th_<column>: the table header per column (issue 18)',
 	'admin.figures.tile.': 'a figure of the stats answer, by its name',
 	'admin.figures.unit.': 'the unit of a period (day, week, month, year)',
 	'admin.audit.': 'admin.audit.th_<column> and admin.audit.kind.<action with "." as "__">',

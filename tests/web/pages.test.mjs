@@ -21,6 +21,8 @@ const ANONYMOUS = [
 	'/email-bevestigen.html',
 	'/afmelden.html#token=abc',
 	'/afmelden.html',
+	'/vacatures.html',
+	'/vacature.html?id=AAAAAAAAAAAAAAAAAAAAAA',
 ];
 const LOGGED_IN = [
 	'/',
@@ -38,6 +40,8 @@ const LOGGED_IN = [
 	'/match.html?id=AAAAAAAAAAAAAAAAAAAAAA',
 	'/meldingen.html',
 	'/meldingen.html?unread=true',
+	'/vacatures.html',
+	'/vacature-gesprek.html?id=AAAAAAAAAAAAAAAAAAAAAA',
 	'/email-bevestigen.html#token=abc',
 	'/afmelden.html#token=abc',
 ];

@@ -27,6 +27,7 @@ import { initI18nEasy, easyToggle } from './easy.js';
 const NAV = [
 	['/', 'nav.home', () => true],
 	['/aanbod-zoeken.html', 'nav.offers', (u) => !!u],
+	['/vacatures.html', 'nav.vacancies', () => true],
 	['/hulpvraag-plaatsen.html', 'nav.post_request', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/mijn-hulpvragen.html', 'nav.my_requests', (u) => hasRole(u, 'resident', 'caregiver', 'professional')],
 	['/suggesties.html', 'nav.suggestions', (u) => hasRole(u, 'volunteer')],

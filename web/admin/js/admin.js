@@ -34,6 +34,7 @@ export const PAGES = [
 	['/admin/wijzigingen.html', 'admin.nav.changes', MOD],
 	['/admin/gebruikers.html', 'admin.nav.users', ADMIN],
 	['/admin/categorieen.html', 'admin.nav.categories', ADMIN],
+	['/admin/talenten.html', 'admin.nav.talents', ADMIN],
 	['/admin/organisaties.html', 'admin.nav.organisations', ADMIN],
 	['/admin/logboek.html', 'admin.nav.audit', ADMIN],
 ];

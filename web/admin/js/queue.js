@@ -1,4 +1,5 @@
-// The moderation queue (GET /admin/queue): pending requests and offers,
+// The moderation queue (GET /admin/queue): pending requests, offers and
+// vacancies (issue 18 part 2, POST /vacancies/{id}/review),
 // oldest first, each with what a moderator needs to decide (for a request
 // posted for someone: their first name and how they agreed, with the
 // revocation of that consent, consent.js), and the
@@ -46,7 +47,8 @@ function shortcutsOn() {
 }
 
 function reviewPath(item) {
-	return `/${item.type === 'offer' ? 'offers' : 'requests'}/${encodeURIComponent(item.id)}/review`;
+	const base = { offer: 'offers', vacancy: 'vacancies' }[item.type] || 'requests';
+	return `/${base}/${encodeURIComponent(item.id)}/review`;
 }
 
 function keyButton(key, labelKey, shortcut, cls) {
@@ -81,13 +83,14 @@ function renderItem(item) {
 	title.textContent = item.title;
 	h.append(typ, title);
 
-	const who = item.type === 'offer' ? item.volunteer : item.owner;
-	const cats = item.type === 'offer'
+	const who = item.type === 'offer' ? item.volunteer : item.type === 'vacancy' ? item.organisation : item.owner;
+	const cats = item.type !== 'request'
 		? (item.categories || []).map((c) => categoryLabel(categories, c)).join(', ')
 		: categoryLabel(categories, item.category);
 	const pairs = [
-		[item.type === 'offer' ? 'admin.queue.offered_by' : 'admin.queue.posted_by', who ? who.display_name : ''],
-		[item.type === 'offer' ? 'admin.queue.categories' : 'admin.queue.category', cats],
+		[{ offer: 'admin.queue.offered_by', vacancy: 'admin.queue.vacancy_of' }[item.type] || 'admin.queue.posted_by',
+			who ? who.display_name || who.name : ''],
+		[item.type !== 'request' ? 'admin.queue.categories' : 'admin.queue.category', cats],
 		['admin.queue.area', item.area ? [item.area.pc4, item.area.place].filter(Boolean).join(' ') : ''],
 		['admin.queue.posted_at', timeEl(item.created_at)],
 	];

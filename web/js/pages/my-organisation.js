@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import { startPage, pageReady } from '../page.js';
 import { handleForm, showStatus } from '../forms.js';
 import { el } from '../i18n.js';
+import { vacanciesSection } from './my-organisation-vacancies.js';
 
 const FIELDS = [
 	['name', 'input', { type: 'text', maxlength: '160' }, true],
@@ -60,8 +61,15 @@ async function main() {
 	const { items } = await api.get('/organisations/mine');
 	if (!items.length)
 		box.append(el('p', 'myorg.none', null, { class: 'notice notice-info' }));
-	for (const o of items)
+	const ready = [];
+	for (const o of items) {
 		box.append(orgForm(o, live));
+		// Its vacancies and the responses to them (issue 18 part 2).
+		const vacs = vacanciesSection(o, live);
+		box.append(vacs);
+		ready.push(vacs.ready);
+	}
+	await Promise.all(ready);
 	pageReady();
 }
 

@@ -10,6 +10,7 @@ import { onLanguageChange, setLanguage, currentLanguage } from '../i18n.js';
 import { handleForm, showStatus, showProblem } from '../forms.js';
 import { startNotifySettings, startAlerts } from './profile-notify.js';
 import { startVog } from './profile-vog.js';
+import { getTalents, talentLabel, fillChoices } from '../talents.js';
 
 let user;
 
@@ -73,8 +74,31 @@ async function main() {
 		renderFacts();
 		fillRoles();
 		updateUser(user);
+		await startTalents();
 		return 'profile.roles_saved';
 	}, { status: document.getElementById('roles-status') });
+
+	// A volunteer's talents (Talentenbank, issue 18 part 2).
+	const talentsSection = document.getElementById('talenten');
+	let talentsStarted = false;
+	const startTalents = async () => {
+		talentsSection.hidden = !hasRole(user, 'volunteer');
+		if (talentsSection.hidden || talentsStarted)
+			return;
+		talentsStarted = true;
+		const talents = await getTalents().catch(() => []);
+		const box = document.getElementById('talent-choices');
+		const fill = () => fillChoices(box, talents, { name: 'talents', chosen: user.talents || [], label: talentLabel, prefix: 'p-talent' });
+		fill();
+		onLanguageChange(() => { user.talents = [...box.querySelectorAll('input:checked')].map((b) => b.value); fill(); });
+		handleForm(document.getElementById('talents-form'), async () => {
+			const chosen = [...box.querySelectorAll('input:checked')].map((b) => b.value);
+			user = (await api.patch('/me', { talents: chosen })).user;
+			fill();
+			return 'profile.talents_saved';
+		}, { status: document.getElementById('talents-status') });
+	};
+	await startTalents();
 
 	const exportButton = document.getElementById('export-button');
 	const exportStatus = document.getElementById('export-status');
