@@ -10,11 +10,13 @@
 -- active, and whether they answered already.
 GRANT SELECT ON talents TO 'bh_matches'@'localhost';
 GRANT SELECT ON user_talents TO 'bh_matches'@'localhost';
-GRANT SELECT ON vacancies TO 'bh_matches'@'localhost';
+GRANT SELECT (id, organisation_id, title, description, pc4, lat, lon, hours_per_month,
+              needs_vog, status, created_at, lang)
+  ON vacancies TO 'bh_matches'@'localhost';
 GRANT SELECT ON vacancy_talents TO 'bh_matches'@'localhost';
 GRANT SELECT ON vacancy_categories TO 'bh_matches'@'localhost';
 GRANT SELECT (id, name, active) ON organisations TO 'bh_matches'@'localhost';
-GRANT SELECT (id, vacancy_id, volunteer_id) ON vacancy_responses TO 'bh_matches'@'localhost';
+-- (vacancy_responses: matches.sql already reads it for the responses.)
 
 -- POST /me/alerts {kind: "vacancies", talents} (handlers/accounts/alerts.c):
 -- the targets and talents of a vacancies alert, made and deleted with it;
