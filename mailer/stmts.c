@@ -157,7 +157,9 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	 * alert of kind vacancies, by user, then alert. The targets of the
 	 * vacancy's categories and of "any" are two index ranges on
 	 * vacancy_alert_targets_geo (category_id, lat, lon, ...) that also
-	 * carry the distance test; the talents are probed per target. */
+	 * carry the distance test; the talents are probed per target, on the
+	 * primary keys (scalar subqueries: as NOT EXISTS, MariaDB would read
+	 * every alert's talents into a temporary table). */
 	"SELECT t.user_id, t.alert_id, t.frequency "
 	"FROM (SELECT vc.category_id FROM vacancy_categories vc WHERE vc.vacancy_id = ? "
 	"UNION SELECT '') c "
@@ -166,8 +168,8 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	"WHERE t.user_id <> ? AND 2 * 6371.0088 * ASIN(LEAST(1, SQRT("
 	"POW(SIN(RADIANS(t.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(t.lat)) * "
 	"POW(SIN(RADIANS(t.lon - ?) / 2), 2)))) <= t.radius_km "
-	"AND (NOT EXISTS (SELECT 1 FROM alert_talents x WHERE x.alert_id = t.alert_id) "
-	"OR EXISTS (SELECT 1 FROM alert_talents x JOIN vacancy_talents y "
-	"ON y.vacancy_id = ? AND y.talent_id = x.talent_id WHERE x.alert_id = t.alert_id)) "
+	"AND ((SELECT COUNT(*) FROM alert_talents x WHERE x.alert_id = t.alert_id) = 0 "
+	"OR (SELECT COUNT(*) FROM alert_talents x JOIN vacancy_talents y "
+	"ON y.vacancy_id = ? AND y.talent_id = x.talent_id WHERE x.alert_id = t.alert_id) > 0) "
 	"ORDER BY t.user_id, t.alert_id",
 };

@@ -233,7 +233,7 @@ const char *const matches_stmts[STMT__MAX] = {
 	"FROM " NEAR_AREAS
 	"STRAIGHT_JOIN vacancies v FORCE INDEX (vacancies_area) "
 	"ON v.status = 'open' AND v.pc4 = a.pc4 "
-	"STRAIGHT_JOIN organisations g ON g.id = v.organisation_id "
+	"STRAIGHT_JOIN organisations g FORCE INDEX (PRIMARY) ON g.id = v.organisation_id "
 	"STRAIGHT_JOIN postcodes p ON p.pc4 = v.pc4 "
 	"WHERE g.active = 1 "
 	"AND NOT EXISTS (SELECT 1 FROM vacancy_responses x "
