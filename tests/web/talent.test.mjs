@@ -134,3 +134,29 @@ test('the figures page shows vacancies and responses per organisation', async ()
 		await context.close();
 	}
 });
+
+test('a volunteer sets up an alert of new vacancies with a talent, by keyboard, on the profile', async () => {
+	const { context, page } = await volunteerPage('nl');
+	try {
+		await open(page, '/profiel.html#alerts');
+		assert.equal(await page.locator('#alert-talents-field').isHidden(), true, 'talents only for vacancies');
+		await page.focus('#alert-kind-requests');
+		await page.keyboard.press('ArrowDown');	// radio group: to "vacancies"
+		assert.equal(await page.isChecked('#alert-kind-vacancies'), true);
+		await page.locator('#alert-talents-field').waitFor({ state: 'visible' });
+		await page.fill('#alert-radius', '10');
+		await page.focus('#alert-talent-cooking');
+		await page.keyboard.press('Space');
+		await checkAxe(page, 'profiel.html alert form for vacancies');
+		await page.click('#alert-form button[type=submit]');
+		const item = page.locator('#alerts-list li.alert-item');
+		await item.first().waitFor();
+		const text = await item.first().innerText();
+		assert.match(text, /Nieuwe vacatures van organisaties/);
+		assert.match(text, /Talenten: Koken/);
+		await screenshot(page, 'profiel-alert-vacatures');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+	}
+});
