@@ -138,3 +138,21 @@ describe('alerts of kind vacancies', () => {
     assert.equal((await ofKind(vol, 'alert.vacancy')).length, 2);
   });
 });
+
+describe('alerts of kind vacancies in the export and the erasure', () => {
+  it('the export names the kind and talents; erasure takes the alert, its targets and talents', async () => {
+    const v = await newUser(['volunteer']);
+    const made = await v.post('/me/alerts', { kind: 'vacancies', postcode: '7811', radius_km: 3, talents: ['music'], frequency: 'daily' });
+    assertStatus(made, 201);
+    const exp = await v.get('/me/export');
+    assertStatus(exp, 200);
+    const alerts = JSON.stringify(exp.body);
+    assert.match(alerts, /"kind":"vacancies"/);
+    assert.match(alerts, /"talents":"music"/);
+    const aid = made.body.alert.id;
+    assert.equal(mariadb(`SELECT COUNT(*) FROM vacancy_alert_targets WHERE alert_id = '${aid}'`)[0][0], '1');
+    assertStatus(await v.delete('/me', { password: v.password }), 204);
+    for (const t of ['alerts WHERE id', 'vacancy_alert_targets WHERE alert_id', 'alert_talents WHERE alert_id'])
+      assert.equal(mariadb(`SELECT COUNT(*) FROM ${t} = '${aid}'`)[0][0], '0', t);
+  });
+});
