@@ -48,6 +48,7 @@ enum ctl_stmt {
 	STMT_PURGE_OUTBOX,
 	STMT_PURGE_CHECKIN_NOTES,
 	STMT_PURGE_COORDINATOR_NOTES,
+	STMT_PURGE_VACANCY_MESSAGES,
 	/* rotate.c: per sealed column, a page of rows, and a compare-and-set. */
 	STMT_ROTATE_USERS_EMAIL_GET,
 	STMT_ROTATE_USERS_EMAIL_SET,

@@ -8,6 +8,8 @@
  *   - the notes of check-ins on recurring help (read only by moderators)
  *     older than N days, and the coordinator's note on a match whose
  *     request closed more than N days ago (issue 17);
+ *   - the conversations of responses to a vacancy closed (or rejected,
+ *     hidden) more than N days ago; the responses stay (issue 18 part 2);
  *   - mail in the outbox older than N days, sent or not;
  *   - expired sessions and password-reset tokens, login attempts older
  *     than a day (past every throttling window).
@@ -30,6 +32,7 @@ static const struct purge_step {
 	{ STMT_PURGE_OUTBOX, 1, "old outbox mail" },
 	{ STMT_PURGE_CHECKIN_NOTES, 1, "check-in notes" },
 	{ STMT_PURGE_COORDINATOR_NOTES, 1, "coordinator notes of closed requests" },
+	{ STMT_PURGE_VACANCY_MESSAGES, 1, "conversations about closed vacancies" },
 	{ STMT_PURGE_SESSIONS, 0, "expired sessions" },
 	{ STMT_PURGE_PASSWORD_RESETS, 0, "expired password-reset tokens" },
 	{ STMT_PURGE_LOGIN_ATTEMPTS, 0, "old login attempts" },

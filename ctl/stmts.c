@@ -82,6 +82,13 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"s.note_at = NULL WHERE s.note IS NOT NULL AND r.status IN "
 	"('completed','cancelled','rejected','hidden','expired') "
 	"AND COALESCE(r.closed_at, r.updated_at) < NOW(3) - INTERVAL ? DAY",
+	/* STMT_PURGE_VACANCY_MESSAGES: retention in days; the conversations
+	 * of responses to a vacancy that closed (or a moderator took down)
+	 * longer ago (issue 18 part 2). The responses stay: that someone
+	 * responded is counted in the figures; what was said goes. */
+	"DELETE m FROM vacancy_messages m JOIN vacancy_responses r ON r.id = m.response_id "
+	"JOIN vacancies v ON v.id = r.vacancy_id WHERE v.status IN ('closed','rejected','hidden') "
+	"AND v.updated_at < NOW(3) - INTERVAL ? DAY",
 	/* STMT_ROTATE_*_GET: the last id seen (keyset); a page of (id, the row
 	 * id the value is bound to, sealed value). Outbox mail is bound to its
 	 * user, everything else to its own row.

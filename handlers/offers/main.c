@@ -1,13 +1,16 @@
 /*
  * main.c — the offers handler: what volunteers offer (talents, categories,
  * weekly availability, how far they travel), browsing offers near a
- * postcode, pausing, editing, deleting, and moderation of offers.
+ * postcode, pausing, editing, deleting, and moderation of offers; and the
+ * vacancies of organisations and the list of talents (issue 18 part 2,
+ * vacancy.h), public posts moderated and searched the same way.
  *
  * Read the route table as the table of contents; each action lives in the
  * file named after its group (write.c, list.c, review.c; offer.c holds what
  * they share). Everything before the action (method, content type,
  * session, CSRF, role, field validation) is done by lib/server.c. This
- * program gets no master key: nothing of an offer is private.
+ * program gets no master key: nothing of an offer or a vacancy is private
+ * (the responses to vacancies, which are, live in the matches handler).
  */
 #include <stdlib.h>
 

@@ -13,7 +13,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, DEMO_POSTCODE, UNKNOWN_POSTCODE, newUser, asDemo, asAdmin, randomTag,
-  assertStatus, assertProblem, searchFiles,
+  assertStatus, assertProblem, searchFiles, ctl,
 } from './lib/client.mjs';
 import { waitForMail } from './lib/mail.mjs';
 import { mariadb } from './lib/explain.mjs';
@@ -123,6 +123,7 @@ describe('vacancies', () => {
     assertProblem(await coordA.post('/vacancies', body({ talents: ['no-such'] })), 422, 'validation_failed', 'talents');
     assertProblem(await coordA.post('/vacancies', body({ categories: ['no-such'] })), 422, 'validation_failed', 'categories');
     assertProblem(await coordA.post('/vacancies', body({ postcode: UNKNOWN_POSTCODE })), 422, 'unknown_postcode', 'postcode');
+    assertProblem(await coordA.post('/vacancies', body({ postcode: '1011' })), 422, 'outside_service_area', 'postcode', 'outside_service_area');
     assertProblem(await coordA.post('/vacancies', body({ hours_per_month: 0 })), 422, 'validation_failed', 'hours_per_month');
     assertProblem(await coordA.post('/vacancies', body({ needs_vog: 'ja' })), 422, 'validation_failed', 'needs_vog');
 
@@ -321,6 +322,14 @@ describe('vacancies', () => {
     assert.equal((await volunteer2.get('/me/vacancy-responses')).body.items.length, 0);
   });
 
+  it('burenhulpctl rotate-key --reseal reaches the conversations, and they still open', async () => {
+    const out = ctl(['rotate-key', '--reseal']);
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, / 0 could not be opened/, `${out.stdout}${out.stderr}`);
+    const mine = await volunteer.get(`/vacancy-responses/${response.id}/messages`);
+    assert.equal(mine.body.items.length, 3);
+  });
+
   it('a hidden vacancy is listed nowhere and shown to no one but its coordinators and moderators, with the reason', async () => {
     const hide = await moderator.post(`/vacancies/${vacancy.id}/review`, { decision: 'hide', reason: 'Klopt niet.' });
     assertStatus(hide, 200);
@@ -336,6 +345,17 @@ describe('vacancies', () => {
     assert.deepEqual(own.body.vacancy.moderation, { decision: 'hide', reason: 'Klopt niet.' });
     // A coordinator of B does not learn that it exists.
     assertProblem(await coordB.get(`/vacancies/${vacancy.id}/responses`), 404, 'not_found');
+  });
+
+  it('burenhulpctl purge: the conversation of a vacancy taken down longer ago than the retention goes; the response stays', async () => {
+    mariadb(`UPDATE vacancies SET updated_at = NOW(3) - INTERVAL 200 DAY WHERE id = '${vacancy.id}'`);
+    const out = ctl(['purge']);
+    assert.equal(out.status, 0, out.stderr);
+    assert.match(out.stdout, /purge: [1-9][0-9]* conversations about closed vacancies/, out.stdout);
+    const list = await coordA.get(`/vacancies/${vacancy.id}/responses`);
+    assert.deepEqual(list.body.items.map((x) => x.id), [response.id], 'the response is still counted');
+    assert.equal(list.body.items[0].message, null, 'what was said is gone');
+    assert.equal((await volunteer.get(`/vacancy-responses/${response.id}/messages`)).body.items.length, 0);
   });
 
   it('the volunteer\'s talents and responses are in their export, and gone after erasure', async () => {
@@ -373,5 +393,24 @@ describe('vacancies', () => {
     assert.deepEqual(on('bh_requests', 'vacancy_messages'), []);
     assert.ok(on('bh_matches', 'vacancy_messages').every((g) => !/DELETE|UPDATE/.test(g)), 'matches writes messages, never rewrites them');
     assert.ok(on('bh_matches', 'vacancies').every((g) => /^GRANT SELECT \(/.test(g)), 'matches reads a few columns of vacancies, no more');
+  });
+
+  it('no 500 for anything a client sends: duplicates, wrong types, odd queries', async () => {
+    assertProblem(await coordA.post('/vacancies', body({ talents: ['cooking', 'cooking'] })), 422, 'validation_failed', 'talents');
+    assertProblem(await coordA.post('/vacancies', body({ categories: 'garden' })), 422, 'validation_failed', 'categories');
+    assertProblem(await coordA.post('/vacancies', body({ hours_per_month: 'veel' })), 422, 'validation_failed', 'hours_per_month');
+    assertProblem(await coordA.post('/vacancies', body({ organisation_id: 'nope' })), 422, 'validation_failed', 'organisation_id');
+    assertProblem(await volunteer.patch('/me', { talents: ['cooking', 'cooking'] }), 422, 'validation_failed', 'talents');
+    assertProblem(await anon.get('/vacancies?limit=abc'), 422, 'validation_failed', 'limit');
+    assertProblem(await anon.get('/vacancies?radius_km=abc&near=7811'), 422, 'validation_failed', 'radius_km');
+    assertProblem(await anon.get('/vacancies?q=a'), 422, 'validation_failed', 'q');
+    assertProblem(await anon.get('/vacancies/not-an-id'), 404, 'not_found');
+    assertProblem(await anon.get(`/vacancies/${NOBODY}`), 404, 'not_found');
+    assertProblem(await coordA.get(`/organisations/${orgA.id}/vacancies?cursor=xyz`), 400, 'bad_request');
+    assertProblem(await coordA.get(`/vacancies/${vacancy.id}/responses?limit=0`), 422, 'validation_failed', 'limit');
+    assertProblem(await volunteer.get(`/vacancy-responses/${response.id}/messages?cursor=xyz`), 400, 'bad_request');
+    assertProblem(await volunteer.post(`/vacancy-responses/${response.id}/messages`, { body: '' }), 422, 'validation_failed', 'body');
+    assertProblem(await admin.post('/talents', { id: 'x', name_nl: '', name_en: 'X' }), 422, 'validation_failed', 'name_nl');
+    assertStatus(await coordA.patch(`/vacancies/${vacancy.id}`, {}), 200, 'an empty PATCH changes nothing');
   });
 });

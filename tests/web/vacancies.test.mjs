@@ -133,6 +133,10 @@ test('a coordinator posts a vacancy, anyone finds it, a volunteer responds and t
 
 		await vol.page.click('#messages-refresh');
 		await vol.page.locator('.message-body', { hasText: 'Zaterdag om tien uur' }).waitFor();
+		// The volunteer finds the conversation again from the vacancies page.
+		await open(vol.page, '/vacatures.html');
+		await vol.page.locator('#my-responses a', { hasText: `${WORD} zoekt handen` }).waitFor();
+		await checkAxe(vol.page, 'vacatures.html with my responses');
 		assertNoScriptErrors(coord.page);
 		assertNoScriptErrors(vol.page);
 		assertNoScriptErrors(anon.page);
@@ -172,5 +176,56 @@ test('vacatures.html and the admin\'s talents page pass axe in English', async (
 		assertNoScriptErrors(page);
 	} finally {
 		await context.close();
+	}
+});
+
+test('a pending vacancy in the moderation queue shows its organisation, and approving it by keyboard publishes it', async () => {
+	const admin = new ApiClient();
+	await admin.login('admin@demo.burenhulp.nl');
+	const org = (await admin.call('POST', '/organisations', {
+		name: `Voedselbank ${RUN}`, description: 'Pakketten.', categories: ['meals'], postcode: '7811 AB',
+	})).data.organisation;
+	const c = await apiRegister({ tag: 'vac-q', roles: ['resident'], name: `Coördinator Q ${RUN}` });
+	await admin.call('POST', `/organisations/${org.id}/coordinators`, { user_id: c.user.id });
+	const coordinator = new ApiClient();
+	await coordinator.login(c.email, c.password);
+	const posted = await coordinator.call('POST', '/vacancies', {
+		organisation_id: org.id, title: `Inpakkers ${RUN}`, description: 'Op vrijdag pakketten inpakken.',
+		talents: ['organising'], categories: ['meals'], postcode: '7811 AB',
+	});
+	assert.equal(posted.status, 201);
+	const vacancy = posted.data.vacancy;
+	const { context, page } = await newPage(browser);
+	try {
+		await uiLogin(page, 'moderator@demo.burenhulp.nl', undefined, '/admin/');
+		// The queue is oldest first and this stack may hold older posts: the
+		// page gets only this item of the real queue's answer.
+		await page.route('**/api/v1/admin/queue*', async (route) => {
+			const res = await route.fetch();
+			const body = await res.json();
+			let item = body.items.find((i) => i.id === vacancy.id);
+			for (let cursor = body.next_cursor; !item && cursor;) {
+				const more = await (await route.fetch({ url: `${route.request().url().split('?')[0]}?limit=100&cursor=${encodeURIComponent(cursor)}` })).json();
+				item = more.items.find((i) => i.id === vacancy.id);
+				cursor = more.next_cursor;
+			}
+			await route.fulfill({ response: res, json: { items: item ? [item] : [], next_cursor: null } });
+		});
+		await open(page, '/admin/');
+		const art = page.locator(`article#q-${vacancy.id}`);
+		await art.waitFor();
+		assert.match(await art.innerText(), /Vacature/);
+		assert.match(await art.innerText(), new RegExp(`Voedselbank ${RUN}`));
+		await checkAxe(page, 'admin queue with a vacancy');
+		await art.focus();
+		await page.keyboard.press('a');
+		await art.waitFor({ state: 'detached' });
+		const pub = await new ApiClient().call('GET', `/vacancies/${vacancy.id}`);
+		assert.equal(pub.status, 200);
+		assert.equal(pub.data.vacancy.status, 'open');
+		assertNoScriptErrors(page);
+	} finally {
+		await context.close();
+		await admin.call('DELETE', `/organisations/${org.id}`);
 	}
 });

@@ -3,7 +3,7 @@
 // nearest first when a postcode is given, paged. The search lives in the
 // URL, so back and a shared link work.
 
-import { api, getCategories } from '../api.js';
+import { api, getCategories, hasRole } from '../api.js';
 import { startPage, pageReady, pagedList, el, fillCategorySelect, userText } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { showErrors, clearErrors, formValues } from '../forms.js';
@@ -67,10 +67,29 @@ function fillSelects() {
 	fillTalentSelect(form.talent, talents, 'vacancies.any_talent');
 }
 
+/** A volunteer's own responses, each leading to its conversation. */
+async function showMyResponses(user) {
+	if (!hasRole(user, 'volunteer'))
+		return;
+	const { items } = await api.get('/me/vacancy-responses', { limit: 100 }).catch(() => ({ items: [] }));
+	if (!items.length)
+		return;
+	const ul = document.getElementById('my-responses-list');
+	for (const x of items) {
+		const li = el('li');
+		const a = el('a', null, null, { href: `/vacature-gesprek.html?id=${encodeURIComponent(x.id)}` });
+		userText(a, x.vacancy.title);
+		li.append(a, document.createTextNode(' '), el('span', 'vacancies.my_response_org', { org: x.vacancy.organisation.name }));
+		ul.append(li);
+	}
+	document.getElementById('my-responses').hidden = false;
+}
+
 async function main() {
 	const categoriesP = getCategories().catch(() => []);
 	const talentsP = getTalents().catch(() => []);
-	await startPage();
+	const { user } = await startPage();
+	await showMyResponses(user);
 	[categories, talents] = await Promise.all([categoriesP, talentsP]);
 	fillSelects();
 	const s = searchFromUrl();

@@ -7,7 +7,7 @@
 // their organisation's page.
 
 import { api, getCategories, hasRole } from '../api.js';
-import { startPage, pageReady, el, param, userText, replaceMain, loginUrl, setTitle } from '../page.js';
+import { startPage, pageReady, el, param, userText, replaceMain, loginUrl } from '../page.js';
 import { handleForm } from '../forms.js';
 import { getTalents, vacancyMeta } from '../talents.js';
 
@@ -37,7 +37,6 @@ async function main() {
 	const [categories, talents] = await Promise.all([categoriesP, talentsP]);
 	userText($('vacancy-h1'), v.title, v.lang);
 	document.title = `${v.title} — Burenhulp`;
-	void setTitle;
 	$('vacancy-facts').replaceChildren(vacancyMeta(v, { talents, categories }));
 	userText($('vacancy-description'), v.description, v.lang);
 	$('vacancy-description').style.whiteSpace = 'pre-line';
