@@ -217,9 +217,10 @@ const char *const matches_stmts[STMT__MAX] = {
 	/* STMT_VS_CATEGORY_NAMES: → id, name_nl, name_en of every category */
 	"SELECT id, name_nl, name_en FROM categories",
 	/* STMT_SUGGEST_VACANCIES: centre lat, lat, lon; lat min, lat max, lon
-	 * min, lon max (box); reach in km; areas limit; me; limit → a
+	 * min, lon max (box); reach in km; areas limit; me, me; limit → a
 	 * published vacancy (see vacancy_suggest.c for the columns): open, of
-	 * an active organisation, not one the volunteer answered already,
+	 * an active organisation, not one the volunteer answered already nor
+	 * one of an organisation they coordinate,
 	 * area by area nearest first as STMT_SUGGEST_REQUESTS does, each
 	 * area's open vacancies read on vacancies_area (status, pc4, id); the
 	 * join stops at the limit. */
@@ -238,6 +239,8 @@ const char *const matches_stmts[STMT__MAX] = {
 	"WHERE g.active = 1 "
 	"AND NOT EXISTS (SELECT 1 FROM vacancy_responses x "
 	"WHERE x.vacancy_id = v.id AND x.volunteer_id = ?) "
+	"AND NOT EXISTS (SELECT 1 FROM organisation_coordinators oc "
+	"WHERE oc.organisation_id = v.organisation_id AND oc.user_id = ?) "
 	"ORDER BY a.km, a.pc4 LIMIT ?",
 	/* STMT_MATCHES_WAITING_OTHERS: request, the match accepted → id,
 	 * volunteer of every other match still waiting (matches_request) */

@@ -12,7 +12,8 @@
  * stopping at CANDIDATES_MAX — never a scan of the vacancies of a box. A
  * vacancy is published when its status is open and its organisation is
  * active; nothing else is read (the SQL says so, not this file). A vacancy
- * the volunteer has answered already is left out. Each candidate is
+ * the volunteer has answered already, or one of an organisation they
+ * coordinate, is left out. Each candidate is
  * measured exactly, scored in rank.c (rank_vacancy_score) and the best
  * place of each vacancy kept; the answer is capped at ?limit (1..50).
  */
@@ -346,7 +347,7 @@ vacancy_suggestions(struct req *r)
 		    DB_DOUBLE(box.lat_min), DB_DOUBLE(box.lat_max),
 		    DB_DOUBLE(box.lon_min), DB_DOUBLE(box.lon_max),
 		    DB_DOUBLE(places[p].reach_km + AREA_SLACK_KM), DB_INT(AREAS_MAX),
-		    DB_STR(me), DB_INT(CANDIDATES_MAX)), found) != DB_OK)
+		    DB_STR(me), DB_STR(me), DB_INT(CANDIDATES_MAX)), found) != DB_OK)
 			goto internal;
 		if (n + found->nrows > cap) {
 			struct candidate *bigger;

@@ -73,6 +73,9 @@ describe('a vacancy from posting to the volunteer who fits it', () => {
     const told = await ofKind(volunteer, 'alert.vacancy');
     assert.deepEqual(told.map((n) => n.link), [`/vacature.html?id=${vacancy.id}`]);
     assert.equal((await ofKind(coordinator, 'alert.vacancy')).length, 0, 'the poster is not told of their own');
+    const own = await coordinator.get('/me/vacancy-suggestions?limit=50');
+    assertStatus(own, 200);
+    assert.ok(!own.body.some((s) => s.vacancy.id === vacancy.id), 'a coordinator is not suggested their own organisation\'s vacancy');
 
     // Hidden and approved again: no second alert.
     assertStatus(await moderator.post(`/vacancies/${vacancy.id}/review`, { decision: 'hide', reason: 'even weg' }), 200);

@@ -78,10 +78,10 @@ describe('EXPLAIN: vacancy suggestions walk the nearest areas on an index and st
 
   const args = () => {
     const [lat, lon] = centre;
-    return [lat, lat, lon, ...box(lat, lon, MAX_KM), MAX_KM + 0.001, AREAS, volunteer, CANDIDATES];
+    return [lat, lat, lon, ...box(lat, lon, MAX_KM), MAX_KM + 0.001, AREAS, volunteer, volunteer, CANDIDATES];
   };
   const guarded = {
-    v: 'vacancies', g: 'organisations', p: 'postcodes', x: 'vacancy_responses',
+    v: 'vacancies', g: 'organisations', p: 'postcodes', x: 'vacancy_responses', oc: 'organisation_coordinators',
     vt: 'vacancy_talents', vc: 'vacancy_categories',
   };
 
