@@ -4,7 +4,7 @@
  *
  *   burenhulpctl seed-bench [--users N] [--requests N] [--offers N]
  *                           [--matches N] [--alerts N] [--daily N]
- *                           [--mails N] [--quiet] [--trace]
+ *                           [--mails N] [--vacancies N] [--quiet] [--trace]
  *
  * Defaults 100 000 users, 1 000 000 requests, 200 000 offers, about 500 000
  * matches, 50 000 alerts, no daily events and no mail. Every run ADDS that
@@ -50,6 +50,15 @@
  *     its queued outbox row, held: due_at is a day ahead, so that the
  *     benchmark releases them at once (UPDATE due_at) when it starts the
  *     clock. The mailer renders and sends them like any alert mail.
+ *
+ *   - vacancies (--vacancies N, issue 18; none unless asked): of bench
+ *     organisations (one per 100 vacancies, ids "bo" + number), each
+ *     placed where a bench user lives (so spread like the users, weighted
+ *     to Emmen), ids "bv" + number (a later run goes on counting), 70 %
+ *     open, the rest closed, pending, rejected or hidden; one or two of
+ *     the 16 talents and one category each, of the last year. They are
+ *     marked as told to the alerts (alerted_at), so that the mailer's
+ *     vacancy_alerts job does not work through them during the bench.
  *
  * bench_users (n, id, area, poster and volunteer numbers) is a scratch
  * table of the bench database only: it lets a later run draw owners and
@@ -144,6 +153,11 @@ enum bench_stmt {
 	BS_MCHUNK_FILL,
 	BS_MAIL_EVENTS_INSERT,
 	BS_MAIL_OUTBOX_INSERT,
+	BS_VAC_COUNT,
+	BS_VAC_ORGS_INSERT,
+	BS_VACANCIES_INSERT,
+	BS_VAC_TALENTS_INSERT,
+	BS_VAC_CATS_INSERT,
 	BS_ANALYZE,
 	BS_COUNTS,
 	BS__MAX
@@ -421,9 +435,53 @@ static const char *const bench_stmts[BS__MAX] = {
 	"INSERT INTO outbox (user_id, kind, notification_id, state, due_at, created_at) "
 	"SELECT b.id, 'alert.request', c.id, 'queued', NOW(3) + INTERVAL 1 DAY, NOW(3) "
 	"FROM bench_mchunk c JOIN bench_users b ON b.n = c.user_n ORDER BY c.seq",
+	/* BS_VAC_COUNT: → bench vacancies so far */
+	"SELECT COUNT(*) FROM vacancies WHERE id LIKE 'bv%'",
+	/* BS_VAC_ORGS_INSERT: bench users (count), first org, last org. An
+	 * organisation where a bench user lives. */
+	"INSERT IGNORE INTO organisations (id, name, description, pc4, lat, lon, active, "
+	"created_at, updated_at) "
+	"SELECT CONCAT('bo', LPAD(s.seq, 20, '0')), CONCAT('Bench organisatie ', s.seq), "
+	"'Een vrijwilligersorganisatie van de benchmark.', b.pc4, b.lat, b.lon, 1, "
+	"NOW(3) - INTERVAL 2 YEAR, NOW(3) - INTERVAL 2 YEAR "
+	"FROM seq_1_to_4000000000 s JOIN bench_users b ON b.n = 1 + (s.seq * 7919) % ? "
+	"WHERE s.seq BETWEEN ? AND ?",
+	/* BS_VACANCIES_INSERT: organisations (count), bench users (count),
+	 * first seq, last seq */
+	"INSERT INTO vacancies (id, organisation_id, posted_by, title, description, pc4, "
+	"lat, lon, hours_per_month, needs_vog, status, lang, created_at, updated_at, alerted_at) "
+	"SELECT CONCAT('bv', LPAD(s.seq, 20, '0')), "
+	"CONCAT('bo', LPAD(1 + s.seq % ?, 20, '0')), NULL, "
+	"ELT(1 + s.seq % 6, 'Maatje voor een oudere buurtgenoot', 'Chauffeur voor de buurtbus', "
+	"'Tuinman voor het hospice', 'Kok voor de buurtmaaltijd', 'Computerhulp in de bibliotheek', "
+	"'Voorlezer op de basisschool'), "
+	"'Wij zoeken een vrijwilliger die een paar uur per maand wil helpen. "
+	"U krijgt een inwerkperiode en een vaste contactpersoon.', "
+	"b.pc4, b.lat, b.lon, ELT(1 + s.seq % 4, 4, 8, 12, 16), (s.seq % 5 = 0), "
+	"ELT(1 + s.seq % 20, 'open', 'open', 'open', 'open', 'open', 'open', 'open', "
+	"'open', 'open', 'open', 'open', 'open', 'open', 'open', 'closed', 'closed', "
+	"'pending', 'pending', 'rejected', 'hidden'), 'nl', "
+	"NOW(3) - INTERVAL ((s.seq * 104729) % 31536000) SECOND, "
+	"NOW(3) - INTERVAL ((s.seq * 104729) % 31536000) SECOND, NOW(3) "
+	"FROM seq_1_to_4000000000 s JOIN bench_users b ON b.n = 1 + (s.seq * 2654435761) % ? "
+	"WHERE s.seq BETWEEN ? AND ?",
+	/* BS_VAC_TALENTS_INSERT: first seq, last seq. One or two talents. */
+	"INSERT IGNORE INTO vacancy_talents (vacancy_id, talent_id) "
+	"SELECT CONCAT('bv', LPAD(s.seq, 20, '0')), ELT(1 + (s.seq * k.k) % 16, "
+	"'cooking', 'gardening', 'computer_help', 'paperwork', 'driving_licence', "
+	"'odd_jobs', 'company', 'reading', 'music', 'sport', 'organising', 'first_aid', "
+	"'care_experience', 'languages', 'photography', 'transport') "
+	"FROM seq_1_to_4000000000 s JOIN (SELECT 1 AS k UNION ALL SELECT 7) k "
+	"ON k.k = 1 OR s.seq % 2 = 0 WHERE s.seq BETWEEN ? AND ?",
+	/* BS_VAC_CATS_INSERT: first seq, last seq. One category. */
+	"INSERT IGNORE INTO vacancy_categories (vacancy_id, category_id) "
+	"SELECT CONCAT('bv', LPAD(s.seq, 20, '0')), c.id "
+	"FROM seq_1_to_4000000000 s JOIN bench_cats c ON c.k = s.seq % 10 "
+	"WHERE s.seq BETWEEN ? AND ?",
 	/* BS_ANALYZE: fresh statistics for the optimizer after a bulk load */
 	"ANALYZE TABLE users, requests, matches, offers, offer_categories, offer_slots, "
-	"alerts, alert_targets, notifications, outbox",
+	"alerts, alert_targets, notifications, outbox, vacancies, vacancy_talents, "
+	"vacancy_categories",
 	/* BS_COUNTS */
 	"SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM requests), "
 	"(SELECT COUNT(*) FROM requests WHERE status = 'open' AND expires_at > NOW(3)), "
@@ -604,7 +662,7 @@ struct seed {
 	struct db	*db;
 	struct arena	 a;
 	bool		 quiet, trace;
-	long		 users, requests, offers, matches, alerts, daily, mails;
+	long		 users, requests, offers, matches, alerts, daily, mails, vacancies;
 	unsigned long	 last_n, last_poster, last_volunteer;
 	struct area	*areas;
 	size_t		 nareas;
@@ -943,6 +1001,45 @@ seed_offers(struct seed *s, const struct timespec *t0, unsigned long volunteers)
 	return 0;
 }
 
+/* Vacancies of bench organisations (issue 18), chunk by chunk. */
+static int
+seed_vacancies(struct seed *s, const struct timespec *t0)
+{
+	struct db_rows rows;
+	long have, last, orgs, first, n, done;
+
+	if (s->vacancies == 0)
+		return 0;
+	if (s->last_n == 0) {
+		fprintf(stderr, "burenhulpctl: seed-bench: vacancies need bench "
+		    "users (--users)\n");
+		return -1;
+	}
+	if (exec(s, BS_VAC_COUNT, NULL, 0, &rows) != DB_OK)
+		return -1;
+	have = (long)db_int(&rows, 0, 0);
+	last = have + s->vacancies;
+	orgs = last / 100 > 0 ? last / 100 : 1;
+	if (exec(s, BS_VAC_ORGS_INSERT, DB_PARAMS(DB_INT((long long)s->last_n),
+	    DB_INT(1), DB_INT(orgs)), NULL) != DB_OK)
+		return -1;
+	for (done = 0; done < s->vacancies; done += n) {
+		first = have + done + 1;
+		n = s->vacancies - done < OFFER_CHUNK ? s->vacancies - done : OFFER_CHUNK;
+		if (exec(s, BS_VACANCIES_INSERT, DB_PARAMS(DB_INT(orgs),
+		    DB_INT((long long)s->last_n), DB_INT(first), DB_INT(first + n - 1)),
+		    NULL) != DB_OK ||
+		    exec(s, BS_VAC_TALENTS_INSERT, DB_PARAMS(DB_INT(first),
+		    DB_INT(first + n - 1)), NULL) != DB_OK ||
+		    exec(s, BS_VAC_CATS_INSERT, DB_PARAMS(DB_INT(first),
+		    DB_INT(first + n - 1)), NULL) != DB_OK)
+			return -1;
+		arena_reset(&s->a);
+	}
+	say(s, t0, s->vacancies, "vacancies with talents and categories");
+	return 0;
+}
+
 /* Alerts of bench volunteers with their targets, chunk by chunk. */
 static int
 seed_alerts(struct seed *s, const struct timespec *t0, unsigned long volunteers)
@@ -1039,8 +1136,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: burenhulpctl seed-bench [--users N] [--requests N] "
 	    "[--offers N] [--matches N] [--alerts N] [--daily N] [--mails N] "
-	    "[--quiet] [--trace]\n"
-	    "  adds N of each (defaults 100000, 1000000, 200000, 500000, 50000, 0, 0)\n");
+	    "[--vacancies N] [--quiet] [--trace]\n"
+	    "  adds N of each (defaults 100000, 1000000, 200000, 500000, 50000, 0, 0, 0)\n");
 	return 2;
 }
 
@@ -1097,6 +1194,8 @@ cmd_seed_bench(struct ctl *c, int argc, char **argv)
 			target = &s.daily;
 		else if (strcmp(argv[i], "--mails") == 0)
 			target = &s.mails;
+		else if (strcmp(argv[i], "--vacancies") == 0)
+			target = &s.vacancies;
 		if (target == NULL || i + 1 >= argc || !count_arg(argv[i + 1], target))
 			return usage();
 		i++;
@@ -1118,6 +1217,7 @@ cmd_seed_bench(struct ctl *c, int argc, char **argv)
 	if (seed_offers(&s, &t0, s.last_volunteer) != 0 ||
 	    seed_requests(&s, &t0, s.last_poster, s.last_volunteer) != 0 ||
 	    seed_alerts(&s, &t0, s.last_volunteer) != 0 ||
+	    seed_vacancies(&s, &t0) != 0 ||
 	    seed_events(&s, &t0) != 0)
 		goto out;
 	if (exec(&s, BS_ANALYZE, NULL, 0, NULL) != DB_OK ||

@@ -416,6 +416,7 @@ decide(const struct principal *who, enum action act,
 			return AUTH_ALLOW;
 		return refuse(who, moderator);
 	case ACT_ME_SUGGESTIONS:
+	case ACT_ME_VACANCY_SUGGESTIONS:
 		return need_role(who, ROLE_VOLUNTEER);
 
 	case ACT_CASELOAD_READ:
@@ -574,6 +575,7 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_MESSAGE_READ] = "message_read",
 	[ACT_MESSAGE_WRITE] = "message_write",
 	[ACT_ME_SUGGESTIONS] = "me_suggestions",
+	[ACT_ME_VACANCY_SUGGESTIONS] = "me_vacancy_suggestions",
 	[ACT_MODERATE] = "moderate",
 	[ACT_REPORT_CREATE] = "report_create",
 	[ACT_STATS_READ] = "stats_read",

@@ -103,6 +103,7 @@ enum action {
 	ACT_MESSAGE_READ,
 	ACT_MESSAGE_WRITE,
 	ACT_ME_SUGGESTIONS,
+	ACT_ME_VACANCY_SUGGESTIONS,	/* a volunteer: vacancies that fit (issue 18) */
 	/* moderation and administration */
 	ACT_MODERATE,			/* review posts, queue, reports */
 	ACT_REPORT_CREATE,

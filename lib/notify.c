@@ -70,6 +70,10 @@ const struct notify_kind notify_kinds[] = {
 	  "Nieuwe hulpvraag bij u in de buurt: " Q("%s"),
 	  "New request near you: " Q("%s"),
 	  "Bekijk de hulpvraag", "View the request" },
+	{ "alert.vacancy", NOTIFY_DAILY, false,
+	  "Nieuwe vacature bij u in de buurt: " Q("%s"),
+	  "New vacancy near you: " Q("%s"),
+	  "Bekijk de vacature", "View the vacancy" },
 	{ "vog.expiring", NOTIFY_INSTANT, false,
 	  "Uw VOG verloopt binnenkort",
 	  "Your certificate of conduct (VOG) expires soon",
@@ -216,6 +220,15 @@ static const struct {
 	    "اعرض الطلب",
 	    "Zobacz prośbę",
 	    "Переглянути запит" } },
+	{ "alert.vacancy",
+	  { "Yakınınızda yeni gönüllü ilanı: “%s”",
+	    "فرصة تطوع جديدة قريبة منك: “%s”",
+	    "Nowe ogłoszenie wolontariatu w pobliżu: “%s”",
+	    "Нова вакансія волонтера поруч: “%s”" },
+	  { "İlanı görün",
+	    "اعرض الفرصة",
+	    "Zobacz ogłoszenie",
+	    "Переглянути вакансію" } },
 	{ "vog.expiring",
 	  { "VOG belgenizin süresi yakında doluyor",
 	    "شهادة حسن السيرة (VOG) تنتهي قريبًا",
@@ -460,6 +473,15 @@ notify_alert(struct db *db, struct arena *a, const char *user_id,
     const char *once_key, int freq)
 {
 	return event(db, a, user_id, "alert.request", link, arg, NULL, once_key,
+	    alert_id, freq);
+}
+
+int
+notify_alert_vacancy(struct db *db, struct arena *a, const char *user_id,
+    const char *alert_id, const char *link, const char *arg,
+    const char *once_key, int freq)
+{
+	return event(db, a, user_id, "alert.vacancy", link, arg, NULL, once_key,
 	    alert_id, freq);
 }
 

@@ -70,6 +70,11 @@ int notify(struct db *db, struct arena *a, const char *user_id,
 int notify_alert(struct db *db, struct arena *a, const char *user_id,
     const char *alert_id, const char *link, const char *arg,
     const char *once_key, int freq) __attribute__((warn_unused_result));
+/* The same for a new published vacancy that fits a vacancies alert (kind
+ * alert.vacancy, issue 18; mailer/vacancy_alerts.c). */
+int notify_alert_vacancy(struct db *db, struct arena *a, const char *user_id,
+    const char *alert_id, const char *link, const char *arg,
+    const char *once_key, int freq) __attribute__((warn_unused_result));
 
 /* An account mail (verification, reset) for user_id, with a secret that
  * only the mail may carry: sealed into the outbox row's body as

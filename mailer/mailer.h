@@ -62,6 +62,7 @@ int send_run(struct mailer *m);		/* send.c */
 int digest_run(struct mailer *m);	/* digest.c: at digest_hour, once a day */
 int followups_run(struct mailer *m);	/* followups.c */
 int checkins_run(struct mailer *m);	/* checkins.c: recurring help */
+int vacancy_alerts_run(struct mailer *m);	/* vacancy_alerts.c (issue 18) */
 int vog_run(struct mailer *m);		/* vog.c: VOG expiry notices (issue 17) */
 /* caregiver_check.c: the monthly reminder of the caregiver's own check */
 int caregiver_check_run(struct mailer *m);
@@ -102,6 +103,9 @@ enum mailer_stmt {
 	MSTMT_VOG_MARK,
 	MSTMT_CGC_REMIND_DUE,	/* caregiver_check.c */
 	MSTMT_CGC_REMIND_MARK,
+	MSTMT_VALERT_DUE,	/* vacancy_alerts.c (issue 18) */
+	MSTMT_VALERT_MARK,
+	MSTMT_VALERT_FIT,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

@@ -141,4 +141,35 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	 * reminded meanwhile: one row. */
 	"UPDATE caregiver_check_reminders r SET r.last_sent_at = NOW(3) "
 	"WHERE r.user_id = ? AND r.last_sent_at <=> ? " CGC_REMIND_DUE,
+	/* MSTMT_VALERT_DUE: limit → id, title, lat, lon, posted_by of
+	 * published vacancies not told yet, on vacancies_alert_due (status,
+	 * alerted_at); see vacancy_alerts.c */
+	"SELECT v.id, v.title, v.lat, v.lon, v.posted_by "
+	"FROM vacancies v FORCE INDEX (vacancies_alert_due) "
+	"JOIN organisations g ON g.id = v.organisation_id "
+	"WHERE v.status = 'open' AND v.alerted_at IS NULL AND g.active = 1 LIMIT ?",
+	/* MSTMT_VALERT_MARK: id. Told: only while still open and not told. */
+	"UPDATE vacancies SET alerted_at = NOW(3) "
+	"WHERE id = ? AND status = 'open' AND alerted_at IS NULL",
+	/* MSTMT_VALERT_FIT: vacancy id; box lat min, max, lon min, max (the
+	 * largest radius an alert may have); poster (never told); centre
+	 * lat, lat, lon; vacancy id → user, alert, frequency of every fitting
+	 * alert of kind vacancies, by user, then alert. The targets of the
+	 * vacancy's categories and of "any" are two index ranges on
+	 * vacancy_alert_targets_geo (category_id, lat, lon, ...) that also
+	 * carry the distance test; the talents are probed per target, on the
+	 * primary keys (scalar subqueries: as NOT EXISTS, MariaDB would read
+	 * every alert's talents into a temporary table). */
+	"SELECT t.user_id, t.alert_id, t.frequency "
+	"FROM (SELECT vc.category_id FROM vacancy_categories vc WHERE vc.vacancy_id = ? "
+	"UNION SELECT '') c "
+	"STRAIGHT_JOIN vacancy_alert_targets t FORCE INDEX (vacancy_alert_targets_geo) "
+	"ON t.category_id = c.category_id AND t.lat BETWEEN ? AND ? AND t.lon BETWEEN ? AND ? "
+	"WHERE t.user_id <> ? AND 2 * 6371.0088 * ASIN(LEAST(1, SQRT("
+	"POW(SIN(RADIANS(t.lat - ?) / 2), 2) + COS(RADIANS(?)) * COS(RADIANS(t.lat)) * "
+	"POW(SIN(RADIANS(t.lon - ?) / 2), 2)))) <= t.radius_km "
+	"AND ((SELECT COUNT(*) FROM alert_talents x WHERE x.alert_id = t.alert_id) = 0 "
+	"OR (SELECT COUNT(*) FROM alert_talents x JOIN vacancy_talents y "
+	"ON y.vacancy_id = ? AND y.talent_id = x.talent_id WHERE x.alert_id = t.alert_id) > 0) "
+	"ORDER BY t.user_id, t.alert_id",
 };

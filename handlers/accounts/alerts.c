@@ -4,6 +4,11 @@
  * these categories". The requests handler matches a request that goes
  * public against alert_targets (one row per category, '' for any), by an
  * index range on (category, lat, lon); see sql/migrations/060.
+ *
+ * kind "vacancies" (issue 18, migration 104) asks the same of vacancies,
+ * optionally narrowed to talents: its rows go to vacancy_alert_targets and
+ * alert_talents instead, which only the mailer's vacancy_alerts job reads
+ * (mailer/vacancy_alerts.c), so neither kind can ever fire the other.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -24,7 +29,23 @@
 
 /* Columns of STMT_ALERTS_LIST and STMT_ALERT_GET. */
 enum { AL_ID, AL_PC4, AL_PLACE, AL_MUNICIPALITY, AL_RADIUS, AL_FREQ, AL_OFFER,
-    AL_CREATED, AL_CATEGORIES, AL_SORT };
+    AL_CREATED, AL_CATEGORIES, AL_SORT, AL_KIND, AL_TALENTS };
+
+/* The words of a GROUP_CONCAT ('' alone: none) as a JSON array. */
+static json_object *
+words_json(const char *list)
+{
+	json_object *a = json_object_new_array();
+	const char *p, *comma;
+
+	for (p = list; p != NULL && *p != '\0'; p = comma != NULL ? comma + 1 : NULL) {
+		comma = strchr(p, ',');
+		if ((comma != NULL ? (size_t)(comma - p) : strlen(p)) > 0)
+			json_object_array_add(a, json_object_new_string_len(p,
+			    comma != NULL ? (int)(comma - p) : (int)strlen(p)));
+	}
+	return a;
+}
 
 static json_object *
 alert_json(const struct db_rows *rows, size_t i)
@@ -45,6 +66,8 @@ alert_json(const struct db_rows *rows, size_t i)
 			    comma != NULL ? (int)(comma - p) : (int)strlen(p)));
 	}
 	json_put_str(a, "id", db_str(rows, i, AL_ID));
+	json_put_str(a, "kind", db_str(rows, i, AL_KIND));
+	json_put(a, "talents", words_json(db_str(rows, i, AL_TALENTS)));
 	json_put(a, "area", postcode_area_json(&area));
 	json_put_int(a, "radius_km", db_int(rows, i, AL_RADIUS));
 	json_put(a, "categories", cats);
@@ -52,6 +75,20 @@ alert_json(const struct db_rows *rows, size_t i)
 	json_put_str(a, "offer_id", db_str(rows, i, AL_OFFER));
 	json_put_str(a, "created_at", db_str(rows, i, AL_CREATED));
 	return a;
+}
+
+/* A talent id as 101 makes them: 1..32 of [a-z0-9_-]. */
+static bool
+talent_id_ok(const char *s)
+{
+	size_t i;
+
+	if (s == NULL || *s == '\0')
+		return false;
+	for (i = 0; s[i] != '\0'; i++)
+		if (i == 32 || strchr("abcdefghijklmnopqrstuvwxyz0123456789_-", s[i]) == NULL)
+			return false;
+	return true;
 }
 
 static bool
@@ -114,8 +151,8 @@ struct new_alert {
 	char		 id[CRYPTO_ID_LEN + 1];
 	struct area	 area;
 	long long	 radius_km;
-	const char	*frequency, *offer_id;
-	json_object	*categories;
+	const char	*frequency, *offer_id, *kind;
+	json_object	*categories, *talents;
 	bool		 too_many;
 };
 
@@ -126,6 +163,8 @@ create_txn(void *ctx)
 	struct req *r = n->r;
 	struct db_rows rows;
 	size_t i, ncat = n->categories != NULL ? json_object_array_length(n->categories) : 0;
+	size_t ntal = n->talents != NULL ? json_object_array_length(n->talents) : 0;
+	bool vacancies = strcmp(n->kind, "vacancies") == 0;
 	int rc;
 
 	n->too_many = false;
@@ -137,7 +176,7 @@ create_txn(void *ctx)
 		return 1;
 	}
 	if ((rc = db_exec(r->db, r->arena, STMT_ALERT_INSERT, DB_PARAMS(
-	    DB_STR(n->id), DB_STR(r->who.user_id), DB_STR(n->area.pc4),
+	    DB_STR(n->id), DB_STR(r->who.user_id), DB_STR(n->kind), DB_STR(n->area.pc4),
 	    DB_DOUBLE(n->area.lat), DB_DOUBLE(n->area.lon), DB_INT(n->radius_km),
 	    DB_STR(n->frequency), DB_STR(n->offer_id)), NULL)) != DB_OK)
 		return rc;
@@ -145,11 +184,21 @@ create_txn(void *ctx)
 		const char *cat = ncat > 0 ? json_object_get_string(
 		    json_object_array_get_idx(n->categories, i)) : "";
 
-		rc = db_exec(r->db, r->arena, STMT_ALERT_TARGET_INSERT, DB_PARAMS(
+		rc = db_exec(r->db, r->arena, vacancies ? STMT_VALERT_TARGET_INSERT :
+		    STMT_ALERT_TARGET_INSERT, DB_PARAMS(
 		    DB_STR(n->id), DB_STR(cat), DB_STR(r->who.user_id),
 		    DB_DOUBLE(n->area.lat), DB_DOUBLE(n->area.lon),
 		    DB_INT(n->radius_km), DB_STR(n->frequency)), NULL);
 		if (rc == DB_DUPLICATE)	/* a category named twice */
+			continue;
+		if (rc != DB_OK)
+			return rc;
+	}
+	for (i = 0; i < ntal; i++) {
+		rc = db_exec(r->db, r->arena, STMT_ALERT_TALENT_INSERT, DB_PARAMS(
+		    DB_STR(n->id), DB_STR(json_object_get_string(
+		    json_object_array_get_idx(n->talents, i)))), NULL);
+		if (rc == DB_DUPLICATE)	/* a talent named twice */
 			continue;
 		if (rc != DB_OK)
 			return rc;
@@ -171,6 +220,24 @@ alerts_create(struct req *r)
 	n.frequency = json_get_str(r->json, "frequency");
 	n.offer_id = json_get_str(r->json, "offer_id");
 	n.categories = json_get_arr(r->json, "categories");
+	n.kind = json_get_str(r->json, "kind");
+	if (n.kind == NULL)
+		n.kind = "requests";
+	n.talents = json_get_arr(r->json, "talents");
+	if (n.talents != NULL && json_object_array_length(n.talents) > 0 &&
+	    strcmp(n.kind, "vacancies") != 0)
+		problem_field(r, "talents", "not_allowed",
+		    "Talents narrow an alert of kind vacancies only.");
+	for (i = 0; n.talents != NULL && i < json_object_array_length(n.talents); i++) {
+		const char *t = json_object_get_string(json_object_array_get_idx(n.talents, i));
+
+		if (talent_id_ok(t) && db_exec(r->db, r->arena, STMT_TALENT_ACTIVE,
+		    DB_PARAMS(DB_STR(t)), &rows) != DB_OK)
+			goto internal;
+		if (!talent_id_ok(t) || rows.nrows != 1)
+			problem_field(r, arena_printf(r->arena, "talents[%zu]", i),
+			    "unknown", "There is no such talent.");
+	}
 	rc = postcode_resolve_served(r, "postcode", json_get_str(r->json, "postcode"), &n.area);
 	if (rc < 0)
 		goto internal;

@@ -51,7 +51,7 @@ gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc)
 		return -1;
 	arr = json_object_new_array();
 	json_put(part, "alerts", arr);
-	/* id, pc4, radius, frequency, created */
+	/* id, pc4, radius, frequency, created, kind, talents */
 	for (i = 0; i < rows.nrows; i++) {
 		o = json_object_new_object();
 		json_put_str(o, "id", db_str(&rows, i, 0));
@@ -59,6 +59,8 @@ gdpr_notifications_export(struct req *r, const char *user_id, json_object *doc)
 		json_put_int(o, "radius_km", db_int(&rows, i, 2));
 		json_put_str(o, "frequency", db_str(&rows, i, 3));
 		json_put_str(o, "created_at", db_str(&rows, i, 4));
+		json_put_str(o, "kind", db_str(&rows, i, 5));
+		json_put_str(o, "talents", db_str(&rows, i, 6));
 		json_object_array_add(arr, o);
 	}
 	return 0;

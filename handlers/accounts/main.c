@@ -85,6 +85,7 @@ static const struct field user_admin_fields[] = {
 };
 
 static const char *const alert_frequencies[] = { "instant", "daily", NULL };
+static const char *const alert_kinds[] = { "requests", "vacancies", NULL };
 
 static const struct field read_fields[] = {
 	{ "ids",		F_STRING_ARRAY,	0, 1, 100, NULL, NULL },
@@ -104,6 +105,8 @@ static const struct field alert_fields[] = {
 	{ "categories",		F_STRING_ARRAY,	0, 0, 20, NULL, NULL },
 	{ "frequency",		F_ENUM,		FIELD_REQUIRED, 0, 0, alert_frequencies, NULL },
 	{ "offer_id",		F_ID,		FIELD_NULLABLE, 0, 0, NULL, NULL },
+	{ "kind",		F_ENUM,		0, 0, 0, alert_kinds, NULL },
+	{ "talents",		F_STRING_ARRAY,	0, 0, 20, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 

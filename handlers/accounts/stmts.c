@@ -219,27 +219,46 @@ const char *const accounts_stmts[STMT__MAX] = {
 	"UPDATE unsubscribe_tokens SET used_at = NOW(3) WHERE token_hash = ?",
 	/* STMT_ALERTS_LIST: user, cursor created x2, id, limit */
 	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
-	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
-	"FROM alert_targets t WHERE t.alert_id = a.id), "
-	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	DB_RFC3339("a.created_at") ", IF(a.kind = 'vacancies', "
+	"(SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM vacancy_alert_targets t WHERE t.alert_id = a.id), "
+	"(SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id)), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f'), a.kind, "
+	"(SELECT GROUP_CONCAT(x.talent_id ORDER BY x.talent_id) "
+	"FROM alert_talents x WHERE x.alert_id = a.id) "
 	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.user_id = ? "
 	"AND (? IS NULL OR (a.created_at, a.id) < (?, ?)) "
 	"ORDER BY a.created_at DESC, a.id DESC LIMIT ?",
 	/* STMT_ALERT_GET: id, user */
 	"SELECT a.id, a.pc4, p.place, p.municipality, a.radius_km, a.frequency, a.offer_id, "
-	DB_RFC3339("a.created_at") ", (SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
-	"FROM alert_targets t WHERE t.alert_id = a.id), "
-	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f') "
+	DB_RFC3339("a.created_at") ", IF(a.kind = 'vacancies', "
+	"(SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM vacancy_alert_targets t WHERE t.alert_id = a.id), "
+	"(SELECT GROUP_CONCAT(t.category_id ORDER BY t.category_id) "
+	"FROM alert_targets t WHERE t.alert_id = a.id)), "
+	"DATE_FORMAT(a.created_at, '%Y-%m-%d %H:%i:%s.%f'), a.kind, "
+	"(SELECT GROUP_CONCAT(x.talent_id ORDER BY x.talent_id) "
+	"FROM alert_talents x WHERE x.alert_id = a.id) "
 	"FROM alerts a JOIN postcodes p ON p.pc4 = a.pc4 WHERE a.id = ? AND a.user_id = ?",
 	/* STMT_ALERTS_COUNT: user */
 	"SELECT COUNT(*) FROM alerts WHERE user_id = ?",
-	/* STMT_ALERT_INSERT: id, user, pc4, lat, lon, radius, frequency, offer */
-	"INSERT INTO alerts (id, user_id, pc4, lat, lon, radius_km, frequency, offer_id, created_at) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
+	/* STMT_ALERT_INSERT: id, user, kind, pc4, lat, lon, radius, frequency,
+	 * offer */
+	"INSERT INTO alerts (id, user_id, kind, pc4, lat, lon, radius_km, frequency, offer_id, created_at) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(3))",
 	/* STMT_ALERT_TARGET_INSERT: alert, category ('' any), user, lat, lon,
 	 * radius, frequency */
 	"INSERT INTO alert_targets (alert_id, category_id, user_id, lat, lon, radius_km, frequency) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_VALERT_TARGET_INSERT: as STMT_ALERT_TARGET_INSERT, for an
+	 * alert of kind vacancies (104) */
+	"INSERT INTO vacancy_alert_targets (alert_id, category_id, user_id, lat, lon, radius_km, frequency) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_ALERT_TALENT_INSERT: alert, talent */
+	"INSERT INTO alert_talents (alert_id, talent_id) VALUES (?, ?)",
+	/* STMT_TALENT_ACTIVE: id → id of an active talent */
+	"SELECT id FROM talents WHERE id = ? AND active = 1",
 	/* STMT_ALERT_DELETE: id, user (its targets go by cascade) */
 	"DELETE FROM alerts WHERE id = ? AND user_id = ?",
 	/* STMT_CATEGORY_ACTIVE */
@@ -270,9 +289,12 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_NOTIFS_EXPORT: user → id, kind, link, created, read */
 	"SELECT id, kind, link, " DB_RFC3339("created_at") ", " DB_RFC3339("read_at") " "
 	"FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC",
-	/* STMT_GDPR_ALERTS_EXPORT: user → id, pc4, radius, frequency, created */
-	"SELECT id, pc4, radius_km, frequency, " DB_RFC3339("created_at") " "
-	"FROM alerts WHERE user_id = ? ORDER BY created_at DESC, id DESC",
+	/* STMT_GDPR_ALERTS_EXPORT: user → id, pc4, radius, frequency, created,
+	 * kind, talents */
+	"SELECT a.id, a.pc4, a.radius_km, a.frequency, " DB_RFC3339("a.created_at") ", a.kind, "
+	"(SELECT GROUP_CONCAT(x.talent_id ORDER BY x.talent_id) FROM alert_talents x "
+	"WHERE x.alert_id = a.id) "
+	"FROM alerts a WHERE a.user_id = ? ORDER BY a.created_at DESC, a.id DESC",
 	/* STMT_GDPR_OUTBOX_DROP: user; unsent mail to them is never sent */
 	"UPDATE outbox SET state = 'failed', failed_at = NOW(3), last_error = 'account erased', "
 	"body_ct = NULL, to_ct = NULL WHERE user_id = ? AND state = 'queued'",

@@ -82,6 +82,9 @@ enum stmt {
 	STMT_CHECKIN_STATE_EXISTS,
 	/* the caregiver checks taken, a count (stats_care.c), issue 17 */
 	STMT_STATS_CAREGIVER_CHECKS,
+	STMT_STATS_VACANCIES,		/* stats_vacancies.c (issue 18) */
+	STMT_STATS_VACANCY_RESPONSES,
+	STMT_STATS_VACANCY_RESPONDERS,
 	STMT_CATEGORY_VOG_SET,		/* issue 17 */
 	STMT_VOG_LIST,			/* vog.c, issue 17 */
 	/* coordinators.c: organisation accounts, issue 18 part 1 */
@@ -178,6 +181,29 @@ void checkins_list(struct req *r);
 /* Adds caregiver_checks (the number of caregiver checks taken in [from,
  * to), null below 5) to the figures o (stats_care.c). 0 or -1. */
 int stats_care_put(struct req *r, json_object *o, long long from, long long to);
+
+/* The vacancies and responses per organisation of GET /admin/stats
+ * (stats_vacancies.c, issue 18): counts rounded to 5, a count of
+ * responses with 1 to 4 volunteers behind it suppressed (and the next
+ * smallest of the breakdown with it). Arena-owned. */
+struct stats_vac_row {
+	const char	*id, *name;		/* organisation; NULL for the total */
+	double		 posted, responses;
+	long long	 volunteers;
+	bool		 responses_suppressed;
+};
+struct stats_vac {
+	struct stats_vac_row	 total;
+	struct stats_vac_row	*orgs;		/* by name */
+	size_t			 norgs;
+};
+/* Reads and protects the figures of [from, to) (Unix seconds) in
+ * municipality (NULL: all). 0, or -1 on a database failure. */
+int stats_vacancies_read(struct req *r, long long from, long long to,
+    const char *municipality, struct stats_vac *out);
+/* As JSON: {vacancies_posted, vacancy_responses, suppressed_fields,
+ * per_organisation: [...]}. */
+json_object *stats_vacancies_json(const struct stats_vac *v);
 void checkins_note_put(struct req *r);
 void vog_list(struct req *r);
 

@@ -971,6 +971,8 @@ static const char *const csv_columns[][2] = {
 	{ "volunteer_hours", "uren vrijwilligers" },
 	{ "active_volunteers", "actieve vrijwilligers" },
 	{ "active_residents", "actieve hulpvragers" },
+	{ "vacancies_posted", "vacatures geplaatst" },
+	{ "vacancy_responses", "reacties op vacatures" },
 	{ "suppressed", "onderdrukt" },
 };
 #define CSV_NCOLS	(sizeof(csv_columns) / sizeof(csv_columns[0]))
@@ -1028,9 +1030,18 @@ csv_when(struct csv *c, struct req *r, time_t t)
 	fputc(c->sep, c->f);
 }
 
+/* The two vacancy columns (issue 18): vac's figures, or empty cells. */
+static void
+csv_vacancies(struct csv *c, const struct stats_vac_row *vac)
+{
+	csv_number(c, vac != NULL, vac != NULL ? vac->posted : 0, 0);
+	csv_number(c, vac != NULL && !vac->responses_suppressed,
+	    vac != NULL ? vac->responses : 0, 0);
+}
+
 static void
 csv_row(struct csv *c, struct req *r, const char *scope, const struct row *w,
-    const char *name, time_t from, time_t to)
+    const char *name, time_t from, time_t to, const struct stats_vac_row *vac)
 {
 	double rate;
 	int f;
@@ -1055,15 +1066,43 @@ csv_row(struct csv *c, struct req *r, const char *scope, const struct row *w,
 	csv_number(c, !w->f[FIG_HOURS].suppressed, w->f[FIG_HOURS].value, 2);
 	csv_number(c, !w->f[FIG_VOLUNTEERS].suppressed, w->f[FIG_VOLUNTEERS].value, 0);
 	csv_number(c, !w->f[FIG_RESIDENTS].suppressed, w->f[FIG_RESIDENTS].value, 0);
+	csv_vacancies(c, vac);
 	if (c->nl)
-		fputs(row_suppressed(w) ? "ja" : "nee", c->f);
+		fputs(row_suppressed(w) || (vac != NULL && vac->responses_suppressed) ?
+		    "ja" : "nee", c->f);
 	else
-		fputs(row_suppressed(w) ? "true" : "false", c->f);
+		fputs(row_suppressed(w) || (vac != NULL && vac->responses_suppressed) ?
+		    "true" : "false", c->f);
+	fputs("\r\n", c->f);
+}
+
+/* One organisation's vacancies and responses: the request columns empty. */
+static void
+csv_org_row(struct csv *c, struct req *r, const struct stats_vac_row *vac,
+    time_t from, time_t to)
+{
+	size_t i;
+
+	csv_text(c, c->nl ? "organisatie" : "organisation");
+	fputc(c->sep, c->f);
+	csv_text(c, vac->id);
+	fputc(c->sep, c->f);
+	csv_text(c, vac->name);
+	fputc(c->sep, c->f);
+	csv_when(c, r, from);
+	csv_when(c, r, to);
+	for (i = 0; i < 13; i++)	/* requests_posted .. active_residents */
+		csv_number(c, false, 0, 0);
+	csv_vacancies(c, vac);
+	if (c->nl)
+		fputs(vac->responses_suppressed ? "ja" : "nee", c->f);
+	else
+		fputs(vac->responses_suppressed ? "true" : "false", c->f);
 	fputs("\r\n", c->f);
 }
 
 static void
-send_csv(struct req *r, const struct stats *st, bool nl)
+send_csv(struct req *r, const struct stats *st, const struct stats_vac *vac, bool nl)
 {
 	char *buf = NULL, from[11], last[11];
 	size_t len = 0, i;
@@ -1082,20 +1121,24 @@ send_csv(struct req *r, const struct stats *st, bool nl)
 	}
 	fputs("\r\n", c.f);
 	csv_row(&c, r, nl ? "periode" : "total", &st->total,
-	    st->municipality, st->total.from, st->total.to);
+	    st->municipality, st->total.from, st->total.to, &vac->total);
 	csv_row(&c, r, nl ? "vorige periode" : "previous", &st->previous,
-	    st->municipality, st->previous.from, st->previous.to);
+	    st->municipality, st->previous.from, st->previous.to, NULL);
 	scope = unit_names[st->unit];
 	if (nl)
 		scope = (const char *[]){ "dag", "week", "maand", "jaar" }[st->unit];
 	for (i = 0; i < st->nseries; i++)
-		csv_row(&c, r, scope, &st->series[i], NULL, st->series[i].from, st->series[i].to);
+		csv_row(&c, r, scope, &st->series[i], NULL, st->series[i].from, st->series[i].to,
+		    NULL);
 	for (i = 0; i < st->ncats; i++)
 		csv_row(&c, r, nl ? "soort hulp" : "category", &st->cats[i],
-		    nl ? st->cats[i].name_nl : st->cats[i].name_en, st->total.from, st->total.to);
+		    nl ? st->cats[i].name_nl : st->cats[i].name_en, st->total.from, st->total.to,
+		    NULL);
 	for (i = 0; i < st->nareas; i++)
 		csv_row(&c, r, nl ? "gebied" : "area", &st->areas[i], st->areas[i].place,
-		    st->total.from, st->total.to);
+		    st->total.from, st->total.to, NULL);
+	for (i = 0; i < vac->norgs; i++)
+		csv_org_row(&c, r, &vac->orgs[i], st->total.from, st->total.to);
 	if (fclose(c.f) != 0) {
 		free(buf);
 		problem_internal(r, "stats csv");
@@ -1149,6 +1192,7 @@ stats_get(struct req *r)
 	const char *mun_q = http_query(r, "municipality"), *unit_q = http_query(r, "interval");
 	const char *code;
 	struct stats st;
+	struct stats_vac vac;
 	struct tm tm;
 	time_t now = time(NULL), from = 0, to;
 	bool csv = false, nl = false;
@@ -1232,7 +1276,8 @@ stats_get(struct req *r)
 		problem_invalid(r);
 		return;
 	}
-	if (read_stats(r, &st, from, to) != 0) {
+	if (read_stats(r, &st, from, to) != 0 ||
+	    stats_vacancies_read(r, from, to, st.municipality, &vac) != 0) {
 		problem_internal(r, "stats");
 		return;
 	}
@@ -1241,10 +1286,11 @@ stats_get(struct req *r)
 	    arena_printf(r->arena, "%s..%s %s %s", rfc3339(r, from), rfc3339(r, to),
 	    st.municipality != NULL ? st.municipality : "*", csv ? "csv" : "json"));
 	if (csv)
-		send_csv(r, &st, nl);
+		send_csv(r, &st, &vac, nl);
 	else {
 		json_object *o = stats_json(r, &st);
 
+		json_put(o, "vacancies", stats_vacancies_json(&vac));
 		if (stats_care_put(r, o, from, to) != 0) {
 			json_object_put(o);
 			problem_internal(r, "stats");

@@ -386,6 +386,36 @@ const char *const admin_stmts[STMT__MAX] = {
 	 * checks taken; rows only, never their sealed content (stats_care.c) */
 	"SELECT COUNT(*) FROM caregiver_checks WHERE created_at >= FROM_UNIXTIME(?) "
 	"AND created_at < FROM_UNIXTIME(?)",
+	/* STMT_STATS_VACANCIES: from, to (Unix seconds, to excluded);
+	 * municipality (NULL: all) x2 → organisation id, name, vacancies
+	 * posted in the period (any status); the period as seconds after 1970
+	 * (TIMESTAMPADD, which, unlike FROM_UNIXTIME, takes the years before
+	 * it that the figures allow). A range of vacancies_recent
+	 * (status, created_at, id) per status (stats_vacancies.c). */
+	"SELECT g.id, g.name, COUNT(*) FROM vacancies v FORCE INDEX (vacancies_recent) "
+	"JOIN organisations g ON g.id = v.organisation_id "
+	"JOIN postcodes p ON p.pc4 = v.pc4 "
+	"WHERE v.status IN ('pending', 'open', 'closed', 'rejected', 'hidden') "
+	"AND v.created_at >= TIMESTAMPADD(SECOND, ?, '1970-01-01') AND v.created_at < TIMESTAMPADD(SECOND, ?, '1970-01-01') "
+	"AND (? IS NULL OR p.municipality = ?) GROUP BY g.id, g.name",
+	/* STMT_STATS_VACANCY_RESPONSES: from, to; municipality x2 →
+	 * organisation id, name, responses made in the period, distinct
+	 * volunteers behind them. A range of vacancy_responses_created (104). */
+	"SELECT g.id, g.name, COUNT(*), COUNT(DISTINCT x.volunteer_id) "
+	"FROM vacancy_responses x FORCE INDEX (vacancy_responses_created) "
+	"JOIN vacancies v ON v.id = x.vacancy_id "
+	"JOIN organisations g ON g.id = v.organisation_id "
+	"JOIN postcodes p ON p.pc4 = v.pc4 "
+	"WHERE x.created_at >= TIMESTAMPADD(SECOND, ?, '1970-01-01') AND x.created_at < TIMESTAMPADD(SECOND, ?, '1970-01-01') "
+	"AND (? IS NULL OR p.municipality = ?) GROUP BY g.id, g.name",
+	/* STMT_STATS_VACANCY_RESPONDERS: as STMT_STATS_VACANCY_RESPONSES, over
+	 * all organisations → responses, distinct volunteers */
+	"SELECT COUNT(*), COUNT(DISTINCT x.volunteer_id) "
+	"FROM vacancy_responses x FORCE INDEX (vacancy_responses_created) "
+	"JOIN vacancies v ON v.id = x.vacancy_id "
+	"JOIN postcodes p ON p.pc4 = v.pc4 "
+	"WHERE x.created_at >= TIMESTAMPADD(SECOND, ?, '1970-01-01') AND x.created_at < TIMESTAMPADD(SECOND, ?, '1970-01-01') "
+	"AND (? IS NULL OR p.municipality = ?)",
 	/* STMT_CATEGORY_VOG_SET: needs_vog, id (issue 17). */
 	"UPDATE categories SET needs_vog = ? WHERE id = ?",
 	/* STMT_VOG_LIST: stored status, cursor key x3, cursor user, limit →

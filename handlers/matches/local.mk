@@ -8,7 +8,7 @@ handlers_matches_burenhulp_matches_SOURCES = \
 	handlers/matches/create.c handlers/matches/transition.c \
 	handlers/matches/messages.c handlers/matches/suggest.c \
 	handlers/matches/rank.c handlers/matches/rank.h \
-	handlers/matches/checkin.c \
+	handlers/matches/checkin.c handlers/matches/vacancy_suggest.c \
 	handlers/matches/vog.c handlers/matches/vacancy_responses.c
 handlers_matches_burenhulp_matches_LDADD = $(BH_LIBS)
 

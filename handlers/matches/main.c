@@ -68,6 +68,7 @@ static const struct route routes[] = {
 	{ "POST",  "/api/v1/matches/{id}/messages",     messages_create,         ACCESS_SESSION, 0,    message_fields,  0 },
 	{ "GET",   "/api/v1/requests/{id}/suggestions", suggestions_for_request, ACCESS_SESSION, 0,    NULL,            0 },
 	{ "GET",   "/api/v1/me/suggestions",            suggestions_for_me,      ACCESS_SESSION, 0,    NULL,            0 },
+	{ "GET",   "/api/v1/me/vacancy-suggestions",    vacancy_suggestions,     ACCESS_SESSION, 0,    NULL,            0 },
 	/* responses to vacancies and their conversation (issue 18 part 2) */
 	{ "POST",  "/api/v1/vacancies/{id}/responses",  vacancy_responses_create, ACCESS_SESSION, 0,   vacancy_response_fields, 0 },
 	{ "GET",   "/api/v1/vacancies/{id}/responses",  vacancy_responses_list,  ACCESS_SESSION, 0,    NULL,            0 },

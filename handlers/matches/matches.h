@@ -51,6 +51,13 @@ enum stmt {
 	STMT_SUGGEST_OFFERS,
 	STMT_MY_OFFERS,
 	STMT_SUGGEST_REQUESTS,
+	STMT_VS_TALENTS,		/* vacancy_suggest.c (issue 18) */
+	STMT_VS_CATEGORIES,
+	STMT_VS_PLACES,
+	STMT_VS_HOME,
+	STMT_VS_TALENT_NAMES,
+	STMT_VS_CATEGORY_NAMES,
+	STMT_SUGGEST_VACANCIES,
 	STMT_MATCHES_WAITING_OTHERS,
 	STMT_MATCH_VOLUNTEER_HOURS,
 	STMT_MATCH_REVIVE,
@@ -192,5 +199,11 @@ void vacancy_messages_list(struct req *r);
 void vacancy_messages_create(struct req *r);
 void suggestions_for_request(struct req *r);
 void suggestions_for_me(struct req *r);
+/* GET /me/vacancy-suggestions (vacancy_suggest.c, issue 18). */
+void vacancy_suggestions(struct req *r);
+/* What the suggestion endpoints read from the query (suggest.c): limit
+ * (1..50, default 20) and the language of the reasons (?lang=, else the
+ * caller's locale). 0, or 1 when an answer (422, 500) was sent. */
+int suggest_read_query(struct req *r, long *limit, bool *english);
 
 #endif

@@ -160,3 +160,26 @@ rank_score(const struct rank_input *in)
 	score += 2.0 * (double)helped;
 	return round(score * 10.0) / 10.0;
 }
+
+double
+rank_vacancy_score(const struct rank_vacancy_input *in)
+{
+	double score = 0.0, closeness;
+	size_t common = in->talents_common > 2 ? 2 : in->talents_common;
+
+	if (in->talents_vacancy == 0)
+		score += 10.0;
+	else
+		score += 20.0 * (double)common;
+	closeness = in->reach_km > 0.0 ? 1.0 - in->distance_km / in->reach_km : 0.0;
+	if (closeness < 0.0)
+		closeness = 0.0;
+	if (closeness > 1.0)
+		closeness = 1.0;
+	score += 30.0 * closeness;
+	if (in->category)
+		score += 20.0;
+	if (!in->needs_vog || in->has_vog)
+		score += 10.0;
+	return round(score * 10.0) / 10.0;
+}

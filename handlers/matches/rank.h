@@ -61,4 +61,27 @@ struct rank_input {
 /* 0..100, one decimal. Candidates beyond reach score as at reach. */
 double rank_score(const struct rank_input *in);
 
+/*
+ * How well a vacancy fits a volunteer (GET /me/vacancy-suggestions, issue
+ * 18), out of 100:
+ *
+ *   talents     40  20 per talent of the vacancy the volunteer has, at
+ *                   most 2 counted; 10 when the vacancy names none
+ *   distance    30  × (1 − d / reach)
+ *   categories  20  a category of the vacancy is one of the volunteer's
+ *                   offers'
+ *   VOG         10  none needed, or the volunteer holds a valid one
+ */
+struct rank_vacancy_input {
+	size_t	 talents_common;	/* talents both have */
+	size_t	 talents_vacancy;	/* talents the vacancy names */
+	bool	 category;		/* a category in common */
+	double	 distance_km;
+	double	 reach_km;		/* > 0 */
+	bool	 needs_vog, has_vog;
+};
+
+/* 0..100, one decimal. Beyond reach scores as at reach. */
+double rank_vacancy_score(const struct rank_vacancy_input *in);
+
 #endif

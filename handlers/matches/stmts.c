@@ -202,6 +202,52 @@ const char *const matches_stmts[STMT__MAX] = {
 	"AND NOT EXISTS (SELECT 1 FROM matches x WHERE x.request_id = r.id "
 	"AND x.volunteer_id = ?) "
 	"ORDER BY a.km, a.pc4 LIMIT ?",
+	/* STMT_VS_TALENTS: volunteer → their talents (user_talents' key) */
+	"SELECT talent_id FROM user_talents WHERE user_id = ? ORDER BY talent_id",
+	/* STMT_VS_CATEGORIES: volunteer → the categories of their active
+	 * offers, once each */
+	"SELECT DISTINCT oc.category_id FROM offers o "
+	"JOIN offer_categories oc ON oc.offer_id = o.id "
+	"WHERE o.volunteer_id = ? AND o.status = 'active' ORDER BY oc.category_id",
+	/* STMT_VS_PLACES: volunteer → lat, lon, radius_km of their newest 20
+	 * active offers (offers_volunteer): where they help. */
+	"SELECT o.lat, o.lon, o.radius_km FROM offers o "
+	"WHERE o.volunteer_id = ? AND o.status = 'active' "
+	"ORDER BY o.created_at DESC, o.id DESC LIMIT 20",
+	/* STMT_VS_HOME: user → lat, lon of their account's postcode area (a
+	 * volunteer with no active offer yet) */
+	"SELECT p.lat, p.lon FROM users u JOIN postcodes p ON p.pc4 = u.pc4 "
+	"WHERE u.id = ?",
+	/* STMT_VS_TALENT_NAMES: → id, name_nl, name_en of every talent */
+	"SELECT id, name_nl, name_en FROM talents",
+	/* STMT_VS_CATEGORY_NAMES: → id, name_nl, name_en of every category */
+	"SELECT id, name_nl, name_en FROM categories",
+	/* STMT_SUGGEST_VACANCIES: centre lat, lat, lon; lat min, lat max, lon
+	 * min, lon max (box); reach in km; areas limit; me, me; limit → a
+	 * published vacancy (see vacancy_suggest.c for the columns): open, of
+	 * an active organisation, not one the volunteer answered already nor
+	 * one of an organisation they coordinate,
+	 * area by area nearest first as STMT_SUGGEST_REQUESTS does, each
+	 * area's open vacancies read on vacancies_area (status, pc4, id); the
+	 * join stops at the limit. */
+	"SELECT v.id, v.organisation_id, g.name, v.title, v.description, v.pc4, "
+	"p.place, p.municipality, v.hours_per_month, v.needs_vog, v.status, "
+	DB_RFC3339("v.created_at") ", v.lat, v.lon, "
+	"(SELECT GROUP_CONCAT(vt.talent_id ORDER BY vt.talent_id SEPARATOR ',') "
+	"FROM vacancy_talents vt WHERE vt.vacancy_id = v.id), "
+	"(SELECT GROUP_CONCAT(vc.category_id ORDER BY vc.category_id SEPARATOR ',') "
+	"FROM vacancy_categories vc WHERE vc.vacancy_id = v.id), v.lang "
+	"FROM " NEAR_AREAS
+	"STRAIGHT_JOIN vacancies v FORCE INDEX (vacancies_area) "
+	"ON v.status = 'open' AND v.pc4 = a.pc4 "
+	"STRAIGHT_JOIN organisations g FORCE INDEX (PRIMARY) ON g.id = v.organisation_id "
+	"STRAIGHT_JOIN postcodes p ON p.pc4 = v.pc4 "
+	"WHERE g.active = 1 "
+	"AND NOT EXISTS (SELECT 1 FROM vacancy_responses x "
+	"WHERE x.vacancy_id = v.id AND x.volunteer_id = ?) "
+	"AND NOT EXISTS (SELECT 1 FROM organisation_coordinators oc "
+	"WHERE oc.organisation_id = v.organisation_id AND oc.user_id = ?) "
+	"ORDER BY a.km, a.pc4 LIMIT ?",
 	/* STMT_MATCHES_WAITING_OTHERS: request, the match accepted → id,
 	 * volunteer of every other match still waiting (matches_request) */
 	"SELECT m.id, m.volunteer_id FROM matches m WHERE m.request_id = ? AND m.id <> ? "

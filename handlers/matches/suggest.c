@@ -188,8 +188,8 @@ window_of(const struct db_rows *rows, size_t i, int c_start, int c_end,
 
 /* Query parameters both endpoints take: limit (1–50) and lang. 0, or 1
  * when an answer was sent. */
-static int
-read_query(struct req *r, long *limit, bool *english)
+int
+suggest_read_query(struct req *r, long *limit, bool *english)
 {
 	int rc;
 
@@ -232,7 +232,7 @@ suggestions_for_request(struct req *r)
 	obj = request_auth(&rq);
 	if (!auth_require(r, ACT_REQUEST_SUGGESTIONS, &obj))
 		return;
-	if (read_query(r, &limit, &english) != 0)
+	if (suggest_read_query(r, &limit, &english) != 0)
 		return;
 	lat = db_double(&rq, 0, RQ_LAT);
 	lon = db_double(&rq, 0, RQ_LON);
@@ -363,7 +363,7 @@ suggestions_for_me(struct req *r)
 
 	if (!auth_require(r, ACT_ME_SUGGESTIONS, NULL))
 		return;
-	if (read_query(r, &limit, &english) != 0)
+	if (suggest_read_query(r, &limit, &english) != 0)
 		return;
 	if (db_exec(r->db, r->arena, STMT_MY_OFFERS, DB_PARAMS(DB_STR(me)),
 	    &offers) != DB_OK)

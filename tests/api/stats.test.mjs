@@ -182,7 +182,7 @@ describe('the coordinator\'s figures (issue 15)', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'byte order mark');
     const lines = bytes.subarray(3).toString('utf8').replace(/\r\n$/, '').split('\r\n');
     assert.match(lines[0], /^soort;sleutel;naam;van;tot;hulpvragen geplaatst;/);
-    for (const l of lines) assert.equal(l.split(';').length, 19, l);
+    for (const l of lines) assert.equal(l.split(';').length, 21, l);
     const total = lines[1].split(';');
     assert.deepEqual(total.slice(0, 6), ['periode', '', 'Emmen', D(10), D(13), '15']);
     assert.equal(total[12], '0,000', 'a decimal comma');

@@ -380,8 +380,16 @@ describe('vacancies', () => {
     const on = (u, table) => grants(u).filter((g) => new RegExp(`\`${table}\``).test(g));
     for (const t of ['vacancy_messages', 'vacancy_responses', 'user_talents'])
       assert.deepEqual(on('bh_offers', t), [], `bh_offers has nothing on ${t}`);
-    for (const t of ['vacancy_messages', 'vacancy_responses', 'user_talents'])
+    for (const t of ['vacancy_messages', 'user_talents'])
       assert.deepEqual(on('bh_admin', t), [], `bh_admin has nothing on ${t}`);
+    // The figures count responses per organisation (branch talent,
+    // handlers/admin/stats_vacancies.c): three columns, no message, no write.
+    const adminResponses = on('bh_admin', 'vacancy_responses');
+    assert.equal(adminResponses.length, 1, adminResponses.join(' | '));
+    for (const col of ['vacancy_id', 'volunteer_id', 'created_at'])
+      assert.match(adminResponses[0], new RegExp(`\`${col}\``));
+    assert.ok(on('bh_admin', 'vacancy_responses').every((g) => /^GRANT SELECT \(/.test(g) && !/INSERT|UPDATE|DELETE/.test(g)),
+      'bh_admin reads only some columns of vacancy_responses, for the figures');
     assert.deepEqual(on('bh_requests', 'vacancy_messages'), []);
     assert.ok(on('bh_matches', 'vacancy_messages').every((g) => !/DELETE|UPDATE/.test(g)), 'matches writes messages, never rewrites them');
     assert.ok(on('bh_matches', 'vacancies').every((g) => /^GRANT SELECT \(/.test(g)), 'matches reads a few columns of vacancies, no more');

@@ -197,6 +197,12 @@ static const struct rule_case cases[] = {
 	{ "messages, cancelled volunteer", VOLUNTEER, ACT_MESSAGE_READ, { OTHER, ME, "cancelled" }, AUTH_ALLOW },
 	{ "my suggestions, resident", RESIDENT, ACT_ME_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
 	{ "my suggestions, volunteer", VOLUNTEER, ACT_ME_SUGGESTIONS, { 0 }, AUTH_ALLOW },
+	/* Vacancy suggestions (issue 18): volunteers only. */
+	{ "my vacancy suggestions, volunteer", VOLUNTEER, ACT_ME_VACANCY_SUGGESTIONS, { 0 }, AUTH_ALLOW },
+	{ "my vacancy suggestions, resident", RESIDENT, ACT_ME_VACANCY_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
+	{ "my vacancy suggestions, moderator", MODERATOR, ACT_ME_VACANCY_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
+	{ "my vacancy suggestions, admin", ADMIN, ACT_ME_VACANCY_SUGGESTIONS, { 0 }, AUTH_FORBIDDEN },
+	{ "my vacancy suggestions", ANON, ACT_ME_VACANCY_SUGGESTIONS, { 0 }, AUTH_UNAUTHENTICATED },
 };
 
 static void

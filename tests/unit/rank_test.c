@@ -112,9 +112,39 @@ test_score(void)
 	    rank_score(&near_fit));
 }
 
+/* GET /me/vacancy-suggestions (issue 18): talents weigh most. */
+static void
+test_vacancy_score(void)
+{
+	/* common, named, category, km, reach, needs_vog, has_vog */
+	struct rank_vacancy_input two_talents = { 2, 3, true, 5.0, 25.0, false, false };
+	struct rank_vacancy_input no_talent = { 0, 3, true, 1.0, 25.0, false, false };
+	struct rank_vacancy_input one_far = { 1, 1, false, 24.0, 25.0, false, false };
+	struct rank_vacancy_input none_named = { 0, 0, false, 0.0, 25.0, false, false };
+	struct rank_vacancy_input vog_missing = { 2, 3, true, 5.0, 25.0, true, false };
+	struct rank_vacancy_input vog_held = { 2, 3, true, 5.0, 25.0, true, true };
+	struct rank_vacancy_input best = { 5, 5, true, 0.0, 25.0, true, true };
+	struct rank_vacancy_input beyond = { 0, 0, false, 40.0, 25.0, false, false };
+
+	ok(rank_vacancy_score(&two_talents) == 94.0, "2 talents, 5 of 25 km, category: 40+24+20+10 (%.1f)",
+	    rank_vacancy_score(&two_talents));
+	ok(rank_vacancy_score(&one_far) > rank_vacancy_score(&no_talent) - 30.0 &&
+	    rank_vacancy_score(&two_talents) > rank_vacancy_score(&no_talent),
+	    "talents in common above none");
+	ok(rank_vacancy_score(&none_named) == 50.0, "a vacancy naming no talent: 10+30+0+10 (%.1f)",
+	    rank_vacancy_score(&none_named));
+	ok(rank_vacancy_score(&vog_missing) == rank_vacancy_score(&vog_held) - 10.0,
+	    "a VOG needed and not held costs 10");
+	ok(rank_vacancy_score(&best) == 100.0, "at most 2 talents counted: the best is 100 (%.1f)",
+	    rank_vacancy_score(&best));
+	ok(rank_vacancy_score(&beyond) == 20.0, "beyond reach scores as at reach (%.1f)",
+	    rank_vacancy_score(&beyond));
+}
+
 int
 main(void)
 {
+	test_vacancy_score();
 	test_slots_parse();
 	test_local_time();
 	test_overlap();

@@ -357,6 +357,54 @@ function trend(stats) {
 	return wrap;
 }
 
+// The Talentenbank (issue 18): vacancies posted and responses made per
+// organisation, as a table (a response count with too few volunteers
+// behind it is suppressed, like the other figures).
+function vacancyTable(stats) {
+	const v = stats.vacancies;
+	const wrap = el('section', null, null, { class: 'figures-vacancies', 'aria-labelledby': 'vacancies-h' });
+	wrap.append(el('h2', 'admin.figures.vacancies_h', null, { id: 'vacancies-h' }));
+	if (!v || !v.per_organisation.length) {
+		wrap.append(el('p', 'admin.figures.vacancies_none', null, { id: 'vacancies-none' }));
+		return wrap;
+	}
+	const table = el('table', null, null, { class: 'data', id: 'vacancies-table' });
+	table.append(el('caption', 'admin.figures.vacancies_caption', null, { class: 'visually-hidden' }));
+	const thead = document.createElement('thead');
+	const hr = document.createElement('tr');
+	hr.append(el('th', 'admin.figures.th_organisation', null, { scope: 'col' }),
+		el('th', 'admin.figures.th_vacancies_posted', null, { scope: 'col', class: 'num' }),
+		el('th', 'admin.figures.th_vacancy_responses', null, { scope: 'col', class: 'num' }));
+	thead.append(hr);
+	const tbody = document.createElement('tbody');
+	const line = (name, row, total) => {
+		const tr = document.createElement('tr');
+		const th = el('th', null, null, { scope: 'row' });
+		if (total)
+			th.append(el('strong', 'admin.figures.vacancies_total'));
+		else
+			th.textContent = name;
+		tr.append(th);
+		for (const f of ['vacancies_posted', 'vacancy_responses']) {
+			const td = el('td', null, null, { class: 'num' });
+			const x = figureText(row, f, 'count');
+			td.textContent = x.text;
+			if (x.value === null && x.suppressed)
+				td.append(el('span', 'admin.figures.suppressed', null, { class: 'visually-hidden' }));
+			tr.append(td);
+		}
+		tbody.append(tr);
+	};
+	for (const o of v.per_organisation)
+		line(o.organisation.name, o, false);
+	line(null, v, true);
+	table.append(thead, tbody);
+	const tw = el('div', null, null, { class: 'table-wrap', tabindex: '0', 'aria-label': t('admin.figures.vacancies_caption') });
+	tw.append(table);
+	wrap.append(tw);
+	return wrap;
+}
+
 function render() {
 	if (!last)
 		return;
@@ -374,7 +422,9 @@ function render() {
 	}
 	parts.push(tiles(stats));
 	parts.push(el('p', 'admin.figures.suppressed_note', { n: stats.min_cell_size, r: stats.rounding }, { class: 'small muted' }));
+	const vacancies = vacancyTable(stats);
 	if (stats.requests_posted === 0) {
+		parts.push(vacancies);
 		out.replaceChildren(...parts);
 		return;
 	}
@@ -407,6 +457,7 @@ function render() {
 		}
 	}
 	parts.push(areaCharts);
+	parts.push(vacancies);
 	out.replaceChildren(...parts);
 }
 

@@ -14,11 +14,12 @@ import { api, getCategories, ApiError } from '../api.js';
 import { el, categoryName, areaText, loadingInto, doneLoading } from '../page.js';
 import { has, onLanguageChange } from '../i18n.js';
 import { handleForm, showErrors, showStatus, showProblem } from '../forms.js';
+import { getTalents, talentName, fillChoices, talentLabel } from '../talents.js';
 
 // The kinds in the order a user meets them (API.md, "Notifications").
 export const KINDS = ['match.responded', 'match.invited', 'match.accepted', 'match.declined', 'message.new',
 	'match.cancelled', 'match.completed', 'match.reminder', 'match.checkin', 'request.approved', 'request.rejected',
-	'alert.request', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request'];
+	'alert.request', 'alert.vacancy', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request'];
 export const FIXED = ['account.email_verify', 'account.password_reset'];
 const FREQUENCIES = ['instant', 'daily', 'off'];
 
@@ -107,6 +108,7 @@ export async function startNotifySettings() {
 // ------------------------------------------------------------------ alerts
 
 let categories = [];
+let talents = [];
 let alerts = [];
 
 function alertTitleVars(a) {
@@ -120,7 +122,12 @@ function alertItem(a) {
 	const cats = a.categories && a.categories.length
 		? el('li', 'alerts.cats', { names: a.categories.map((c) => categoryName(categories, c)).join(', ') })
 		: el('li', 'alerts.cats_any');
-	meta.append(cats, el('li', a.frequency === 'instant' ? 'alerts.freq_instant' : 'alerts.freq_daily'));
+	meta.append(el('li', a.kind === 'vacancies' ? 'alerts.kind_vacancies' : 'alerts.kind_requests'), cats);
+	if (a.kind === 'vacancies')
+		meta.append(a.talents && a.talents.length
+			? el('li', 'alerts.talents', { names: a.talents.map((x) => talentName(talents, x)).join(', ') })
+			: el('li', 'alerts.talents_any'));
+	meta.append(el('li', a.frequency === 'instant' ? 'alerts.freq_instant' : 'alerts.freq_daily'));
 	if (a.offer_id)
 		meta.append(el('li', 'alerts.from_offer'));
 	const del = el('button', 'alerts.delete', null, {
@@ -196,7 +203,17 @@ export async function startAlerts(user) {
 	const status = $('alerts-status');
 	form.postcode.value = user.postcode || user.area?.pc4 || '';
 	categories = await getCategories().catch(() => []);
+	talents = await getTalents().catch(() => []);
 	renderCategoryChoices();
+	const renderTalentChoices = () => {
+		const chosen = [...$('alert-talents').querySelectorAll('input:checked')].map((i) => i.value);
+		fillChoices($('alert-talents'), talents, { name: 'talents', chosen, label: talentLabel, prefix: 'alert-talent' });
+	};
+	renderTalentChoices();
+	// Talents narrow an alert of vacancies only (issue 18).
+	const kindChanged = () => { $('alert-talents-field').hidden = !$('alert-kind-vacancies').checked; };
+	for (const r of form.querySelectorAll('input[name=kind]'))
+		r.addEventListener('change', kindChanged);
 	loadingInto($('alerts-list'));
 	try {
 		await loadAlerts();
@@ -207,6 +224,7 @@ export async function startAlerts(user) {
 	}
 	onLanguageChange(() => {
 		renderCategoryChoices();
+		renderTalentChoices();
 		renderAlerts();
 	});
 	handleForm(form, async (v) => {
@@ -218,6 +236,10 @@ export async function startAlerts(user) {
 		const body = { postcode: v.postcode, radius_km: Number(radius), frequency: v.frequency || 'daily' };
 		if (Array.isArray(v.categories) && v.categories.length)
 			body.categories = v.categories;
+		body.kind = v.kind === 'vacancies' ? 'vacancies' : 'requests';
+		const ts = Array.isArray(v.talents) ? v.talents : v.talents ? [v.talents] : [];
+		if (body.kind === 'vacancies' && ts.length)
+			body.talents = ts;
 		let alert;
 		try {
 			({ alert } = await api.post('/me/alerts', body));
@@ -227,7 +249,7 @@ export async function startAlerts(user) {
 				e.errors = e.errors.map((x) => ({ ...x, field: `alert.${x.field}` }));
 			throw e;
 		}
-		for (const c of form.querySelectorAll('input[name=categories]'))
+		for (const c of form.querySelectorAll('input[name=categories], input[name=talents]'))
 			c.checked = false;
 		await loadAlerts();
 		return { key: 'alerts.made', vars: alertTitleVars(alert) };

@@ -1,5 +1,7 @@
 // Suggestions for a volunteer (GET /me/suggestions): open requests that fit
-// my offers, best first, each with the reasons why.
+// my offers, best first, each with the reasons why; below them the
+// vacancies of organisations that fit (GET /me/vacancy-suggestions, issue
+// 18): talents in common, distance, kind of help, VOG.
 
 import { api, getCategories } from '../api.js';
 import { startPage, pageReady, el, categoryName, areaText, loadingInto, doneLoading, userText } from '../page.js';
@@ -8,8 +10,11 @@ import { showProblem } from '../forms.js';
 
 const list = document.getElementById('suggestions-list');
 const status = document.getElementById('suggestions-status');
+const vacList = document.getElementById('vacancy-suggestions-list');
+const vacStatus = document.getElementById('vacancy-suggestions-status');
 let categories = [];
 let suggestions = [];
+let vacancySuggestions = [];
 
 // The API writes the reasons in words, in the language asked for (?lang=).
 function reasonItem(reason) {
@@ -46,6 +51,62 @@ function item(s) {
 	return li;
 }
 
+function vacancyItem(s) {
+	const v = s.vacancy;
+	const li = el('li', null, null, { class: 'card' });
+	const h = document.createElement('h3');
+	const a = el('a', null, null, { href: `/vacature.html?id=${encodeURIComponent(v.id)}` });
+	userText(a, v.title, v.lang);
+	h.append(a);
+	const meta = el('ul', null, null, { class: 'meta' });
+	meta.append(el('li', 'vacancies.by', { name: v.organisation.name }),
+		el('li', 'common.area_is', { area: areaText(v.area) }),
+		el('li', 'common.distance', { km: s.distance_km }));
+	if (typeof v.hours_per_month === 'number')
+		meta.append(el('li', 'vacancies.hours', { count: v.hours_per_month }));
+	const p = el('p');
+	userText(p, v.description.length > 300 ? `${v.description.slice(0, 300)}…` : v.description, v.lang);
+	li.append(h, meta, p);
+	if (s.reasons && s.reasons.length) {
+		li.append(el('h4', 'suggestions.vacancy_why'));
+		const ul = el('ul', null, null, { class: 'reasons' });
+		for (const reason of s.reasons)
+			ul.append(reasonItem(reason));
+		li.append(ul);
+	}
+	li.append(el('a', 'suggestions.vacancy_view', null, { href: `/vacature.html?id=${encodeURIComponent(v.id)}`, class: 'button' }));
+	return li;
+}
+
+function renderVacancies() {
+	if (!vacancySuggestions.length) {
+		const p = el('div', null, null, { class: 'empty' });
+		p.append(el('p', 'suggestions.vacancies_none'), el('a', 'suggestions.vacancies_all', null, { href: '/vacatures.html' }));
+		vacList.replaceChildren(p);
+		vacStatus.replaceChildren();
+		return;
+	}
+	const ul = el('ul', null, null, { class: 'cards' });
+	for (const s of vacancySuggestions)
+		ul.append(vacancyItem(s));
+	vacList.replaceChildren(ul);
+	vacStatus.replaceChildren(el('p', 'suggestions.vacancies_count', { count: vacancySuggestions.length }, { class: 'muted' }));
+}
+
+async function loadVacancies() {
+	loadingInto(vacList);
+	vacStatus.replaceChildren();
+	try {
+		vacancySuggestions = await api.get('/me/vacancy-suggestions', { limit: 20, lang: currentLanguage() === 'nl' ? 'nl' : 'en' });
+		doneLoading(vacList);
+		renderVacancies();
+	} catch (e) {
+		doneLoading(vacList);
+		vacList.replaceChildren();
+		showProblem(vacStatus, e);
+	}
+}
+
 function render() {
 	if (!suggestions.length) {
 		const p = el('div', null, null, { class: 'empty' });
@@ -79,8 +140,8 @@ async function load() {
 async function main() {
 	await startPage({ auth: 'required', roles: ['volunteer'] });
 	categories = await getCategories().catch(() => []);
-	await load();
-	onLanguageChange(load);
+	await Promise.all([load(), loadVacancies()]);
+	onLanguageChange(() => { load(); loadVacancies(); });
 	pageReady();
 }
 
