@@ -60,6 +60,8 @@ enum stmt {
 	STMT_CHECKIN_STATE_ANSWER,
 	STMT_CHECKIN_OWN_IN_PERIOD,
 	STMT_CHECKIN_REPLACE,
+	STMT_REQUEST_CIRCLE,		/* issue 18 part 3 */
+	STMT_CIRCLE_HAS_MEMBER,
 	STMT__MAX
 };
 
@@ -140,5 +142,12 @@ void messages_list(struct req *r);
 void messages_create(struct req *r);
 void suggestions_for_request(struct req *r);
 void suggestions_for_me(struct req *r);
+
+/* The circle rule (lib/auth.c) for request_id and the caller: whether it
+ * is a circle request, whether the caller is its circle's owner or a
+ * member; *circle_id (arena-owned) its circle or NULL. 0 or -1. */
+int matches_request_circle(struct req *r, const char *request_id,
+    struct auth_circle *out, const char **circle_id)
+	__attribute__((warn_unused_result));
 
 #endif

@@ -45,3 +45,9 @@ GRANT INSERT ON outbox TO 'bh_matches'@'localhost';
 GRANT INSERT ON checkins TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON checkin_state TO 'bh_matches'@'localhost';
 GRANT SELECT (recurrence) ON requests TO 'bh_matches'@'localhost';
+
+-- The circle around a person (issue 18 part 3): a circle request is seen,
+-- responded to and suggested only within its circle (lib/auth.c).
+GRANT SELECT (audience, circle_id) ON requests TO 'bh_matches'@'localhost';
+GRANT SELECT (id, owner_id) ON circles TO 'bh_matches'@'localhost';
+GRANT SELECT (circle_id, user_id) ON circle_members TO 'bh_matches'@'localhost';
