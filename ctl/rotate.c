@@ -53,6 +53,7 @@ static const struct sealed_column {
 	{ "caregiver_checks", "result", STMT_ROTATE_CGC_RESULT_GET, STMT_ROTATE_CGC_RESULT_SET, false },
 	{ "checkins", "note", STMT_ROTATE_CHECKINS_NOTE_GET, STMT_ROTATE_CHECKINS_NOTE_SET, false },
 	{ "users_vog", "note", STMT_ROTATE_VOG_NOTE_GET, STMT_ROTATE_VOG_NOTE_SET, false },
+	{ "circle_invitations", "email", STMT_ROTATE_CIRCLE_EMAIL_GET, STMT_ROTATE_CIRCLE_EMAIL_SET, false },
 };
 
 /* The highest key ID in the master key file, 0 when none, -1 on failure. */

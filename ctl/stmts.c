@@ -150,6 +150,12 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"AND user_id > ? ORDER BY user_id LIMIT 500",
 	/* STMT_ROTATE_VOG_NOTE_SET */
 	"UPDATE users_vog SET note_ct = ? WHERE user_id = ? AND note_ct = ?",
+	/* STMT_ROTATE_CIRCLE_EMAIL_GET: an invitation's address, bound to its
+	 * id (105) */
+	"SELECT id, id, email_ct FROM circle_invitations WHERE email_ct IS NOT NULL "
+	"AND id > ? ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CIRCLE_EMAIL_SET */
+	"UPDATE circle_invitations SET email_ct = ? WHERE id = ? AND email_ct = ?",
 	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "

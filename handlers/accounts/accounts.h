@@ -121,6 +121,11 @@ enum stmt {
 	STMT_VOG_SUBMIT,
 	STMT_VOG_DECIDE,
 	STMT_VOG_DELETE,
+	STMT_GDPR_CIRCLES_EXPORT,	/* gdpr_circles.c, issue 18 part 3 */
+	STMT_GDPR_CIRCLE_MEMBERS,
+	STMT_GDPR_CIRCLE_INVITATIONS,
+	STMT_GDPR_CIRCLES_LEAVE,
+	STMT_GDPR_CIRCLES_DELETE,
 	STMT__MAX
 };
 
@@ -231,5 +236,7 @@ int gdpr_caregiver_reminder_export(struct req *r, const char *user_id, json_obje
 int gdpr_caregiver_reminder_erase(struct req *r, const char *user_id);
 int gdpr_checkins_export(struct req *r, const char *user_id, json_object *doc);
 int gdpr_checkins_erase(struct req *r, const char *user_id);
+int gdpr_circles_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_circles_erase(struct req *r, const char *user_id);
 
 #endif

@@ -38,6 +38,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "caregiver_check_reminder", gdpr_caregiver_reminder_export, gdpr_caregiver_reminder_erase },
 	{ "checkins",	gdpr_checkins_export,	gdpr_checkins_erase },
 	{ "vog",	gdpr_vog_export,	gdpr_vog_erase },
+	{ "circles",	gdpr_circles_export,	gdpr_circles_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

@@ -79,3 +79,10 @@ GRANT SELECT, INSERT, DELETE ON caregiver_checks TO 'bh_accounts'@'localhost';
 -- notes destroyed on erasure.
 GRANT SELECT (id, match_id, user_id, answer, note_ct, created_at), UPDATE (note_ct)
   ON checkins TO 'bh_accounts'@'localhost';
+
+-- The circle around a person (issue 18 part 3, gdpr_circles.c): export and
+-- erasure of the circles a user owns (members and invitations cascade) and
+-- of their memberships.
+GRANT SELECT, DELETE ON circles TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON circle_members TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, circle_id, email_ct, created_at) ON circle_invitations TO 'bh_accounts'@'localhost';

@@ -230,3 +230,34 @@ describe('the circle around a person', () => {
     });
   });
 });
+
+describe('circles in the export and erasure', () => {
+  it('the owner\'s export holds the circle, members and pending invitations; erasing the owner ends the circle, erasing a member ends the membership', async () => {
+    const owner = await newUser(['caregiver']);
+    const member = await newUser(['resident']);
+    const other = await newUser(['resident']);
+    const c = (await owner.post('/circles', { first_name: 'Opa Export' })).body.circle;
+    const pending = uniqueEmail('pending');
+    assertStatus(await owner.post(`/circles/${c.id}/invitations`, { email: member.email }), 201);
+    assertStatus(await owner.post(`/circles/${c.id}/invitations`, { email: pending }), 201);
+    assertStatus(await member.post('/circles/invitations/accept', { token: await invitationToken(member.email) }), 200);
+    const exp = await owner.get('/me/export');
+    assertStatus(exp, 200);
+    const mine = exp.body.circles.find((x) => x.id === c.id);
+    assert.equal(mine.first_name, 'Opa Export');
+    assert.deepEqual(mine.members.map((m) => m.display_name), [member.registered.display_name]);
+    assert.deepEqual(mine.invitations.map((i) => i.email), [pending]);
+    const mexp = await member.get('/me/export');
+    assert.ok(mexp.body.circles.some((x) => x.id === c.id && x.role === 'member'));
+    assert.equal(mexp.body.circles.find((x) => x.id === c.id).invitations, undefined);
+    // Erasing the member removes the membership.
+    assertStatus(await member.delete('/me', { password: member.password }), 204);
+    assert.deepEqual((await owner.get(`/circles/${c.id}`)).body.circle.members, []);
+    // Erasing the owner ends the circle: a member is out.
+    assertStatus(await owner.post(`/circles/${c.id}/invitations`, { email: other.email }), 201);
+    assertStatus(await other.post('/circles/invitations/accept', { token: await invitationToken(other.email) }), 200);
+    assertStatus(await owner.delete('/me', { password: owner.password }), 204);
+    assertProblem(await other.get(`/circles/${c.id}`), 404, 'not_found');
+    assert.ok(!(await ids(other, '/circles')).includes(c.id));
+  });
+});
