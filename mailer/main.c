@@ -47,6 +47,7 @@ static const struct job {
 	{ "checkins",	checkins_run,	EVERY_FOLLOWUP,	false },	/* recurring help */
 	{ "vog",	vog_run,	EVERY_FOLLOWUP,	false },	/* issue 17 */
 	{ "caregiver_check", caregiver_check_run, EVERY_FOLLOWUP, false },	/* issue 17 */
+	{ "circles",	circles_run,	EVERY_FOLLOWUP,	false },	/* issue 18 part 3 */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

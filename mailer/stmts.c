@@ -141,4 +141,15 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	 * reminded meanwhile: one row. */
 	"UPDATE caregiver_check_reminders r SET r.last_sent_at = NOW(3) "
 	"WHERE r.user_id = ? AND r.last_sent_at <=> ? " CGC_REMIND_DUE,
+	/* MSTMT_CIRCLE_UNTIL_DUE: open circle requests whose circle_until
+	 * has passed and whose poster was not told yet → id, owner, title
+	 * (requests_circle_until: audience, circle_told_at, circle_until). */
+	"SELECT r.id, r.owner_id, r.title FROM requests r "
+	"WHERE r.audience = 'circle' AND r.circle_told_at IS NULL "
+	"AND r.circle_until <= NOW(3) AND r.status = 'open' AND r.expires_at > NOW(3) "
+	"ORDER BY r.circle_until LIMIT 100",
+	/* MSTMT_CIRCLE_UNTIL_MARK: id. Still an open circle request not told:
+	 * one row. */
+	"UPDATE requests SET circle_told_at = NOW(3) WHERE id = ? AND circle_told_at IS NULL "
+	"AND audience = 'circle' AND status = 'open'",
 };

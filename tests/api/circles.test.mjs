@@ -261,3 +261,23 @@ describe('circles in the export and erasure', () => {
     assert.ok(!(await ids(other, '/circles')).includes(c.id));
   });
 });
+
+describe('the time the circle has (circle_until)', () => {
+  it('when nobody took it by then, the poster is told once (circle.unanswered) and can publish', async () => {
+    const owner = await newUser(['caregiver']);
+    const c = (await owner.post('/circles', { first_name: 'Tante' })).body.circle;
+    const until = new Date(Date.now() + 3000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const res = await owner.post('/requests', requestBody(randomTag(6), { audience: 'circle', circle_id: c.id, circle_until: until }));
+    assertStatus(res, 201);
+    assert.equal(res.body.request.circle_until, until);
+    const told = async () => (await owner.get('/me/notifications?limit=100')).body.items
+      .filter((i) => i.kind === 'circle.unanswered' && i.link.includes(res.body.request.id));
+    assert.equal((await told()).length, 0, 'not before its time');
+    let items = [];
+    for (let i = 0; i < 40 && items.length === 0; i++) { await sleep(500); items = await told(); }
+    assert.equal(items.length, 1, 'told once');
+    await sleep(2500);
+    assert.equal((await told()).length, 1, 'and only once');
+    await waitForMail({ to: owner.email, kind: 'circle.unanswered' });
+  });
+});
