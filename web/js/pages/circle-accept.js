@@ -40,8 +40,13 @@ async function main() {
 		} catch (e) {
 			sessionStorage.removeItem(KEY);
 			const code = e instanceof ApiError ? e.code : '';
-			const known = ['invitation_unknown', 'invitation_used', 'invitation_expired', 'invitation_other_circle'];
-			showStatus(status, known.includes(code) ? `circle.${code}` : 'errors.load_failed', null, 'error');
+			const keys = {
+				invitation_unknown: 'circle.invitation_unknown',
+				invitation_used: 'circle.invitation_used',
+				invitation_expired: 'circle.invitation_expired',
+				invitation_other_circle: 'circle.invitation_other_circle',
+			};
+			showStatus(status, keys[code] || 'errors.load_failed', null, 'error');
 		}
 	}
 	pageReady();
