@@ -134,6 +134,12 @@ describe('the circle around a person', () => {
       tag = randomTag(8);
       // The outsider volunteer has an alert that fits and an offer that fits.
       assertStatus(await outsider.post('/me/alerts', { postcode: '7811', radius_km: 10, frequency: 'instant' }), 201);
+      const offer = await outsider.post('/offers', {
+        title: `Boodschappen ${tag}`, description: 'Ik doe graag boodschappen.', categories: ['shopping'],
+        postcode: DEMO_POSTCODE, radius_km: 10, availability: [{ day: 'sat', from: '09:00', to: '13:00' }],
+      });
+      assertStatus(offer, 201);
+      assertStatus(await moderator.post(`/offers/${offer.body.offer.id}/review`, { decision: 'approve' }), 200);
     });
 
     it('checks its fields (422 naming the field)', async () => {
@@ -176,6 +182,9 @@ describe('the circle around a person', () => {
         assert.ok(!(await ids(c, `/requests?near=7811&radius_km=5&q=${tag}`)).includes(req.id), 'near + search');
       }
       assertProblem(await professional.get(`/requests/${req.id}/suggestions`), 404, 'not_found');
+      const sug = await outsider.get('/me/suggestions?limit=50');
+      assertStatus(sug, 200);
+      assert.ok(!sug.body.some((x) => x.request.id === req.id), 'not in a fitting volunteer\'s suggestions');
       assertProblem(await outsider.patch(`/requests/${req.id}`, { title: 'x' }), 404, 'not_found');
       assertProblem(await outsider.post(`/requests/${req.id}/publish`), 404, 'not_found');
       assertProblem(await outsider.post('/matches', { request_id: req.id, message: 'Ik help!' }), 404, 'not_found');
@@ -224,6 +233,8 @@ describe('the circle around a person', () => {
       assertStatus(seen, 200);
       assert.equal(seen.body.request.circle_id, undefined, 'the public does not learn the circle');
       assert.ok((await ids(new Client(), `/requests?q=${tag}`)).includes(req.id), 'in search now');
+      const sug = await outsider.get('/me/suggestions?limit=50');
+      assert.ok(sug.body.some((x) => x.request.id === req.id), 'and in a fitting volunteer\'s suggestions');
       // Now the volunteers' alerts hear of it.
       const n = await outsider.get('/me/notifications?limit=100');
       assert.ok(n.body.items.some((i) => i.kind === 'alert.request' && i.link.includes(req.id)));
