@@ -55,6 +55,7 @@ static const struct sealed_column {
 	{ "users_vog", "note", STMT_ROTATE_VOG_NOTE_GET, STMT_ROTATE_VOG_NOTE_SET, false },
 	{ "vacancy_messages", "body", STMT_ROTATE_VACANCY_MESSAGES_BODY_GET,
 	  STMT_ROTATE_VACANCY_MESSAGES_BODY_SET, false },
+	{ "circle_invitations", "email", STMT_ROTATE_CIRCLE_EMAIL_GET, STMT_ROTATE_CIRCLE_EMAIL_SET, false },
 };
 
 /* The highest key ID in the master key file, 0 when none, -1 on failure. */

@@ -162,6 +162,12 @@ const char *const ctl_stmts[STMT__MAX] = {
 	"SELECT id, id, body_ct FROM vacancy_messages WHERE id > ? ORDER BY id LIMIT 500",
 	/* STMT_ROTATE_VACANCY_MESSAGES_BODY_SET */
 	"UPDATE vacancy_messages SET body_ct = ? WHERE id = ? AND body_ct = ?",
+	/* STMT_ROTATE_CIRCLE_EMAIL_GET: an invitation's address, bound to its
+	 * id (105) */
+	"SELECT id, id, email_ct FROM circle_invitations WHERE email_ct IS NOT NULL "
+	"AND id > ? ORDER BY id LIMIT 500",
+	/* STMT_ROTATE_CIRCLE_EMAIL_SET */
+	"UPDATE circle_invitations SET email_ct = ? WHERE id = ? AND email_ct = ?",
 	/* STMT_OUTBOX_LAST_RESET: user id, kind; the newest account mail of
 	 * that kind to them (outbox_user). */
 	"SELECT user_id, body_ct FROM outbox WHERE user_id = ? "

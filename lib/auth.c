@@ -464,6 +464,28 @@ decide(const struct principal *who, enum action act,
 		if (owner || volunteer)
 			return AUTH_ALLOW;
 		return refuse(who, moderator);
+	case ACT_CIRCLE_CREATE:
+		return verified(who, need_role(who, ROLE_CAREGIVER | ROLE_PROFESSIONAL));
+	case ACT_CIRCLE_VIEW:
+		/* Nothing of a circle is public, not even to staff. */
+		if (owner || (who->logged_in && status_is(o, "member")))
+			return AUTH_ALLOW;
+		return refuse(who, false);
+	case ACT_CIRCLE_MANAGE:
+	case ACT_CIRCLE_POST:
+		if (owner)
+			return act == ACT_CIRCLE_POST ? verified(who, AUTH_ALLOW) : AUTH_ALLOW;
+		return refuse(who, who->logged_in && status_is(o, "member"));
+	case ACT_CIRCLE_LEAVE:
+		if (!owner && who->logged_in && status_is(o, "member"))
+			return AUTH_ALLOW;
+		return refuse(who, owner);
+	case ACT_CIRCLE_JOIN:
+		return who->logged_in ? AUTH_ALLOW : AUTH_UNAUTHENTICATED;
+	case ACT_REQUEST_PUBLISH:
+		if (owner)
+			return AUTH_ALLOW;
+		return refuse(who, status_is(o, "open") || moderator || volunteer);
 	case ACT__MAX:
 		break;
 	}
@@ -546,6 +568,54 @@ auth_decide_vog(const struct principal *who, enum action act,
 	}
 }
 
+/* The circle rule before auth_decide (see auth.h). Staff keep their reach
+ * for moderation (auth_decide then asks them for MFA); the owner and the
+ * accepted volunteer keep theirs. */
+enum auth_verdict
+auth_decide_circle(const struct principal *who, enum action act,
+    const struct auth_object *obj, const struct auth_circle *c)
+{
+	bool insider;
+
+	if (c == NULL || !c->circle)
+		return auth_decide(who, act, obj);
+	insider = (who->logged_in && c->member) ||
+	    (obj != NULL && (same(who, obj->owner_id) || same(who, obj->volunteer_id)));
+	if (!insider && !is(who, ROLE__MODERATION))
+		return who->logged_in ? AUTH_NOT_FOUND : AUTH_UNAUTHENTICATED;
+	if (!insider) {
+		/* Only their staff role lets them in: that waits for MFA. */
+		enum auth_verdict v = auth_decide(who, act, obj);
+
+		return v == AUTH_ALLOW && !who->mfa ? AUTH_MFA_REQUIRED : v;
+	}
+	switch (act) {
+	case ACT_REQUEST_VIEW:
+		/* Members see the circle's requests in every status, as an
+		 * agenda; the private part stays ACT_REQUEST_VIEW_PRIVATE's. */
+		return AUTH_ALLOW;
+	case ACT_MATCH_RESPOND:
+		/* Family and neighbours need not be volunteers to help. */
+		if (same(who, obj != NULL ? obj->owner_id : NULL))
+			return AUTH_FORBIDDEN;
+		return verified(who, AUTH_ALLOW);
+	default:
+		return auth_decide(who, act, obj);
+	}
+}
+
+bool
+auth_require_circle(struct req *r, enum action act, const struct auth_object *obj,
+    const struct auth_circle *c)
+{
+	enum auth_verdict v = auth_decide_circle(&r->who, act, obj, c);
+
+	if (v == AUTH_ALLOW)
+		return true;
+	auth_refuse(r, v, "action", "circle_request");
+	return false;
+}
+
 /* Names of the actions, for the audit log of refusals. */
 static const char *const action_names[ACT__MAX] = {
 	[ACT_USERS_ADMIN] = "users_admin",
@@ -595,6 +665,13 @@ static const char *const action_names[ACT__MAX] = {
 	[ACT_VACANCY_RESPOND] = "vacancy_respond",
 	[ACT_VACANCY_RESPONSES_VIEW] = "vacancy_responses_view",
 	[ACT_VACANCY_CONVERSATION] = "vacancy_conversation",
+	[ACT_CIRCLE_CREATE] = "circle_create",
+	[ACT_CIRCLE_VIEW] = "circle_view",
+	[ACT_CIRCLE_MANAGE] = "circle_manage",
+	[ACT_CIRCLE_LEAVE] = "circle_leave",
+	[ACT_CIRCLE_JOIN] = "circle_join",
+	[ACT_CIRCLE_POST] = "circle_post",
+	[ACT_REQUEST_PUBLISH] = "request_publish",
 };
 
 bool

@@ -134,6 +134,15 @@ enum action {
 	ACT_VACANCY_RESPOND,		/* a volunteer who is not its coordinator */
 	ACT_VACANCY_RESPONSES_VIEW,	/* the list of responses: its coordinators */
 	ACT_VACANCY_CONVERSATION,	/* read / write: the volunteer, its coordinators */
+	/* the circle around a person (issue 18 part 3); obj->owner_id is the
+	 * circle's owner, obj->status "member" when the caller is a member */
+	ACT_CIRCLE_CREATE,		/* a caregiver or professional */
+	ACT_CIRCLE_VIEW,		/* its owner and members; nobody else */
+	ACT_CIRCLE_MANAGE,		/* invite, revoke, remove a member: the owner */
+	ACT_CIRCLE_LEAVE,		/* a member (not the owner) */
+	ACT_CIRCLE_JOIN,		/* accept an invitation: anyone logged in */
+	ACT_CIRCLE_POST,		/* post a request to it: the owner */
+	ACT_REQUEST_PUBLISH,		/* a circle request to everyone: its owner */
 	ACT__MAX
 };
 
@@ -193,6 +202,26 @@ struct auth_vog {
 /* auth_decide, then the VOG rule; vog NULL: no VOG needed. */
 enum auth_verdict auth_decide_vog(const struct principal *who, enum action act,
     const struct auth_object *obj, const struct auth_vog *vog);
+/*
+ * A request for a circle (audience "circle") exists only for the circle's
+ * owner and members, the request's owner, its accepted volunteer and staff
+ * (moderation, with MFA): to anyone else every action on it is 404, as if
+ * it were not there. A member may respond to it without being a volunteer.
+ * circle: the request is a circle request; member: the caller is the
+ * circle's owner or one of its members.
+ */
+struct auth_circle {
+	bool	circle;
+	bool	member;
+};
+/* auth_decide, then the circle rule; c NULL or !c->circle: a public
+ * request, auth_decide alone. */
+enum auth_verdict auth_decide_circle(const struct principal *who, enum action act,
+    const struct auth_object *obj, const struct auth_circle *c);
+/* auth_decide_circle, and on refusal the problem+json (as auth_require). */
+bool auth_require_circle(struct req *r, enum action act,
+    const struct auth_object *obj, const struct auth_circle *c);
+
 /* auth_require with the VOG rule (403 vog_required). */
 bool auth_require_vog(struct req *r, enum action act,
     const struct auth_object *obj, const struct auth_vog *vog);

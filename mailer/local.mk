@@ -8,6 +8,6 @@ mailer_burenhulp_mailer_SOURCES = \
 	mailer/send.c mailer/digest.c mailer/followups.c mailer/checkins.c \
 	mailer/smtp.c mailer/smtp.h mailer/mime.c mailer/mime.h \
 	mailer/render.c mailer/render.h mailer/vog.c \
-	mailer/caregiver_check.c mailer/vacancy_alerts.c
+	mailer/caregiver_check.c mailer/vacancy_alerts.c mailer/circles.c
 mailer_burenhulp_mailer_CFLAGS = $(AM_CFLAGS) $(CURL_CFLAGS)
 mailer_burenhulp_mailer_LDADD = $(BH_LIBS) $(CURL_LIBS)

@@ -66,6 +66,8 @@ int vacancy_alerts_run(struct mailer *m);	/* vacancy_alerts.c (issue 18) */
 int vog_run(struct mailer *m);		/* vog.c: VOG expiry notices (issue 17) */
 /* caregiver_check.c: the monthly reminder of the caregiver's own check */
 int caregiver_check_run(struct mailer *m);
+/* circles.c: a circle request nobody took by its circle_until (issue 18) */
+int circles_run(struct mailer *m);
 
 /* The digest collection itself, at once (burenhulpctl digest --now and
  * digest_run): every user with daily items not yet in a digest gets one
@@ -106,6 +108,8 @@ enum mailer_stmt {
 	MSTMT_VALERT_DUE,	/* vacancy_alerts.c (issue 18) */
 	MSTMT_VALERT_MARK,
 	MSTMT_VALERT_FIT,
+	MSTMT_CIRCLE_UNTIL_DUE,	/* circles.c (issue 18 part 3) */
+	MSTMT_CIRCLE_UNTIL_MARK,
 	MSTMT__MAX
 };
 extern const char *const mailer_stmts[MSTMT__MAX];

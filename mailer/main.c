@@ -48,6 +48,7 @@ static const struct job {
 	{ "vog",	vog_run,	EVERY_FOLLOWUP,	false },	/* issue 17 */
 	{ "caregiver_check", caregiver_check_run, EVERY_FOLLOWUP, false },	/* issue 17 */
 	{ "vacancy_alerts", vacancy_alerts_run, EVERY_POLL, true },	/* issue 18 */
+	{ "circles",	circles_run,	EVERY_FOLLOWUP,	false },	/* issue 18 part 3 */
 };
 #define NJOBS (sizeof(jobs) / sizeof(jobs[0]))
 

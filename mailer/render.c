@@ -130,7 +130,8 @@ extra_words(const char *locale)
 int
 render_is_account(const char *kind)
 {
-	return strncmp(kind, "account.", 8) == 0 || strcmp(kind, "password_reset") == 0;
+	return strncmp(kind, "account.", 8) == 0 || strcmp(kind, "password_reset") == 0 ||
+	    strcmp(kind, "circle.invitation") == 0;
 }
 
 static const char *
@@ -311,6 +312,41 @@ render_reset(struct arena *a, const struct render *r, char **subject, char **bod
 	return 0;
 }
 
+/* An invitation to a circle (issue 18 part 3), to an address the owner
+ * gave: the outbox row is the owner's (display_name is the inviter's),
+ * the mail is for someone who may have no account yet. It names the
+ * inviter, never the person cared for nor anyone's address. */
+static int
+render_circle_invitation(struct arena *a, const struct render *r, char **subject,
+    char **body)
+{
+	const char *link = arena_printf(a, "%s/kring-uitnodiging.html#token=%s",
+	    r->public_url, r->token);
+	const char *who = r->display_name != NULL && *r->display_name != '\0' ?
+	    r->display_name : "Burenhulp";
+
+	if (is_en(r->locale)) {
+		*subject = arena_printf(a, "%s invites you to a circle on Burenhulp", who);
+		*body = arena_printf(a, "Hello,\n\n%s invites you to their circle on "
+		    "Burenhulp: the family, friends and neighbours around someone they "
+		    "care for. Members see the circle's requests for help and can take "
+		    "one on.\n\nAccept the invitation with this link (valid for 14 days; "
+		    "log in or make an account first):\n%s\n\nDo you not know %s? Then "
+		    "you can ignore this message.\n\n-- \nYou get this e-mail because %s "
+		    "gave this address to Burenhulp.\n", who, link, who, who);
+	} else {
+		*subject = arena_printf(a, "%s nodigt u uit voor een kring op Burenhulp", who);
+		*body = arena_printf(a, "Hallo,\n\n%s nodigt u uit voor een kring op "
+		    "Burenhulp: de familie, vrienden en buren rond iemand voor wie %s "
+		    "zorgt. Leden zien de hulpvragen van de kring en kunnen er een "
+		    "oppakken.\n\nAccepteer de uitnodiging via deze link (14 dagen "
+		    "geldig; log eerst in of maak een account):\n%s\n\nKent u %s niet? "
+		    "Dan kunt u dit bericht negeren.\n\n-- \nU krijgt deze e-mail omdat "
+		    "%s dit adres aan Burenhulp gaf.\n", who, who, link, who, who);
+	}
+	return 0;
+}
+
 int
 render_mail(struct arena *a, const struct render *r, char **subject, char **body)
 {
@@ -321,6 +357,8 @@ render_mail(struct arena *a, const struct render *r, char **subject, char **body
 	if (strcmp(r->kind, "account.password_reset") == 0 ||
 	    strcmp(r->kind, "password_reset") == 0)	/* rows from before 060 */
 		return r->token != NULL ? render_reset(a, r, subject, body) : -1;
+	if (strcmp(r->kind, "circle.invitation") == 0)
+		return r->token != NULL ? render_circle_invitation(a, r, subject, body) : -1;
 	if (strcmp(r->kind, "digest") == 0)
 		return render_digest(a, r, subject, body);
 	return render_event(a, r, subject, body);

@@ -172,4 +172,15 @@ const char *const mailer_stmts[MSTMT__MAX] = {
 	"OR (SELECT COUNT(*) FROM alert_talents x JOIN vacancy_talents y "
 	"ON y.vacancy_id = ? AND y.talent_id = x.talent_id WHERE x.alert_id = t.alert_id) > 0) "
 	"ORDER BY t.user_id, t.alert_id",
+	/* MSTMT_CIRCLE_UNTIL_DUE: open circle requests whose circle_until
+	 * has passed and whose poster was not told yet → id, owner, title
+	 * (requests_circle_until: audience, circle_told_at, circle_until). */
+	"SELECT r.id, r.owner_id, r.title FROM requests r "
+	"WHERE r.audience = 'circle' AND r.circle_told_at IS NULL "
+	"AND r.circle_until <= NOW(3) AND r.status = 'open' AND r.expires_at > NOW(3) "
+	"ORDER BY r.circle_until LIMIT 100",
+	/* MSTMT_CIRCLE_UNTIL_MARK: id. Still an open circle request not told:
+	 * one row. */
+	"UPDATE requests SET circle_told_at = NOW(3) WHERE id = ? AND circle_told_at IS NULL "
+	"AND audience = 'circle' AND status = 'open'",
 };

@@ -141,6 +141,11 @@ enum stmt {
 	STMT_GDPR_VM_DELETE,
 	STMT_GDPR_VACANCIES_POSTED,
 	STMT_GDPR_VACANCIES_FORGET,
+	STMT_GDPR_CIRCLES_EXPORT,	/* gdpr_circles.c, issue 18 part 3 */
+	STMT_GDPR_CIRCLE_MEMBERS,
+	STMT_GDPR_CIRCLE_INVITATIONS,
+	STMT_GDPR_CIRCLES_LEAVE,
+	STMT_GDPR_CIRCLES_DELETE,
 	STMT__MAX
 };
 
@@ -268,5 +273,7 @@ int me_talents_read(struct req *r, bool *has, const char **ids, size_t *n);
 /* Replaces the caller's talents with ids. A db_status. */
 int me_talents_store(struct req *r, const char *const *ids, size_t n);
 int gdpr_checkins_erase(struct req *r, const char *user_id);
+int gdpr_circles_export(struct req *r, const char *user_id, json_object *doc);
+int gdpr_circles_erase(struct req *r, const char *user_id);
 
 #endif

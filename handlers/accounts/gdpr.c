@@ -41,6 +41,7 @@ const struct gdpr_part gdpr_parts[] = {
 	{ "vog",	gdpr_vog_export,	gdpr_vog_erase },
 	{ "talents",	gdpr_talents_export,	gdpr_talents_erase },
 	{ "vacancy_responses", gdpr_vacancy_responses_export, gdpr_vacancy_responses_erase },
+	{ "circles",	gdpr_circles_export,	gdpr_circles_erase },
 };
 const size_t gdpr_nparts = sizeof(gdpr_parts) / sizeof(gdpr_parts[0]);
 

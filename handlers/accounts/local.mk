@@ -9,7 +9,7 @@ handlers_accounts_burenhulp_accounts_SOURCES = \
 	handlers/accounts/gdpr_requests.c \
 	handlers/accounts/gdpr_matches.c \
 	handlers/accounts/gdpr_offers.c \
-	handlers/accounts/gdpr_reports.c \
+	handlers/accounts/gdpr_reports.c handlers/accounts/gdpr_circles.c \
 	handlers/accounts/gdpr_organisations.c \
 	handlers/accounts/notifications.c handlers/accounts/alerts.c \
 	handlers/accounts/verify.c handlers/accounts/gdpr_notifications.c \

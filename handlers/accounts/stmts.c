@@ -435,4 +435,21 @@ const char *const accounts_stmts[STMT__MAX] = {
 	/* STMT_GDPR_VACANCIES_FORGET: user id. The vacancy is the
 	 * organisation's and stays; who posted it is forgotten. */
 	"UPDATE vacancies SET posted_by = NULL WHERE posted_by = ?",
+	/* STMT_GDPR_CIRCLES_EXPORT: user, user, user → id, first name, role,
+	 * created of the circles the user owns or is in */
+	"SELECT c.id, c.first_name, IF(c.owner_id = ?, 'owner', 'member'), "
+	DB_RFC3339("c.created_at") " FROM circles c WHERE c.owner_id = ? "
+	"OR c.id IN (SELECT m.circle_id FROM circle_members m WHERE m.user_id = ?) "
+	"ORDER BY c.created_at, c.id",
+	/* STMT_GDPR_CIRCLE_MEMBERS: circle → display name, joined */
+	"SELECT u.display_name, " DB_RFC3339("m.created_at") " FROM circle_members m "
+	"JOIN users u ON u.id = m.user_id WHERE m.circle_id = ? ORDER BY m.created_at",
+	/* STMT_GDPR_CIRCLE_INVITATIONS: circle → id, sealed address, created
+	 * of the invitations that still hold an address */
+	"SELECT id, email_ct, " DB_RFC3339("created_at") " FROM circle_invitations "
+	"WHERE circle_id = ? AND email_ct IS NOT NULL ORDER BY created_at, id",
+	/* STMT_GDPR_CIRCLES_LEAVE: user */
+	"DELETE FROM circle_members WHERE user_id = ?",
+	/* STMT_GDPR_CIRCLES_DELETE: owner. Members and invitations cascade. */
+	"DELETE FROM circles WHERE owner_id = ?",
 };

@@ -104,6 +104,8 @@ matches_create(struct req *r)
 	struct creation c = { .r = r, .sender_id = r->who.user_id };
 	struct auth_object obj;
 	struct db_rows rq, vol;
+	struct auth_circle circle;
+	const char *circle_id;
 	unsigned char *ct;
 	size_t ctlen;
 	int rc;
@@ -117,12 +119,19 @@ matches_create(struct req *r)
 	}
 	/* A request the caller may not see does not exist for them. */
 	obj = request_auth(&rq);
-	if (auth_decide(&r->who, ACT_REQUEST_VIEW, &obj) != AUTH_ALLOW) {
+	if (matches_request_circle(r, c.request_id, &circle, &circle_id) != 0)
+		goto internal;
+	if (auth_decide_circle(&r->who, ACT_REQUEST_VIEW, &obj, &circle) != AUTH_ALLOW) {
 		problem_send(r, 404, "not_found", "No such request.");
 		return;
 	}
 	if (volunteer_id == NULL) {
-		if (!matches_vog_require(r, ACT_MATCH_RESPOND, &obj, c.request_id,
+		/* On a circle request the circle's members respond, volunteer
+		 * or not: the poster chose these people (lib/auth.c). */
+		if (circle.circle) {
+			if (!auth_require_circle(r, ACT_MATCH_RESPOND, &obj, &circle))
+				return;
+		} else if (!matches_vog_require(r, ACT_MATCH_RESPOND, &obj, c.request_id,
 		    r->who.user_id))
 			return;
 		c.volunteer_id = r->who.user_id;
@@ -136,6 +145,18 @@ matches_create(struct req *r)
 			    "You cannot invite yourself.");
 			problem_invalid(r);
 			return;
+		}
+		/* A circle request is invited to within the circle only. */
+		if (circle.circle) {
+			if (circle_id == NULL || db_exec(r->db, r->arena, STMT_CIRCLE_HAS_MEMBER,
+			    DB_PARAMS(DB_STR(circle_id), DB_STR(volunteer_id)), &vol) != DB_OK)
+				goto internal;
+			if (vol.nrows != 1) {
+				problem_field(r, "volunteer_id", "not_in_circle",
+				    "Only members of the circle can be invited to this request.");
+				problem_invalid(r);
+				return;
+			}
 		}
 		if (db_exec(r->db, r->arena, STMT_USER_VOLUNTEER,
 		    DB_PARAMS(DB_STR(volunteer_id)), &vol) != DB_OK)

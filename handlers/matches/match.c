@@ -43,6 +43,27 @@ request_auth(const struct db_rows *rows)
 }
 
 int
+matches_request_circle(struct req *r, const char *request_id, struct auth_circle *out,
+    const char **circle_id)
+{
+	struct db_rows rows;
+	const char *me = r->who.logged_in ? r->who.user_id : NULL;
+
+	out->circle = false;
+	out->member = false;
+	*circle_id = NULL;
+	if (db_exec(r->db, r->arena, STMT_REQUEST_CIRCLE, DB_PARAMS(DB_STR(me), DB_STR(me),
+	    DB_STR(request_id)), &rows) != DB_OK)
+		return -1;
+	if (rows.nrows == 1) {
+		out->circle = strcmp(db_str(&rows, 0, 0), "circle") == 0;
+		out->member = me != NULL && db_int(&rows, 0, 2) != 0;
+		*circle_id = db_str(&rows, 0, 1);
+	}
+	return 0;
+}
+
+int
 match_load(struct req *r, const char *id, struct db_rows *rows)
 {
 	if (id == NULL || valid_id(id) != NULL)

@@ -81,6 +81,8 @@ enum stmt {
 	STMT_VR_MESSAGE_INSERT,
 	STMT_VR_MESSAGE_GET,
 	STMT_VR_MESSAGES_LIST,
+	STMT_REQUEST_CIRCLE,		/* issue 18 part 3 */
+	STMT_CIRCLE_HAS_MEMBER,
 	STMT__MAX
 };
 
@@ -205,5 +207,12 @@ void vacancy_suggestions(struct req *r);
  * (1..50, default 20) and the language of the reasons (?lang=, else the
  * caller's locale). 0, or 1 when an answer (422, 500) was sent. */
 int suggest_read_query(struct req *r, long *limit, bool *english);
+
+/* The circle rule (lib/auth.c) for request_id and the caller: whether it
+ * is a circle request, whether the caller is its circle's owner or a
+ * member; *circle_id (arena-owned) its circle or NULL. 0 or -1. */
+int matches_request_circle(struct req *r, const char *request_id,
+    struct auth_circle *out, const char **circle_id)
+	__attribute__((warn_unused_result));
 
 #endif

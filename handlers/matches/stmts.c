@@ -194,6 +194,7 @@ const char *const matches_stmts[STMT__MAX] = {
 	"STRAIGHT_JOIN offer_categories oc "
 	"STRAIGHT_JOIN requests r FORCE INDEX (requests_cat_area_newest) "
 	"ON r.status = 'open' AND r.category_id = oc.category_id AND r.pc4 = a.pc4 "
+	"AND r.audience = 'public' "
 	"STRAIGHT_JOIN categories c ON c.id = r.category_id "
 	"STRAIGHT_JOIN postcodes p ON p.pc4 = r.pc4 "
 	"STRAIGHT_JOIN users u ON u.id = r.owner_id "
@@ -322,4 +323,11 @@ const char *const matches_stmts[STMT__MAX] = {
 	"SELECT " VM_COLUMNS VM_FROM
 	"WHERE g.response_id = ? AND (? IS NULL OR (g.created_at, g.id) > (?, ?)) "
 	"ORDER BY g.created_at, g.id LIMIT ?",
+	/* STMT_REQUEST_CIRCLE: me, me, request → audience, circle id, the
+	 * caller is the circle's owner or a member (issue 18 part 3) */
+	"SELECT r.audience, r.circle_id, (c.owner_id = ? OR EXISTS (SELECT 1 FROM circle_members m "
+	"WHERE m.circle_id = r.circle_id AND m.user_id = ?)) "
+	"FROM requests r LEFT JOIN circles c ON c.id = r.circle_id WHERE r.id = ?",
+	/* STMT_CIRCLE_HAS_MEMBER: circle, user → a row when a member */
+	"SELECT 1 FROM circle_members WHERE circle_id = ? AND user_id = ?",
 };

@@ -230,8 +230,17 @@ suggestions_for_request(struct req *r)
 		return;
 	}
 	obj = request_auth(&rq);
-	if (!auth_require(r, ACT_REQUEST_SUGGESTIONS, &obj))
-		return;
+	{
+		struct auth_circle circle;
+		const char *circle_id;
+
+		if (matches_request_circle(r, db_str(&rq, 0, RQ_ID), &circle, &circle_id) != 0) {
+			problem_internal(r, "suggestions circle");
+			return;
+		}
+		if (!auth_require_circle(r, ACT_REQUEST_SUGGESTIONS, &obj, &circle))
+			return;
+	}
 	if (suggest_read_query(r, &limit, &english) != 0)
 		return;
 	lat = db_double(&rq, 0, RQ_LAT);

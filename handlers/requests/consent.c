@@ -100,7 +100,7 @@ requests_consent_revoke(struct req *r)
 		return;
 	}
 	request_auth_object(&obj, &rows, 0);
-	if (!auth_require(r, ACT_CONSENT_REVOKE, &obj))
+	if (!request_require(r, ACT_CONSENT_REVOKE, &rows, &obj))
 		return;
 	id = db_str(&rows, 0, RC_ID);
 	if (db_is_null(&rows, 0, RC_CONSENT_HOW)) {

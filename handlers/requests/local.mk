@@ -10,5 +10,5 @@ handlers_requests_burenhulp_requests_SOURCES = \
 	handlers/requests/review.c handlers/requests/public.c \
 	handlers/requests/check.c \
 	handlers/requests/recurrence.c handlers/requests/lang.c \
-	handlers/requests/consent.c handlers/requests/caseload.c
+	handlers/requests/consent.c handlers/requests/caseload.c handlers/requests/circles.c
 handlers_requests_burenhulp_requests_LDADD = $(BH_LIBS)

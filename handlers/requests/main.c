@@ -28,6 +28,8 @@ static const struct field when_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+static const char *const audiences[] = { "public", "circle", NULL };
+
 /* telephone: taken by the desk on the phone (issue 18 part 4). */
 static const char *const consent_hows[] = { "verbal", "written", "self_present", "telephone", NULL };
 
@@ -62,6 +64,12 @@ static const struct field create_fields[] = {
 	{ "recurrence",		F_ENUM,		FIELD_NULLABLE, 0, 0, requests_recurrences, NULL },
 	{ "needs_vog",		F_BOOL,		0, 0, 0, NULL, NULL },
 	{ "lang",		F_ENUM,		0, 0, 0, requests_langs, NULL },
+	/* The circle first (issue 18 part 3): who sees it, and until when
+	 * only the circle (a time, or hours from now; default 48 hours). */
+	{ "audience",		F_ENUM,		0, 0, 0, audiences, NULL },
+	{ "circle_id",		F_ID,		0, 0, 0, NULL, NULL },
+	{ "circle_until",	F_TIME,		0, 0, 0, NULL, NULL },
+	{ "circle_hours",	F_INT,		0, 1, 720, NULL, NULL },
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
@@ -95,6 +103,23 @@ static const struct field check_fields[] = {
 	{ NULL, 0, 0, 0, 0, NULL, NULL }
 };
 
+/* POST /circles (issue 18 part 3): the first name of the person cared for. */
+static const struct field circle_fields[] = {
+	{ "first_name",		F_STRING,	FIELD_REQUIRED, 1, 60, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field invitation_fields[] = {
+	{ "email",		F_EMAIL,	FIELD_REQUIRED, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
+static const struct field accept_fields[] = {
+	{ "token",		F_STRING,	FIELD_REQUIRED, 1, 100, NULL, NULL },
+	{ "circle_id",		F_ID,		0, 0, 0, NULL, NULL },
+	{ NULL, 0, 0, 0, 0, NULL, NULL }
+};
+
 static const struct field review_fields[] = {
 	{ "decision",		F_ENUM,		FIELD_REQUIRED, 0, 0, decisions, NULL },
 	{ "reason",		F_TEXT,		FIELD_NULLABLE, 1, 500, NULL, NULL },
@@ -117,6 +142,15 @@ static const struct route routes[] = {
 	/* the desk (caseload.c, issue 18 part 4) */
 	{ "GET",   "/api/v1/me/caseload",             requests_caseload, ACCESS_SESSION, 0,              NULL,           0 },
 	{ "GET",   "/api/v1/requests/{id}/letter",    requests_letter, ACCESS_SESSION, 0,                NULL,           0 },
+	{ "POST",  "/api/v1/requests/{id}/publish",   requests_publish, ACCESS_SESSION, 0,               NULL,           0 },
+	/* the circle around a person (circles.c) */
+	{ "GET",   "/api/v1/circles",                 circles_mine,    ACCESS_SESSION, 0,                NULL,           0 },
+	{ "POST",  "/api/v1/circles",                 circles_create,  ACCESS_SESSION, 0,                circle_fields,  0 },
+	{ "POST",  "/api/v1/circles/invitations/accept", circles_accept, ACCESS_SESSION, 0,              accept_fields,  0 },
+	{ "GET",   "/api/v1/circles/{id}",            circles_get,     ACCESS_SESSION, 0,                NULL,           0 },
+	{ "POST",  "/api/v1/circles/{id}/invitations", circles_invite, ACCESS_SESSION, 0,                invitation_fields, 0 },
+	{ "DELETE", "/api/v1/circles/{id}/invitations/{invitation_id}", circles_invitation_revoke, ACCESS_SESSION, 0, NULL, 0 },
+	{ "DELETE", "/api/v1/circles/{id}/members/{user_id}", circles_member_remove, ACCESS_SESSION, 0,  NULL,           0 },
 };
 
 static int

@@ -38,7 +38,14 @@ requests_gone_public(struct req *r, const char *id, const char *owner_id,
 	const char *link = arena_printf(r->arena, "/hulpvraag.html?id=%s", id);
 	const char *once = arena_printf(r->arena, "alert:%s", id);
 	char salt[CRYPTO_ID_LEN + 1];
+	struct request_circle circle;
 	int rc;
+
+	/* A circle request reaches no alert, whatever made it go open. */
+	if (request_circle_load(r, id, &circle) != 0)
+		return DB_ERROR;
+	if (circle.c.circle)
+		return DB_OK;
 
 #define FIT_PARAMS \
 	DB_STR(category), DB_DOUBLE(box.lat_min), DB_DOUBLE(box.lat_max), \

@@ -49,6 +49,23 @@ enum stmt {
 	/* the desk (caseload.c, issue 18 part 4) */
 	STMT_CASELOAD,
 	STMT_LETTER_MATCH,
+	/* the circle around a person (circles.c, issue 18 part 3) */
+	STMT_CIRCLE_INSERT,
+	STMT_CIRCLE_GET,
+	STMT_CIRCLES_MINE,
+	STMT_CIRCLE_MEMBERS,
+	STMT_CIRCLE_INVITATIONS,
+	STMT_CIRCLE_AGENDA,
+	STMT_INVITATION_INSERT,
+	STMT_INVITATION_BY_TOKEN,
+	STMT_INVITATION_ACCEPT,
+	STMT_INVITATION_REVOKE,
+	STMT_MEMBER_INSERT,
+	STMT_MEMBER_DELETE,
+	STMT_OUTBOX_INVITATION,
+	STMT_REQUEST_CIRCLE,
+	STMT_REQUEST_SET_CIRCLE,
+	STMT_REQUEST_PUBLISH,
 	STMT__MAX
 };
 
@@ -116,6 +133,38 @@ int requests_gone_public(struct req *r, const char *id, const char *owner_id,
  * neither. Returns a db_status. */
 int request_care_write(struct req *r, const char *id)
 	__attribute__((warn_unused_result));
+
+/* What the circle rule (lib/auth.c) needs of request id for the caller:
+ * whether it is a circle request and whether the caller is its circle's
+ * owner or a member; circle_id and circle_until (arena-owned, NULL for a
+ * public request). 0, or -1 on a database failure. */
+struct request_circle {
+	struct auth_circle	 c;
+	const char		*circle_id, *circle_until;
+};
+int request_circle_load(struct req *r, const char *id, struct request_circle *out)
+	__attribute__((warn_unused_result));
+/* Reads audience, circle_id, circle_until/circle_hours of a new request
+ * (field problems added to r) into *out; 0, or -1 on a database failure. */
+int request_circle_input(struct req *r, struct request_circle *out)
+	__attribute__((warn_unused_result));
+/* Makes the new request id a circle request and tells each member
+ * (circle.request); inside the caller's transaction. A db_status. */
+int request_circle_store(struct req *r, const char *id, const char *title,
+    const struct request_circle *in) __attribute__((warn_unused_result));
+
+/* auth_require with the circle rule for the request in row 0 of rows. */
+bool request_require(struct req *r, enum action act, const struct db_rows *rows,
+    const struct auth_object *obj);
+
+void circles_create(struct req *r);
+void circles_mine(struct req *r);
+void circles_get(struct req *r);
+void circles_invite(struct req *r);
+void circles_invitation_revoke(struct req *r);
+void circles_accept(struct req *r);
+void circles_member_remove(struct req *r);
+void requests_publish(struct req *r);
 
 void requests_list(struct req *r);
 void requests_own(struct req *r);

@@ -20,7 +20,8 @@
 
 /* Only open, unexpired requests of active owners are public. */
 #define PUBLIC_WHERE \
-	"WHERE r.status = 'open' AND r.expires_at > NOW(3) AND u.status = 'active' "
+	"WHERE r.status = 'open' AND r.expires_at > NOW(3) AND u.status = 'active' " \
+	"AND r.audience = 'public' "
 
 /* Distances in whole metres: NEAR_DISTANCE_M (lib/near.h), computed on
  * the request's own point (it lies on its area's centroid). */
@@ -307,4 +308,75 @@ const char *const requests_stmts[STMT__MAX] = {
 	"FROM matches m FORCE INDEX (matches_request) JOIN users u ON u.id = m.volunteer_id "
 	"WHERE m.request_id = ? AND m.status IN ('accepted', 'completed') "
 	"ORDER BY m.accepted_at DESC LIMIT 1",
+	/* ---- circles.c (issue 18 part 3) ---- */
+	/* STMT_CIRCLE_INSERT: id, owner, first name */
+	"INSERT INTO circles (id, owner_id, first_name, created_at) VALUES (?, ?, ?, NOW(3))",
+	/* STMT_CIRCLE_GET: me, id → id, owner, owner's name, first name,
+	 * created_at, the caller is a member */
+	"SELECT c.id, c.owner_id, u.display_name, c.first_name, " DB_RFC3339("c.created_at") ", "
+	"EXISTS (SELECT 1 FROM circle_members m WHERE m.circle_id = c.id AND m.user_id = ?) "
+	"FROM circles c JOIN users u ON u.id = c.owner_id WHERE c.id = ?",
+	/* STMT_CIRCLES_MINE: me, me, me → as STMT_CIRCLE_GET; the circles
+	 * the caller owns or is in, newest first (circles_owner,
+	 * circle_members_user). */
+	"SELECT c.id, c.owner_id, u.display_name, c.first_name, " DB_RFC3339("c.created_at") ", "
+	"EXISTS (SELECT 1 FROM circle_members m WHERE m.circle_id = c.id AND m.user_id = ?) "
+	"FROM circles c JOIN users u ON u.id = c.owner_id "
+	"WHERE c.owner_id = ? OR c.id IN (SELECT circle_id FROM circle_members WHERE user_id = ?) "
+	"ORDER BY c.created_at DESC, c.id DESC LIMIT 100",
+	/* STMT_CIRCLE_MEMBERS: circle → user id, display name, joined */
+	"SELECT m.user_id, u.display_name, " DB_RFC3339("m.created_at") " "
+	"FROM circle_members m JOIN users u ON u.id = m.user_id "
+	"WHERE m.circle_id = ? AND u.status = 'active' ORDER BY m.created_at, m.user_id LIMIT 500",
+	/* STMT_CIRCLE_INVITATIONS: circle → id, sealed address, created,
+	 * expires of the invitations still waiting */
+	"SELECT id, email_ct, " DB_RFC3339("created_at") ", " DB_RFC3339("expires_at") " "
+	"FROM circle_invitations WHERE circle_id = ? AND accepted_at IS NULL "
+	"AND revoked_at IS NULL AND expires_at > NOW(3) ORDER BY created_at, id LIMIT 500",
+	/* STMT_CIRCLE_AGENDA: circle → id, title, effective status, audience,
+	 * when start, when end, created, circle_until of the circle's open
+	 * and accepted requests (requests_circle) */
+	"SELECT r.id, r.title, " REQUEST_EFFECTIVE_STATUS ", r.audience, "
+	DB_RFC3339("r.when_start") ", " DB_RFC3339("r.when_end") ", "
+	DB_RFC3339("r.created_at") ", " DB_RFC3339("r.circle_until") ", r.owner_id "
+	"FROM requests r WHERE r.circle_id = ? AND r.status IN ('pending', 'open', 'matched') "
+	"ORDER BY COALESCE(r.when_start, r.created_at), r.id LIMIT 200",
+	/* STMT_INVITATION_INSERT: id, circle, sealed address, token hash,
+	 * invited by, days valid */
+	"INSERT INTO circle_invitations (id, circle_id, email_ct, token_hash, invited_by, "
+	"created_at, expires_at) VALUES (?, ?, ?, ?, ?, NOW(3), NOW(3) + INTERVAL ? DAY)",
+	/* STMT_INVITATION_BY_TOKEN: token hash → id, circle, still valid,
+	 * accepted_by, revoked, the circle's owner (locked) */
+	"SELECT i.id, i.circle_id, i.expires_at > NOW(3), i.accepted_by, "
+	"i.revoked_at IS NOT NULL, c.owner_id, i.accepted_at IS NOT NULL "
+	"FROM circle_invitations i JOIN circles c ON c.id = i.circle_id "
+	"WHERE i.token_hash = ? FOR UPDATE",
+	/* STMT_INVITATION_ACCEPT: accepted by, id (once) */
+	"UPDATE circle_invitations SET accepted_at = NOW(3), accepted_by = ?, email_ct = NULL "
+	"WHERE id = ? AND accepted_at IS NULL",
+	/* STMT_INVITATION_REVOKE: id, circle. The address goes with it. */
+	"UPDATE circle_invitations SET revoked_at = COALESCE(revoked_at, NOW(3)), email_ct = NULL "
+	"WHERE id = ? AND circle_id = ? AND accepted_at IS NULL",
+	/* STMT_MEMBER_INSERT: circle, user, invitation */
+	"INSERT IGNORE INTO circle_members (circle_id, user_id, invitation_id, created_at) "
+	"VALUES (?, ?, ?, NOW(3))",
+	/* STMT_MEMBER_DELETE: circle, user */
+	"DELETE FROM circle_members WHERE circle_id = ? AND user_id = ?",
+	/* STMT_OUTBOX_INVITATION: the inviting owner (whose row it is), the
+	 * sealed address (outbox.to), the sealed "token=..." (outbox.body).
+	 * The mailer words it in the owner's language (mailer/render.c). */
+	"INSERT INTO outbox (user_id, kind, to_ct, body_ct, state, due_at, created_at) "
+	"VALUES (?, 'circle.invitation', ?, ?, 'queued', NOW(3), NOW(3))",
+	/* STMT_REQUEST_CIRCLE: me, me, request → audience, circle id,
+	 * circle_until, the caller is the circle's owner or a member */
+	"SELECT r.audience, r.circle_id, " DB_RFC3339("r.circle_until") ", "
+	"(c.owner_id = ? OR EXISTS (SELECT 1 FROM circle_members m "
+	"WHERE m.circle_id = r.circle_id AND m.user_id = ?)) "
+	"FROM requests r LEFT JOIN circles c ON c.id = r.circle_id WHERE r.id = ?",
+	/* STMT_REQUEST_SET_CIRCLE: circle, circle_until, id */
+	"UPDATE requests SET audience = 'circle', circle_id = ?, circle_until = ? WHERE id = ?",
+	/* STMT_REQUEST_PUBLISH: new status, id. To everyone after all: the
+	 * circle keeps it on its agenda (circle_id stays). */
+	"UPDATE requests SET audience = 'public', status = ?, updated_at = NOW(3) "
+	"WHERE id = ? AND audience = 'circle' AND status = 'open'",
 };

@@ -55,6 +55,19 @@ request_may_see_private(struct req *r, const struct db_rows *rows,
 	return auth_decide_vog(&r->who, ACT_REQUEST_VIEW_PRIVATE, obj, &vog) == AUTH_ALLOW;
 }
 
+bool
+request_require(struct req *r, enum action act, const struct db_rows *rows,
+    const struct auth_object *obj)
+{
+	struct request_circle c;
+
+	if (request_circle_load(r, db_str(rows, 0, RC_ID), &c) != 0) {
+		problem_internal(r, "request circle");
+		return false;
+	}
+	return auth_require_circle(r, act, obj, &c.c);
+}
+
 json_object *
 request_body(struct req *r, const struct db_rows *rows, bool may_show_private)
 {
@@ -83,6 +96,23 @@ request_body(struct req *r, const struct db_rows *rows, bool may_show_private)
 	if ((request = request_json(r, rows, 0, flags)) == NULL) {
 		problem_internal(r, "request view");
 		return NULL;
+	}
+	/* Who sees it (issue 18 part 3). Only insiders see a circle request,
+	 * so the circle's id is theirs to know; of a published one, only the
+	 * owner learns it came from a circle. */
+	{
+		struct request_circle c;
+
+		if (request_circle_load(r, db_str(rows, 0, RC_ID), &c) != 0) {
+			json_object_put(request);
+			problem_internal(r, "request circle");
+			return NULL;
+		}
+		json_put_str(request, "audience", c.c.circle ? "circle" : "public");
+		if (c.circle_id != NULL && (c.c.circle || owner || c.c.member)) {
+			json_put_str(request, "circle_id", c.circle_id);
+			json_put_str(request, "circle_until", c.circle_until);
+		}
 	}
 	body = json_object_new_object();
 	json_put(body, "request", request);
@@ -137,7 +167,7 @@ requests_get(struct req *r)
 		return;
 	}
 	request_auth_object(&obj, &rows, 0);
-	if (!auth_require(r, ACT_REQUEST_VIEW, &obj))
+	if (!request_require(r, ACT_REQUEST_VIEW, &rows, &obj))
 		return;
 	request_send(r, &rows, 200, priv == NULL || strcmp(priv, "true") == 0);
 }

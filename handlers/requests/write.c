@@ -164,6 +164,7 @@ struct creation {
 	const char		*id, *status;
 	struct request_input	*in;
 	bool			 has_when;
+	struct request_circle	 circle;	/* audience "circle" (circles.c) */
 };
 
 /* The new request and, when it is public at once (post-moderation), what
@@ -193,6 +194,10 @@ create_txn(void *ctx)
 		rc = requests_lang_store(r, c->id, true);
 	if (rc == DB_OK)
 		rc = request_care_write(r, c->id);
+	/* A circle request is for the circle alone: its members are told,
+	 * the volunteers' alerts are not. */
+	if (rc == DB_OK && c->circle.c.circle)
+		return request_circle_store(r, c->id, in->title, &c->circle);
 	if (rc != DB_OK || strcmp(c->status, "open") != 0)
 		return rc;
 	return requests_gone_public(r, c->id, r->who.user_id, in->title,
@@ -213,6 +218,8 @@ requests_create(struct req *r)
 		return;
 	if (read_input(r, &in) != 0)
 		goto internal;
+	if (request_circle_input(r, &c.circle) != 0)
+		goto internal;
 	if (problem_count(r) > 0 || !in.has_area) {
 		problem_invalid(r);
 		return;
@@ -221,7 +228,9 @@ requests_create(struct req *r)
 	if (seal_private(r, &in, id) != 0)
 		goto internal;
 	has_when = in.set_when && !in.when_null;
-	status = requests_settings.post_moderation ? "open" : "pending";
+	/* The circle's requests are seen only by people the poster invited:
+	 * open at once; published to everyone, they are moderated then. */
+	status = requests_settings.post_moderation || c.circle.c.circle ? "open" : "pending";
 	c.id = id;
 	c.status = status;
 	c.in = &in;
@@ -269,7 +278,7 @@ requests_patch(struct req *r)
 		return;
 	}
 	request_auth_object(&obj, &rows, 0);
-	if (!auth_require(r, ACT_REQUEST_EDIT, &obj))
+	if (!request_require(r, ACT_REQUEST_EDIT, &rows, &obj))
 		return;
 	id = db_str(&rows, 0, RC_ID);
 	status = db_str(&rows, 0, RC_STATUS);
@@ -392,7 +401,7 @@ requests_cancel(struct req *r)
 		return;
 	}
 	request_auth_object(&obj, &rows, 0);
-	if (!auth_require(r, ACT_REQUEST_CANCEL, &obj))
+	if (!request_require(r, ACT_REQUEST_CANCEL, &rows, &obj))
 		return;
 	id = db_str(&rows, 0, RC_ID);
 	status = db_str(&rows, 0, RC_STATUS);

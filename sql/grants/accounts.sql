@@ -99,3 +99,9 @@ GRANT SELECT (id, title, organisation_id, posted_by, status, created_at) ON vaca
 GRANT UPDATE (posted_by) ON vacancies TO 'bh_accounts'@'localhost';
 GRANT SELECT, DELETE ON vacancy_responses TO 'bh_accounts'@'localhost';
 GRANT SELECT, DELETE ON vacancy_messages TO 'bh_accounts'@'localhost';
+-- The circle around a person (issue 18 part 3, gdpr_circles.c): export and
+-- erasure of the circles a user owns (members and invitations cascade) and
+-- of their memberships.
+GRANT SELECT, DELETE ON circles TO 'bh_accounts'@'localhost';
+GRANT SELECT, DELETE ON circle_members TO 'bh_accounts'@'localhost';
+GRANT SELECT (id, circle_id, email_ct, created_at) ON circle_invitations TO 'bh_accounts'@'localhost';

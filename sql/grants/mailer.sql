@@ -43,3 +43,8 @@ GRANT SELECT, INSERT, UPDATE ON mailer_runs TO 'bh_mailer'@'localhost';
 GRANT SELECT (recurrence) ON requests TO 'bh_mailer'@'localhost';
 -- (INSERT ... ON DUPLICATE KEY UPDATE needs UPDATE on the key column too.)
 GRANT SELECT, INSERT, UPDATE (match_id, asked_at) ON checkin_state TO 'bh_mailer'@'localhost';
+
+-- The circle job (circles.c, issue 18 part 3): circle requests nobody took
+-- by their circle_until; their poster is told once.
+GRANT SELECT (audience, circle_until, circle_told_at, expires_at) ON requests TO 'bh_mailer'@'localhost';
+GRANT UPDATE (circle_told_at) ON requests TO 'bh_mailer'@'localhost';

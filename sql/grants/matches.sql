@@ -54,3 +54,8 @@ GRANT SELECT (id, name, active) ON organisations TO 'bh_matches'@'localhost';
 GRANT SELECT ON organisation_coordinators TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT, UPDATE (updated_at) ON vacancy_responses TO 'bh_matches'@'localhost';
 GRANT SELECT, INSERT ON vacancy_messages TO 'bh_matches'@'localhost';
+-- The circle around a person (issue 18 part 3): a circle request is seen,
+-- responded to and suggested only within its circle (lib/auth.c).
+GRANT SELECT (audience, circle_id) ON requests TO 'bh_matches'@'localhost';
+GRANT SELECT (id, owner_id) ON circles TO 'bh_matches'@'localhost';
+GRANT SELECT (circle_id, user_id) ON circle_members TO 'bh_matches'@'localhost';

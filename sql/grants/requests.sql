@@ -44,3 +44,12 @@ GRANT SELECT ON alert_targets TO 'bh_requests'@'localhost';
 -- directory, read only.
 GRANT SELECT ON organisations TO 'bh_requests'@'localhost';
 GRANT SELECT ON organisation_categories TO 'bh_requests'@'localhost';
+
+-- The circle around a person (issue 18 part 3, circles.c): the owner makes
+-- it, invites (the sealed address, the token's hash), members join and
+-- leave or are removed; circle requests are marked and told to members.
+GRANT SELECT, INSERT ON circles TO 'bh_requests'@'localhost';
+GRANT SELECT, INSERT, DELETE ON circle_members TO 'bh_requests'@'localhost';
+GRANT SELECT, INSERT ON circle_invitations TO 'bh_requests'@'localhost';
+GRANT UPDATE (accepted_at, accepted_by, email_ct, revoked_at) ON circle_invitations TO 'bh_requests'@'localhost';
+GRANT UPDATE (audience, circle_id, circle_until) ON requests TO 'bh_requests'@'localhost';

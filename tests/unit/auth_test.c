@@ -423,10 +423,104 @@ test_roles(void)
 	arena_reset(&a);
 }
 
+/* The circle around a person (issue 18 part 3): circles and circle
+ * requests are there only for the owner and members. */
+static const struct rule_case circle_cases[] = {
+	{ "make a circle", ANON, ACT_CIRCLE_CREATE, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "make a circle", RESIDENT, ACT_CIRCLE_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "make a circle", VOLUNTEER, ACT_CIRCLE_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "make a circle", MODERATOR, ACT_CIRCLE_CREATE, { 0 }, AUTH_FORBIDDEN },
+	{ "make a circle", CAREGIVER, ACT_CIRCLE_CREATE, { 0 }, AUTH_ALLOW },
+	{ "make a circle", PROFESSIONAL, ACT_CIRCLE_CREATE, { 0 }, AUTH_ALLOW },
+	{ "see a circle, owner", CAREGIVER, ACT_CIRCLE_VIEW, { ME, NULL, NULL }, AUTH_ALLOW },
+	{ "see a circle, member", RESIDENT, ACT_CIRCLE_VIEW, { OTHER, NULL, "member" }, AUTH_ALLOW },
+	{ "see a circle, outsider", VOLUNTEER, ACT_CIRCLE_VIEW, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "see a circle, professional outsider", PROFESSIONAL, ACT_CIRCLE_VIEW, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "see a circle, moderator", MODERATOR, ACT_CIRCLE_VIEW, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "see a circle, admin", ADMIN, ACT_CIRCLE_VIEW, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "see a circle, anonymous", ANON, ACT_CIRCLE_VIEW, { OTHER, NULL, NULL }, AUTH_UNAUTHENTICATED },
+	{ "invite, owner", CAREGIVER, ACT_CIRCLE_MANAGE, { ME, NULL, NULL }, AUTH_ALLOW },
+	{ "invite, member", RESIDENT, ACT_CIRCLE_MANAGE, { OTHER, NULL, "member" }, AUTH_FORBIDDEN },
+	{ "invite, outsider", CAREGIVER, ACT_CIRCLE_MANAGE, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "invite, admin outsider", ADMIN, ACT_CIRCLE_MANAGE, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "post to circle, owner", CAREGIVER, ACT_CIRCLE_POST, { ME, NULL, NULL }, AUTH_ALLOW },
+	{ "post to circle, member", CAREGIVER, ACT_CIRCLE_POST, { OTHER, NULL, "member" }, AUTH_FORBIDDEN },
+	{ "post to circle, outsider", PROFESSIONAL, ACT_CIRCLE_POST, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "leave, member", VOLUNTEER, ACT_CIRCLE_LEAVE, { OTHER, NULL, "member" }, AUTH_ALLOW },
+	{ "leave, owner", CAREGIVER, ACT_CIRCLE_LEAVE, { ME, NULL, NULL }, AUTH_FORBIDDEN },
+	{ "leave, outsider", RESIDENT, ACT_CIRCLE_LEAVE, { OTHER, NULL, NULL }, AUTH_NOT_FOUND },
+	{ "accept invitation", ANON, ACT_CIRCLE_JOIN, { 0 }, AUTH_UNAUTHENTICATED },
+	{ "accept invitation", VOLUNTEER, ACT_CIRCLE_JOIN, { 0 }, AUTH_ALLOW },
+	{ "publish, owner", CAREGIVER, ACT_REQUEST_PUBLISH, { ME, NULL, "open" }, AUTH_ALLOW },
+	{ "publish, other", RESIDENT, ACT_REQUEST_PUBLISH, { OTHER, NULL, "open" }, AUTH_FORBIDDEN },
+	{ "publish, anonymous", ANON, ACT_REQUEST_PUBLISH, { OTHER, NULL, "open" }, AUTH_UNAUTHENTICATED },
+};
+
+struct circle_case {
+	const char		*name;
+	enum who		 who;
+	enum action		 act;
+	struct auth_object	 obj;
+	struct auth_circle	 c;
+	enum auth_verdict	 want;
+};
+
+static const struct circle_case circle_request_cases[] = {
+	{ "circle request, outsider views", VOLUNTEER, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, anonymous views", ANON, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { true, false }, AUTH_UNAUTHENTICATED },
+	{ "circle request, professional outsider views", PROFESSIONAL, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, member views", RESIDENT, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { true, true }, AUTH_ALLOW },
+	{ "circle request, member views it matched", RESIDENT, ACT_REQUEST_VIEW, { OTHER, NULL, "matched" }, { true, true }, AUTH_ALLOW },
+	{ "circle request, owner views", CAREGIVER, ACT_REQUEST_VIEW, { ME, NULL, "open" }, { true, false }, AUTH_ALLOW },
+	{ "circle request, moderator views", MODERATOR, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { true, false }, AUTH_ALLOW },
+	{ "circle request, member reads private", RESIDENT, ACT_REQUEST_VIEW_PRIVATE, { OTHER, NULL, "open" }, { true, true }, AUTH_FORBIDDEN },
+	{ "circle request, member not volunteer responds", RESIDENT, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, { true, true }, AUTH_ALLOW },
+	{ "circle request, outsider volunteer responds", VOLUNTEER, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, owner responds to own", CAREGIVER, ACT_MATCH_RESPOND, { ME, NULL, "open" }, { true, true }, AUTH_FORBIDDEN },
+	{ "circle request, professional outsider suggestions", PROFESSIONAL, ACT_REQUEST_SUGGESTIONS, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, outsider edits", RESIDENT, ACT_REQUEST_EDIT, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, outsider publishes", RESIDENT, ACT_REQUEST_PUBLISH, { OTHER, NULL, "open" }, { true, false }, AUTH_NOT_FOUND },
+	{ "circle request, member publishes", RESIDENT, ACT_REQUEST_PUBLISH, { OTHER, NULL, "open" }, { true, true }, AUTH_FORBIDDEN },
+	{ "public request, volunteer views", VOLUNTEER, ACT_REQUEST_VIEW, { OTHER, NULL, "open" }, { false, false }, AUTH_ALLOW },
+	{ "public request, non-volunteer responds", RESIDENT, ACT_MATCH_RESPOND, { OTHER, NULL, "open" }, { false, false }, AUTH_FORBIDDEN },
+};
+
+static void
+test_circles(void)
+{
+	struct principal p;
+	size_t i;
+
+	for (i = 0; i < sizeof(circle_cases) / sizeof(circle_cases[0]); i++) {
+		p = principal(circle_cases[i].who);
+		ok(auth_decide(&p, circle_cases[i].act, &circle_cases[i].obj) == circle_cases[i].want,
+		    "%s (%s)", circle_cases[i].name, who_names[circle_cases[i].who]);
+	}
+	for (i = 0; i < sizeof(circle_request_cases) / sizeof(circle_request_cases[0]); i++) {
+		const struct circle_case *c = &circle_request_cases[i];
+
+		p = principal(c->who);
+		ok(auth_decide_circle(&p, c->act, &c->obj, &c->c) == c->want,
+		    "%s (%s)", c->name, who_names[c->who]);
+	}
+	/* A moderator without MFA reaches a circle request only with MFA. */
+	p = principal(MODERATOR);
+	p.mfa = false;
+	ok(auth_decide_circle(&p, ACT_REQUEST_VIEW, &circle_request_cases[6].obj,
+	    &circle_request_cases[6].c) == AUTH_MFA_REQUIRED,
+	    "circle request, moderator without MFA");
+	p = principal(RESIDENT);
+	p.email_verified = false;
+	ok(auth_decide_circle(&p, ACT_MATCH_RESPOND, &circle_request_cases[8].obj,
+	    &circle_request_cases[8].c) == AUTH_UNVERIFIED,
+	    "circle request, unverified member responds");
+}
+
 int
 main(void)
 {
 	test_rules();
+	test_circles();
 	test_unverified();
 	test_match_hours();
 	test_match_checkin();

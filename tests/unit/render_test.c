@@ -158,6 +158,33 @@ neighbourhood_languages(struct arena *a)
 	    strstr(body, "afmelden") == NULL, "Arabic: the reset mail, its link, no unsubscribe link");
 }
 
+/* The invitation to a circle (issue 18 part 3): the owner's row, a mail to
+ * someone else: it names the inviter, greets nobody by the owner's name,
+ * carries the token to the accept page, and has no unsubscribe link. */
+static void
+circle_invitation(struct arena *a)
+{
+	struct render r = {
+		.kind = "circle.invitation", .locale = "nl", .display_name = "Cor",
+		.token = "SECRET43", .public_url = URL,
+	};
+	char *subject, *body;
+
+	ok(render_is_account("circle.invitation"), "an invitation is a token mail, no unsubscribe");
+	ok(render_mail(a, &r, &subject, &body) == 0 &&
+	    strcmp(subject, "Cor nodigt u uit voor een kring op Burenhulp") == 0,
+	    "the invitation's Dutch subject names the inviter");
+	ok(strstr(body, URL "/kring-uitnodiging.html#token=SECRET43\n") != NULL,
+	    "its link carries the token to the accept page");
+	ok(strncmp(body, "Hallo,", 6) == 0, "it greets the invitee, not the owner");
+	ok(strstr(body, "afmelden") == NULL, "no unsubscribe link in it");
+	r.locale = "en";
+	ok(render_mail(a, &r, &subject, &body) == 0 &&
+	    strcmp(subject, "Cor invites you to a circle on Burenhulp") == 0, "and in English");
+	r.token = NULL;
+	ok(render_mail(a, &r, &subject, &body) != 0, "no token, no invitation mail");
+}
+
 int
 main(void)
 {
@@ -166,6 +193,7 @@ main(void)
 	event_mails(&a);
 	digests(&a);
 	account_mails(&a);
+	circle_invitation(&a);
 	neighbourhood_languages(&a);
 	arena_reset(&a);
 	return tap_done();

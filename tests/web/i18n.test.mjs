@@ -74,7 +74,7 @@ test('every key used in web/ exists in both dictionaries', () => {
 	// The kinds of notification (API names), each named at kinds.<kind>.
 	const kinds = ['request.approved', 'request.rejected', 'match.responded', 'match.invited', 'match.accepted',
 		'match.declined', 'match.cancelled', 'match.completed', 'message.new', 'match.reminder', 'match.checkin',
-		'alert.request', 'alert.vacancy', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request', 'account.email_verify', 'account.password_reset'];
+		'alert.request', 'alert.vacancy', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request', 'circle.unanswered', 'account.email_verify', 'account.password_reset'];
 	for (const k of kinds) {
 		used.delete(k);
 		used.add(`kinds.${k}`);

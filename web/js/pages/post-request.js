@@ -2,7 +2,7 @@
 // private part (care situation, address, phone) clearly marked. With ?id=
 // the same form changes an existing request (PATCH, while pending or open).
 
-import { api, getCategories } from '../api.js';
+import { api, getCategories, hasRole } from '../api.js';
 import {
 	startPage, unverifiedNote, pageReady, go, param, fillCategorySelect, setText, setTitle, replaceMain, askLanguage,
 } from '../page.js';
@@ -139,6 +139,26 @@ async function main() {
 
 	const writtenIn = askLanguage(form, user, written);
 
+	// The circle first (issue 18 part 3): an owner of a circle may ask its
+	// members before everyone, for a time they choose.
+	const circleBox = document.getElementById('circle-fields');
+	if (!id && hasRole(user, 'caregiver', 'professional')) {
+		try {
+			const own = (await api.get('/circles')).items.filter((c) => c.role === 'owner');
+			if (own.length) {
+				for (const c of own) {
+					const o = document.createElement('option');
+					o.value = c.id;
+					o.textContent = c.first_name;
+					form.circle_id.append(o);
+				}
+				circleBox.hidden = false;
+				const choice = document.getElementById('circle-choice');
+				form.circle_first.addEventListener('change', () => { choice.hidden = !form.circle_first.checked; });
+			}
+		} catch { /* no circles to offer */ }
+	}
+
 	handleForm(form, async (v) => {
 		const body = {
 			title: v.title,
@@ -153,6 +173,11 @@ async function main() {
 			body.recurrence = null;
 		if (writtenIn())
 			body.lang = writtenIn();
+		if (!id && form.circle_first?.checked && !circleBox.hidden) {
+			body.audience = 'circle';
+			body.circle_id = v.circle_id;
+			body.circle_hours = Number(v.circle_hours);
+		}
 		const start = toUtc(v.when_start);
 		const end = toUtc(v.when_end);
 		if (start || end) {

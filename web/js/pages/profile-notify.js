@@ -19,7 +19,7 @@ import { getTalents, talentName, fillChoices, talentLabel } from '../talents.js'
 // The kinds in the order a user meets them (API.md, "Notifications").
 export const KINDS = ['match.responded', 'match.invited', 'match.accepted', 'match.declined', 'message.new',
 	'match.cancelled', 'match.completed', 'match.reminder', 'match.checkin', 'request.approved', 'request.rejected',
-	'alert.request', 'alert.vacancy', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request'];
+	'alert.request', 'alert.vacancy', 'vog.expiring', 'caregiver_check.reminder', 'vacancy.response', 'circle.request', 'circle.unanswered'];
 export const FIXED = ['account.email_verify', 'account.password_reset'];
 const FREQUENCIES = ['instant', 'daily', 'off'];
 

@@ -5,6 +5,7 @@
 import { api, getCategories, hasRole, ApiError } from '../api.js';
 import {
 	startPage, unverifiedNote, pageReady, el, badge, categoryName, areaText, param, loginUrl, replaceMain, userText, printButton,
+	confirmButton,
 } from '../page.js';
 import { onLanguageChange } from '../i18n.js';
 import { handleForm, showStatus } from '../forms.js';
@@ -105,6 +106,28 @@ function render() {
 		parts.push(box);
 	}
 
+	// A request to the circle first (issue 18 part 3): only its members see
+	// it; its poster may ask everyone after all.
+	if (r.audience === 'circle') {
+		const note = el('div', null, null, { class: 'notice notice-info' });
+		note.append(el('p', 'circle.request_note'));
+		if (user && r.owner.id === user.id && r.status === 'open') {
+			const live = el('div', null, null, { role: 'status', 'aria-live': 'polite' });
+			note.append(confirmButton({
+				labelKey: 'circle.publish', questionKey: 'circle.publish_question', yesKey: 'circle.publish_yes',
+				action: async () => {
+					try {
+						({ request } = await api.post(`/requests/${encodeURIComponent(r.id)}/publish`));
+						render();
+						document.getElementById('request-status')?.replaceChildren(el('p', 'circle.published', null, { class: 'notice notice-ok' }));
+					} catch (e) {
+						showStatus(live, 'errors.load_failed', null, 'error');
+					}
+				},
+			}), live);
+		}
+		parts.push(note);
+	}
 	const actions = el('div', null, null, { class: 'actions' });
 	if (user && r.owner.id === user.id)
 		actions.append(el('a', 'request.to_my_requests', null, { href: '/mijn-hulpvragen.html', class: 'button button-secondary' }));
@@ -118,7 +141,8 @@ function render() {
 	const extra = document.getElementById('request-extra');
 	extra.replaceChildren();
 	if (r.status === 'open' && (!user || r.owner.id !== user.id)) {
-		if (user && hasRole(user, 'volunteer')) {
+		// The members of a circle respond to its requests, volunteers or not.
+		if (user && (hasRole(user, 'volunteer') || r.audience === 'circle')) {
 			respond.hidden = false;
 		} else if (!user) {
 			respond.hidden = true;
