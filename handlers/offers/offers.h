@@ -120,4 +120,25 @@ void offer_pause(struct req *r);
 void offer_resume(struct req *r);
 void offer_review(struct req *r);
 
+/* The moderator's review, shared by offers and vacancies (review.c): one
+ * table of decisions (ended by a NULL name), the statements that change
+ * the status (to, reason, id, from) and add the moderation row (moderator,
+ * id, decision, reason), the audit action and type, and the post's noun
+ * for the answers. review_apply checks the decision, the reason and the
+ * transition, writes all three in one transaction, and answers every
+ * refusal itself: true when the caller should send the post. */
+struct review_decision {
+	const char	*name, *to;
+	const char	*from[4];	/* NULL-terminated */
+	bool		 needs_reason;
+};
+struct review_kind {
+	const struct review_decision	*decisions;
+	enum stmt			 update, moderation;
+	const char			*audit_action, *audit_type;
+	const char			*a_noun, *A_noun, *the_noun;
+};
+bool review_apply(struct req *r, const struct review_kind *k, const char *id,
+    const char *from);
+
 #endif

@@ -520,88 +520,28 @@ vacancy_close(struct req *r)
 
 /* ---- POST /vacancies/{id}/review ------------------------------------------ */
 
-static const struct decision {
-	const char	*name, *to;
-	const char	*from[4];
-	bool		 needs_reason;
-} decisions[] = {
+static const struct review_decision vacancy_decisions[] = {
 	{ "approve",	"open",		{ "pending", "rejected", "hidden", NULL }, false },
 	{ "reject",	"rejected",	{ "pending", "open", "closed", NULL }, true },
 	{ "hide",	"hidden",	{ "pending", "open", "closed", NULL }, true },
+	{ NULL,		NULL,		{ NULL }, false }
 };
 
-struct review {
-	struct req		*r;
-	const struct decision	*d;
-	const char		*id, *from, *reason;
+static const struct review_kind vacancy_kind = {
+	vacancy_decisions, STMT_VACANCY_REVIEW, STMT_VACANCY_MODERATION_INSERT,
+	"vacancy.review", "vacancy", "a vacancy", "A vacancy", "The vacancy"
 };
-
-static int
-review_txn(void *ctx)
-{
-	struct review *v = ctx;
-	struct req *r = v->r;
-	int rc;
-
-	if ((rc = db_exec(r->db, r->arena, STMT_VACANCY_REVIEW, DB_PARAMS(
-	    DB_STR(v->d->to), DB_STR(v->d->needs_reason ? v->reason : NULL),
-	    DB_STR(v->id), DB_STR(v->from)), NULL)) != DB_OK)
-		return rc;
-	if (db_affected(r->db) == 0)
-		return 1;
-	if ((rc = db_exec(r->db, r->arena, STMT_VACANCY_MODERATION_INSERT, DB_PARAMS(
-	    DB_STR(r->who.user_id), DB_STR(v->id), DB_STR(v->d->name),
-	    DB_STR(v->reason)), NULL)) != DB_OK)
-		return rc;
-	return audit_write(r, "vacancy.review", "vacancy", v->id, v->d->name) == 0 ?
-	    DB_OK : DB_ERROR;
-}
 
 void
 vacancy_review(struct req *r)
 {
-	const char *name = json_get_str(r->json, "decision");
-	struct review v = { r, NULL, NULL, NULL, json_get_str(r->json, "reason") };
 	struct db_rows rows;
-	bool coordinator = false, allowed = false;
-	size_t i;
-	int rc;
+	bool coordinator = false;
 
 	if (!vacancy_fetch(r, ACT_MODERATE, &rows, &coordinator))
 		return;
-	for (i = 0; i < sizeof(decisions) / sizeof(decisions[0]); i++)
-		if (name != NULL && strcmp(decisions[i].name, name) == 0)
-			v.d = &decisions[i];
-	if (v.d == NULL) {
-		problem_internal(r, "review decision");
-		return;
-	}
-	if (v.d->needs_reason && v.reason == NULL) {
-		problem_field(r, "reason", "required",
-		    "A reason is required to reject or hide a vacancy.");
-		problem_invalid(r);
-		return;
-	}
-	v.id = db_str(&rows, 0, VC_ID);
-	v.from = db_str(&rows, 0, VC_STATUS);
-	for (i = 0; v.d->from[i] != NULL; i++)
-		if (strcmp(v.d->from[i], v.from) == 0)
-			allowed = true;
-	if (!allowed) {
-		problem_send(r, 409, "invalid_transition", arena_printf(r->arena,
-		    "A vacancy that is %s cannot be given the decision %s.",
-		    v.from, v.d->name));
-		return;
-	}
-	if ((rc = db_txn(r->db, review_txn, &v)) < 0) {
-		problem_internal(r, "vacancy review");
-		return;
-	}
-	if (rc > 0) {
-		problem_send(r, 409, "conflict", "The vacancy changed meanwhile; load it again.");
-		return;
-	}
-	vacancy_send(r, v.id, 200, coordinator);
+	if (review_apply(r, &vacancy_kind, db_str(&rows, 0, VC_ID), db_str(&rows, 0, VC_STATUS)))
+		vacancy_send(r, db_str(&rows, 0, VC_ID), 200, coordinator);
 }
 
 /* ---- GET /organisations/{id}/vacancies ------------------------------------ */
